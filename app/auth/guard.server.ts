@@ -1,0 +1,45 @@
+import { redirect } from "@remix-run/node";
+import type { Role } from "../../db/schema";
+import { db } from "~/data/db.server";
+import { hasRoleFor } from "./scope";
+import { loadSessionUser, type SessionUser } from "./session.server";
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await loadSessionUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/masuk?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return user;
+}
+
+/** A user holding at least one of the roles somewhere; the unit check follows with requireUnitRole. */
+export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!user.grants.some((grant) => roles.includes(grant.role))) throw forbidden();
+  return user;
+}
+
+/**
+ * The guard every staff loader and action uses: the role AND the unit scope. A unit outside the
+ * user's scope answers 404, so its existence is not confirmed either.
+ */
+export async function requireUnitRole(request: Request, roles: readonly Role[], unitId: number): Promise<SessionUser> {
+  const user = await requireRole(request, roles);
+  const unit = await db().selectFrom("units").select("path").where("id", "=", unitId).executeTakeFirst();
+  if (!unit || !hasRoleFor(user.grants, roles, unit.path)) throw notFound();
+  return user;
+}
+
+export function userMayActOnUnit(user: SessionUser, roles: readonly Role[], unitPath: string): boolean {
+  return hasRoleFor(user.grants, roles, unitPath);
+}
+
+export function forbidden(): Response {
+  return new Response("Forbidden", { status: 403 });
+}
+
+export function notFound(): Response {
+  return new Response("Not Found", { status: 404 });
+}

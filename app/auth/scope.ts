@@ -1,0 +1,20 @@
+import type { Role } from "../../db/schema";
+
+export interface RoleGrant {
+  role: Role;
+  unitId: number;
+  unitPath: string;
+}
+
+/** A grant on a unit covers that unit and its whole subtree (paths look like '/3/17/42/'). */
+export function grantCovers(grant: RoleGrant, unitPath: string): boolean {
+  return unitPath.startsWith(grant.unitPath);
+}
+
+export function hasRoleFor(grants: readonly RoleGrant[], roles: readonly Role[], unitPath: string): boolean {
+  return grants.some((grant) => roles.includes(grant.role) && grantCovers(grant, unitPath));
+}
+
+export function rolesOf(grants: readonly RoleGrant[]): Role[] {
+  return [...new Set(grants.map((grant) => grant.role))];
+}

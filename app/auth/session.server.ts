@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { env } from "~/config/env.server";
+import { now } from "~/config/clock.server";
+import { db } from "~/data/db.server";
+import type { RoleGrant } from "./scope";
+
+const SESSION_DAYS = 7;
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+function sessionCookie() {
+  const settings = env();
+  cookie ??= createCookie("__suara_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: settings.COOKIE_SECURE ?? settings.NODE_ENV === "production",
+    secrets: [settings.SESSION_SECRET ?? "development-only-secret-change-me!!"],
+    maxAge: SESSION_DAYS * 86_400,
+  });
+  return cookie;
+}
+
+export interface SessionUser {
+  id: number;
+  displayName: string;
+  officerId: number | null;
+  grants: RoleGrant[];
+}
+
+async function sessionIdOf(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export async function loadSessionUser(request: Request, database: Kysely<Database> = db()): Promise<SessionUser | null> {
+  const sessionId = await sessionIdOf(request);
+  if (!sessionId) return null;
+  const row = await database
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .select(["users.id", "users.display_name", "users.officer_id"])
+    .where("sessions.id", "=", sessionId)
+    .where("sessions.expires_at", ">", now())
+    .where("users.active", "=", true)
+    .executeTakeFirst();
+  if (!row) return null;
+  const grants = await database
+    .selectFrom("user_roles")
+    .innerJoin("units", "units.id", "user_roles.unit_id")
+    .select(["user_roles.role", "user_roles.unit_id as unitId", "units.path as unitPath"])
+    .where("user_roles.user_id", "=", row.id)
+    .execute();
+  return { id: row.id, displayName: row.display_name, officerId: row.officer_id, grants };
+}
+
+/** Signs in with a brand-new session id (rotation), dropping the one the browser had. */
+export async function startSession(request: Request, userId: number, redirectTo: string): Promise<Response> {
+  const previous = await sessionIdOf(request);
+  const sessionId = randomBytes(32).toString("base64url");
+  await db().transaction().execute(async (trx) => {
+    if (previous) await trx.deleteFrom("sessions").where("id", "=", previous).execute();
+    await trx
+      .insertInto("sessions")
+      .values({ id: sessionId, user_id: userId, expires_at: new Date(now().getTime() + SESSION_DAYS * 86_400_000) })
+      .execute();
+  });
+  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize(sessionId) } });
+}
+
+export async function endSession(request: Request): Promise<Response> {
+  const sessionId = await sessionIdOf(request);
+  if (sessionId) await db().deleteFrom("sessions").where("id", "=", sessionId).execute();
+  return redirect("/", { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+// Every setting the portal reads, validated once. A bad value stops the start with one line naming it.
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), "must start with postgres:// or postgresql://")
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  DATA_DIR: z.string().min(1).default(".data"),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  HASH_SALT: z.string().min(16, "must be at least 16 characters").optional(),
+  COOKIE_SECURE: booleanFlag.optional(),
+  SEED_ON_EMPTY: booleanFlag.default("true"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Lets end-to-end tests move the portal's clock; refused in production.
+  SUARA_CLOCK_OFFSET_DAYS: z.coerce.number().default(0),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigurationError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigurationError(`Configuration error: ${problems.join("; ")}`);
+  }
+  if (result.data.NODE_ENV === "production" && result.data.SUARA_CLOCK_OFFSET_DAYS !== 0) {
+    throw new ConfigurationError("Configuration error: SUARA_CLOCK_OFFSET_DAYS: must be 0 in production");
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

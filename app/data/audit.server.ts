@@ -1,0 +1,64 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { Database } from "../../db/schema";
+import { entryHash } from "~/domain/audit-chain";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export interface AuditEntry {
+  actorUserId: number | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | number;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Appends to the hash-chained audit log. Must run inside the transaction that makes the change, so the
+ * entry and the change commit together; the advisory lock keeps concurrent writers in one chain.
+ */
+export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('audit_log'))`.execute(trx);
+  const last = await trx.selectFrom("audit_log").select("hash").orderBy("id", "desc").limit(1).executeTakeFirst();
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const payload = auditPayload({ ...entry, at });
+  await trx
+    .insertInto("audit_log")
+    .values({
+      at,
+      actor_user_id: entry.actorUserId,
+      action: entry.action,
+      subject_type: entry.subjectType,
+      subject_id: String(entry.subjectId),
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      prev_hash: prevHash,
+      hash: entryHash(prevHash, payload),
+    })
+    .execute();
+}
+
+/** The fields the hash covers, in the shape both the writer and the verifier build. */
+export function auditPayload(row: AuditEntry & { at: Date }): Record<string, unknown> {
+  return {
+    at: row.at.toISOString(),
+    actorUserId: row.actorUserId,
+    action: row.action,
+    subjectType: row.subjectType,
+    subjectId: String(row.subjectId),
+    before: row.before ?? null,
+    after: row.after ?? null,
+  };
+}
+
+export async function auditTrail(db: Kysely<Database>, subjectType: string, subjectId: string | number) {
+  return db
+    .selectFrom("audit_log")
+    .leftJoin("users", "users.id", "audit_log.actor_user_id")
+    .select(["audit_log.id", "audit_log.at", "audit_log.action", "audit_log.before", "audit_log.after", "users.display_name as actor"])
+    .where("subject_type", "=", subjectType)
+    .where("subject_id", "=", String(subjectId))
+    .orderBy("audit_log.id")
+    .execute();
+}

@@ -1,0 +1,91 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+
+/** Agencies with their units, optionally filtered by a citizen's search words (name, address or service). */
+export async function findOffices(db: Kysely<Database>, query: string) {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
+  let units = db
+    .selectFrom("units")
+    .innerJoin("agencies", "agencies.id", "units.agency_id")
+    .select([
+      "units.id",
+      "units.name",
+      "units.slug",
+      "units.kind",
+      "units.address",
+      "agencies.slug as agencySlug",
+      "agencies.name as agencyName",
+      "agencies.province",
+    ])
+    .where("units.kind", "!=", "pemda");
+  for (const word of words) {
+    const pattern = `%${word.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    units = units.where((eb) =>
+      eb.or([
+        eb(sql`lower(units.name)`, "like", pattern),
+        eb(sql`lower(agencies.name)`, "like", pattern),
+        eb(sql`lower(coalesce(units.address, ''))`, "like", pattern),
+        eb.exists(
+          eb
+            .selectFrom("services")
+            .select("services.id")
+            .whereRef("services.unit_id", "=", "units.id")
+            .where(sql`lower(services.name)`, "like", pattern),
+        ),
+      ]),
+    );
+  }
+  return units.orderBy("agencies.name").orderBy("units.path").limit(200).execute();
+}
+
+export async function unitBySlugs(db: Kysely<Database>, agencySlug: string, unitSlug: string) {
+  return db
+    .selectFrom("units")
+    .innerJoin("agencies", "agencies.id", "units.agency_id")
+    .select([
+      "units.id",
+      "units.name",
+      "units.kind",
+      "units.address",
+      "units.path",
+      "agencies.name as agencyName",
+      "agencies.slug as agencySlug",
+      "agencies.time_zone as timeZone",
+    ])
+    .where("agencies.slug", "=", agencySlug)
+    .where("units.slug", "=", unitSlug)
+    .executeTakeFirst();
+}
+
+export async function servicesOfUnit(db: Kysely<Database>, unitId: number) {
+  return db
+    .selectFrom("services")
+    .selectAll()
+    .where("unit_id", "=", unitId)
+    .where("active", "=", true)
+    .orderBy("name")
+    .execute();
+}
+
+export async function countersOfUnit(db: Kysely<Database>, unitId: number) {
+  return db
+    .selectFrom("counters")
+    .select(["id", "name", "public_code as publicCode"])
+    .where("unit_id", "=", unitId)
+    .where("retired_at", "is", null)
+    .orderBy("name")
+    .execute();
+}
+
+/** The units a set of grants covers, for menus and filters. */
+export async function unitsUnder(db: Kysely<Database>, unitPaths: string[]) {
+  if (unitPaths.length === 0) return [];
+  return db
+    .selectFrom("units")
+    .innerJoin("agencies", "agencies.id", "units.agency_id")
+    .select(["units.id", "units.name", "units.path", "units.kind", "agencies.name as agencyName"])
+    .where((eb) => eb.or(unitPaths.map((path) => eb("units.path", "like", `${path}%`))))
+    .orderBy("agencies.name")
+    .orderBy("units.path")
+    .execute();
+}

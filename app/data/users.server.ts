@@ -1,0 +1,130 @@
+import type { Kysely } from "kysely";
+import type { Database, Role } from "../../db/schema";
+import { afterFailedAttempt, AFTER_SUCCESS, isLocked } from "~/domain/sign-in-lockout";
+import { decoyPasswordHash, verifyPassword } from "~/auth/password.server";
+import { appendAudit } from "./audit.server";
+
+export type SignInResult = { ok: true; userId: number } | { ok: false };
+
+/**
+ * Checks a NIP-or-username and password. Every failure looks the same to the caller (unknown account,
+ * wrong password, locked), so the answer never tells whether an account exists.
+ */
+export async function signIn(db: Kysely<Database>, identifier: string, password: string, now: Date): Promise<SignInResult> {
+  const compact = identifier.replace(/\s+/g, "").toLowerCase();
+  const byNip = /^\d{18}$/.test(compact);
+  const user = await db
+    .selectFrom("users")
+    .leftJoin("officers", "officers.id", "users.officer_id")
+    .select(["users.id", "users.password_hash", "users.failed_attempts", "users.locked_until"])
+    .where("users.active", "=", true)
+    .where(byNip ? "officers.nip" : "users.username", "=", compact)
+    .executeTakeFirst();
+
+  if (!user) {
+    await verifyPassword(await decoyPasswordHash(), password);
+    return { ok: false };
+  }
+  const lock = { failedAttempts: user.failed_attempts, lockedUntil: user.locked_until };
+  if (isLocked(lock, now)) return { ok: false };
+
+  if (await verifyPassword(user.password_hash, password)) {
+    await db
+      .updateTable("users")
+      .set({ failed_attempts: AFTER_SUCCESS.failedAttempts, locked_until: null })
+      .where("id", "=", user.id)
+      .execute();
+    return { ok: true, userId: user.id };
+  }
+  const next = afterFailedAttempt(lock, now);
+  await db
+    .updateTable("users")
+    .set({ failed_attempts: next.failedAttempts, locked_until: next.lockedUntil })
+    .where("id", "=", user.id)
+    .execute();
+  return { ok: false };
+}
+
+export interface GrantChange {
+  actorUserId: number;
+  userId: number;
+  role: Role;
+  unitId: number;
+}
+
+/** Gives a role on a unit (and its subtree); written to the audit log in the same transaction. */
+export async function grantRole(db: Kysely<Database>, change: GrantChange): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await rolesSnapshot(trx, change.userId);
+    await trx
+      .insertInto("user_roles")
+      .values({ user_id: change.userId, role: change.role, unit_id: change.unitId })
+      .onConflict((oc) => oc.columns(["user_id", "role", "unit_id"]).doNothing())
+      .execute();
+    const after = await rolesSnapshot(trx, change.userId);
+    await appendAudit(trx, {
+      actorUserId: change.actorUserId,
+      action: "role.grant",
+      subjectType: "user",
+      subjectId: change.userId,
+      before,
+      after,
+    });
+  });
+}
+
+export async function revokeRole(db: Kysely<Database>, change: GrantChange): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await rolesSnapshot(trx, change.userId);
+    await trx
+      .deleteFrom("user_roles")
+      .where("user_id", "=", change.userId)
+      .where("role", "=", change.role)
+      .where("unit_id", "=", change.unitId)
+      .execute();
+    const after = await rolesSnapshot(trx, change.userId);
+    await appendAudit(trx, {
+      actorUserId: change.actorUserId,
+      action: "role.revoke",
+      subjectType: "user",
+      subjectId: change.userId,
+      before,
+      after,
+    });
+  });
+}
+
+async function rolesSnapshot(db: Kysely<Database>, userId: number) {
+  const rows = await db
+    .selectFrom("user_roles")
+    .select(["role", "unit_id"])
+    .where("user_id", "=", userId)
+    .orderBy("role")
+    .orderBy("unit_id")
+    .execute();
+  return rows.map((row) => `${row.role}@${row.unit_id}`);
+}
+
+/** Users whose grants sit inside the given unit paths, for the admin's user list. */
+export async function usersWithin(db: Kysely<Database>, unitPaths: string[]) {
+  if (unitPaths.length === 0) return [];
+  const rows = await db
+    .selectFrom("user_roles")
+    .innerJoin("users", "users.id", "user_roles.user_id")
+    .innerJoin("units", "units.id", "user_roles.unit_id")
+    .leftJoin("officers", "officers.id", "users.officer_id")
+    .select([
+      "users.id as userId",
+      "users.username",
+      "users.display_name as displayName",
+      "officers.nip",
+      "user_roles.role",
+      "units.id as unitId",
+      "units.name as unitName",
+    ])
+    .where((eb) => eb.or(unitPaths.map((path) => eb("units.path", "like", `${path}%`))))
+    .orderBy("users.display_name")
+    .orderBy("user_roles.role")
+    .execute();
+  return rows;
+}

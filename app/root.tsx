@@ -1,0 +1,142 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { loadSessionUser } from "~/auth/session.server";
+import { rolesOf } from "~/auth/scope";
+import { DEFAULT_LOCALE, type Locale } from "~/i18n/config";
+import { createI18n } from "~/i18n/i18n";
+import { localeOf } from "~/i18n/locale.server";
+import { RESOURCES } from "~/i18n/resources.server";
+import fallbackTexts from "../public/locales/fallback.json";
+import stylesheet from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.ico", sizes: "any" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await localeOf(request);
+  const user = await loadSessionUser(request);
+  return {
+    locale,
+    translation: RESOURCES[locale],
+    user: user ? { displayName: user.displayName, roles: rolesOf(user.grants) } : null,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  const i18n = useMemo(
+    // The shell's and error page's texts ship with the bundle, so an error page can speak even without loader data.
+    () => createI18n(locale, { ...fallbackTexts[locale], ...data?.translation }),
+    [locale, data?.translation],
+  );
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0f5257" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <Shell user={data?.user ?? null} locale={locale}>
+            {children}
+          </Shell>
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Shell({ user, locale, children }: { user: RootData["user"]; locale: Locale; children: ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <header className="site-header">
+        <div className="wrap header-row">
+          <Link to="/" className="brand">
+            Suara
+          </Link>
+          <nav aria-label={t("nav.label")} className="main-nav">
+            <Link to="/kantor">{t("nav.offices")}</Link>
+            {user ? (
+              <>
+                <Link to="/staf">{t("nav.workspace")}</Link>
+                <Form method="post" action="/keluar" className="inline-form">
+                  <button type="submit" className="link-button">
+                    {t("nav.signOut")}
+                  </button>
+                </Form>
+              </>
+            ) : (
+              <Link to="/masuk">{t("nav.signIn")}</Link>
+            )}
+          </nav>
+          <Form method="post" action="/bahasa" className="language-switch" reloadDocument>
+            <input type="hidden" name="redirectTo" value={here} />
+            <button type="submit" name="locale" value={locale === "id" ? "en" : "id"} lang={locale === "id" ? "en" : "id"}>
+              {t("nav.switchLanguage")}
+            </button>
+          </Form>
+        </div>
+      </header>
+      <main id="main" className="wrap">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="wrap">{t("footer.text")}</div>
+      </footer>
+    </>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : "server";
+  return (
+    <section className="error-page">
+      <h1>{t(`errors.${kind}.title`)}</h1>
+      <p>{t(`errors.${kind}.body`)}</p>
+      <p>
+        <Link to="/">{t("errors.home")}</Link> · <Link to="/kantor">{t("nav.offices")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { isLocale } from "~/i18n/config";
+import { localeCookie } from "~/i18n/locale.server";
+import { safeRedirectTarget } from "~/ui/redirect";
+
+/** Switches the language and returns to the page the reader was on; works without JavaScript. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const locale = form.get("locale");
+  const target = safeRedirectTarget(form.get("redirectTo"));
+  if (!isLocale(locale)) return redirect(target);
+  return redirect(target, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
+}
+
+export function loader() {
+  return redirect("/");
+}

@@ -1,0 +1,83 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { loadSessionUser, startSession } from "~/auth/session.server";
+import { now } from "~/config/clock.server";
+import { db } from "~/data/db.server";
+import { signIn } from "~/data/users.server";
+import { Field } from "~/ui/Field";
+import { parseForm } from "~/ui/form-data";
+import { safeRedirectTarget } from "~/ui/redirect";
+
+export const meta: MetaFunction = () => [{ title: "Suara" }];
+
+const signInSchema = z.object({
+  identifier: z.string().trim().min(1, "form.required").max(60, "form.tooLong"),
+  password: z.string().min(1, "form.required").max(200, "form.tooLong"),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await loadSessionUser(request)) throw redirect("/staf");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = parseForm(signInSchema, await request.formData());
+  if (!parsed.ok) return { errors: parsed.errors, identifier: parsed.values.identifier ?? "" };
+  const { identifier, password, redirectTo } = parsed.data;
+  // A NIP typed with spaces or dots is still a NIP; anything of digits that is not 18 long is a typo.
+  const digits = identifier.replace(/[\s.]/g, "");
+  if (/^\d+$/.test(digits) && digits.length !== 18) {
+    return { errors: { identifier: "signIn.malformedNip" }, identifier };
+  }
+  const result = await signIn(db(), identifier, password, now());
+  if (!result.ok) return { errors: { _form: "signIn.failed" }, identifier };
+  return startSession(request, result.userId, safeRedirectTarget(redirectTo, "/staf"));
+}
+
+export default function SignIn() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const errors: Record<string, string | undefined> = actionData?.errors ?? {};
+  return (
+    <div className="narrow">
+      <h1>{t("signIn.title")}</h1>
+      <p className="muted">{t("signIn.intro")}</p>
+      {errors._form ? (
+        <p className="notice error" role="alert">
+          {t(errors._form)}
+        </p>
+      ) : null}
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/staf"} />
+        <Field
+          name="identifier"
+          label={t("signIn.identifier")}
+          hint={t("signIn.identifierHint")}
+          autoComplete="username"
+          type="text"
+          required
+          defaultValue={actionData?.identifier}
+          error={errors.identifier}
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t("signIn.password")}
+          autoComplete="current-password"
+          required
+          error={errors.password}
+        />
+        <div className="form-actions">
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            {t("signIn.submit")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

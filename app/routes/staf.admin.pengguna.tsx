@@ -1,0 +1,126 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ROLES } from "../../db/schema";
+import { requireRole, requireUnitRole } from "~/auth/guard.server";
+import { db } from "~/data/db.server";
+import { unitsUnder } from "~/data/organisation.server";
+import { grantRole, revokeRole, usersWithin } from "~/data/users.server";
+import { parseForm } from "~/ui/form-data";
+
+export const meta: MetaFunction = () => [{ title: "Suara" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["admin"]);
+  const adminPaths = user.grants.filter((grant) => grant.role === "admin").map((grant) => grant.unitPath);
+  const [rows, units] = await Promise.all([usersWithin(db(), adminPaths), unitsUnder(db(), adminPaths)]);
+  return { rows, units: units.map((unit) => ({ id: unit.id, label: `${unit.agencyName} · ${unit.name}` })) };
+}
+
+const changeSchema = z.object({
+  intent: z.enum(["grant", "revoke"]),
+  identifier: z.string().trim().min(1, "form.required").max(60),
+  role: z.enum(ROLES),
+  unitId: z.coerce.number().int().positive(),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  const parsed = parseForm(changeSchema, await request.formData());
+  if (!parsed.ok) return { errors: parsed.errors };
+  const { intent, identifier, role, unitId } = parsed.data;
+  const actor = await requireUnitRole(request, ["admin"], unitId);
+  const compact = identifier.replace(/\s+/g, "").toLowerCase();
+  const target = await db()
+    .selectFrom("users")
+    .leftJoin("officers", "officers.id", "users.officer_id")
+    .select("users.id")
+    .where((eb) => eb.or([eb("users.username", "=", compact), eb("officers.nip", "=", compact)]))
+    .executeTakeFirst();
+  if (!target) return { errors: { identifier: "admin.unknownUser" } };
+  const change = { actorUserId: actor.id, userId: target.id, role, unitId };
+  if (intent === "grant") await grantRole(db(), change);
+  else await revokeRole(db(), change);
+  return redirect("/staf/admin/pengguna");
+}
+
+export default function Users() {
+  const { rows, units } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const errors: Record<string, string | undefined> = actionData?.errors ?? {};
+  return (
+    <>
+      <h1>{t("admin.usersTitle")}</h1>
+      <p className="muted">{t("admin.usersIntro")}</p>
+      <Form method="post" className="card">
+        <h2>{t("admin.grantTitle")}</h2>
+        <input type="hidden" name="intent" value="grant" />
+        <label htmlFor="identifier">{t("admin.identifier")}</label>
+        <input id="identifier" name="identifier" type="text" required aria-invalid={errors.identifier ? true : undefined} aria-describedby={errors.identifier ? "identifier-error" : undefined} />
+        {errors.identifier ? (
+          <p className="field-error" id="identifier-error">
+            {t(errors.identifier)}
+          </p>
+        ) : null}
+        <label htmlFor="role">{t("admin.role")}</label>
+        <select id="role" name="role">
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`roles.${role}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="unitId">{t("admin.unit")}</label>
+        <select id="unitId" name="unitId">
+          {units.map((unit) => (
+            <option key={unit.id} value={unit.id}>
+              {unit.label}
+            </option>
+          ))}
+        </select>
+        <div className="form-actions">
+          <button type="submit">{t("admin.grant")}</button>
+        </div>
+      </Form>
+      <div className="table-wrap">
+        <table>
+          <caption className="muted small">{t("admin.tableCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.name")}</th>
+              <th scope="col">{t("admin.identifier")}</th>
+              <th scope="col">{t("admin.role")}</th>
+              <th scope="col">{t("admin.unit")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("admin.revoke")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={`${row.userId}-${row.role}-${row.unitId}`}>
+                <td>{row.displayName}</td>
+                <td>{row.username ?? row.nip}</td>
+                <td>{t(`roles.${row.role}`)}</td>
+                <td>{row.unitName}</td>
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="identifier" value={row.username ?? row.nip ?? ""} />
+                    <input type="hidden" name="role" value={row.role} />
+                    <input type="hidden" name="unitId" value={row.unitId} />
+                    <button type="submit" className="secondary small-button">
+                      {t("admin.revoke")}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+// IKM report of a CSV of SKM answers (PermenPANRB 14/2017):
+//
+//   tsx db/cli/ikm.ts FILE.csv [--population N]
+//
+// Prints the JSON report on stdout. A malformed file or a bad argument prints one line on stderr, naming the
+// file, line and column where there is one, and exits with code 1.
+
+import { readFile } from "node:fs/promises";
+import { pathToFileURL } from "node:url";
+
+import { ikmReportFromCsv } from "~/domain/indicators/csv-ikm";
+
+const USAGE = "usage: tsx db/cli/ikm.ts FILE.csv [--population N]";
+
+export interface CliIo {
+  readText(path: string): Promise<string>;
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+}
+
+type ParsedArguments =
+  | { ok: true; kind: "help" }
+  | { ok: true; kind: "report"; file: string; population: number | undefined }
+  | { ok: false; message: string };
+
+function parsePopulation(text: string | undefined): number | null {
+  if (text === undefined || !/^\d+$/.test(text)) return null;
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+export function parseArguments(args: readonly string[]): ParsedArguments {
+  const files: string[] = [];
+  let population: number | undefined;
+  for (let index = 0; index < args.length; index += 1) {
+    const argument = args[index] as string;
+    if (argument === "--help" || argument === "-h") return { ok: true, kind: "help" };
+    if (argument === "--population" || argument.startsWith("--population=")) {
+      const text = argument === "--population" ? args[++index] : argument.slice("--population=".length);
+      const value = parsePopulation(text);
+      if (value === null) {
+        return { ok: false, message: `--population needs a whole number of service users, got "${text ?? ""}"` };
+      }
+      population = value;
+      continue;
+    }
+    if (argument.startsWith("-") && argument !== "-") return { ok: false, message: `unknown option ${argument}` };
+    files.push(argument);
+  }
+  const [file, ...extra] = files;
+  if (file === undefined) return { ok: false, message: `no CSV file given; ${USAGE}` };
+  if (extra.length > 0) return { ok: false, message: `expected one CSV file, got ${files.length}; ${USAGE}` };
+  return { ok: true, kind: "report", file, population };
+}
+
+function errorCode(error: unknown): string {
+  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string") {
+    return error.code;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs the command and returns the exit code. */
+export async function runIkmCli(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArguments(args);
+  if (!parsed.ok) {
+    const file = args.find((argument) => !argument.startsWith("-"));
+    io.writeErr(`ikm: ${file === undefined ? "" : `${file}: `}${parsed.message}\n`);
+    return 1;
+  }
+  if (parsed.kind === "help") {
+    io.writeOut(`${USAGE}\n`);
+    return 0;
+  }
+
+  let text: string;
+  try {
+    text = await io.readText(parsed.file);
+  } catch (error) {
+    io.writeErr(`ikm: ${parsed.file}: cannot read the file (${errorCode(error)})\n`);
+    return 1;
+  }
+
+  const result = ikmReportFromCsv(text, parsed.population);
+  if (!result.ok) {
+    const column = result.column === null ? "" : `, column ${result.column}`;
+    io.writeErr(`ikm: ${parsed.file}: line ${result.line}${column}: ${result.message}\n`);
+    return 1;
+  }
+  io.writeOut(`${JSON.stringify(result.report, null, 2)}\n`);
+  return 0;
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+
+if (invokedDirectly) {
+  process.exitCode = await runIkmCli(process.argv.slice(2), {
+    readText: (path) => readFile(path, "utf8"),
+    writeOut: (text) => process.stdout.write(text),
+    writeErr: (text) => process.stderr.write(text),
+  });
+}
