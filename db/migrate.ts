@@ -1,16 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the migrator works on any schema */
-import { promises as fs } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { FileMigrationProvider, Migrator, type Kysely, type MigrationResultSet } from "kysely";
-
-const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+import { Migrator, type Kysely, type MigrationResultSet } from "kysely";
+import { MIGRATIONS } from "./migrations/index";
 
 export function createMigrator(db: Kysely<any>): Migrator {
-  return new Migrator({
-    db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder }),
-  });
+  return new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {

@@ -1,8 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
-import { entryHash } from "~/domain/audit-chain";
+import { entryHash, GENESIS_HASH } from "~/domain/audit-chain";
 
-export const GENESIS_HASH = "0".repeat(64);
 
 export interface AuditEntry {
   actorUserId: number | null;

@@ -13,10 +13,38 @@ interface AuditPayload extends Record<string, unknown> {
 }
 
 const payloads: AuditPayload[] = [
-  { at: "2026-01-05T03:00:00.000Z", actorUserId: null, action: "complaint.submitted", subjectType: "complaint", subjectId: "LPR-1", after: { status: "diterima" } },
-  { at: "2026-01-05T04:00:00.000Z", actorUserId: 7, action: "complaint.verified", subjectType: "complaint", subjectId: "LPR-1", after: { status: "terverifikasi", visibility: "anonim" } },
-  { at: "2026-01-06T02:00:00.000Z", actorUserId: 7, action: "complaint.forwarded", subjectType: "complaint", subjectId: "LPR-1", after: { status: "diteruskan", unitId: 42 } },
-  { at: "2026-01-08T09:30:00.000Z", actorUserId: 12, action: "assessment.finalized", subjectType: "assessment", subjectId: "91", after: { predikat: "baik" } },
+  {
+    at: "2026-01-05T03:00:00.000Z",
+    actorUserId: null,
+    action: "complaint.submitted",
+    subjectType: "complaint",
+    subjectId: "LPR-1",
+    after: { status: "diterima" },
+  },
+  {
+    at: "2026-01-05T04:00:00.000Z",
+    actorUserId: 7,
+    action: "complaint.verified",
+    subjectType: "complaint",
+    subjectId: "LPR-1",
+    after: { status: "terverifikasi", visibility: "anonim" },
+  },
+  {
+    at: "2026-01-06T02:00:00.000Z",
+    actorUserId: 7,
+    action: "complaint.forwarded",
+    subjectType: "complaint",
+    subjectId: "LPR-1",
+    after: { status: "diteruskan", unitId: 42 },
+  },
+  {
+    at: "2026-01-08T09:30:00.000Z",
+    actorUserId: 12,
+    action: "assessment.finalized",
+    subjectType: "assessment",
+    subjectId: "91",
+    after: { predikat: "baik" },
+  },
 ];
 
 /** A chain as the database would return it: ids from a sequence, hashes linked. */
@@ -109,7 +137,11 @@ describe("verifyChain", () => {
   });
 
   it("catches a deleted first entry", () => {
-    expect(verifyChain(buildChain(payloads).slice(1))).toEqual({ ok: false, brokenAt: 2, reason: "missing_or_reordered" });
+    expect(verifyChain(buildChain(payloads).slice(1))).toEqual({
+      ok: false,
+      brokenAt: 2,
+      reason: "missing_or_reordered",
+    });
   });
 
   it("catches swapped entries", () => {

@@ -66,8 +66,7 @@ export interface ChainedEntry {
 }
 
 export type ChainVerification =
-  | { ok: true; count: number }
-  | { ok: false; brokenAt: string | number; reason: "altered" | "missing_or_reordered" };
+  { ok: true; count: number } | { ok: false; brokenAt: string | number; reason: "altered" | "missing_or_reordered" };
 
 /** The hashes to store with a new payload appended after `previousHash` (GENESIS_HASH for the first). */
 export function linkEntry<Payload extends Record<string, unknown>>(

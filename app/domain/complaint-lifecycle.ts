@@ -13,7 +13,14 @@
 // Pure: `now` is an argument and every outcome is a value. Who may act is checked by role here; whether
 // that person holds the role for this complaint's unit is the data layer's check.
 
-import { addWorkingDays, calendarDaysBetween, DEFAULT_TIME_ZONE, localDateOf, type HolidayCalendar, type IsoDate } from "./working-days";
+import {
+  addWorkingDays,
+  calendarDaysBetween,
+  DEFAULT_TIME_ZONE,
+  localDateOf,
+  type HolidayCalendar,
+  type IsoDate,
+} from "./working-days";
 
 export type ComplaintStatus =
   | "diterima" // received, tracking id given
@@ -42,13 +49,7 @@ export type HandlingRating = 1 | 2 | 3 | 4;
  * the complaint (right of reply), `system` is the scheduler.
  */
 export type ComplaintActorRole =
-  | "citizen"
-  | "complaint_handler"
-  | "supervisor"
-  | "moderator"
-  | "officer"
-  | "admin"
-  | "system";
+  "citizen" | "complaint_handler" | "supervisor" | "moderator" | "officer" | "admin" | "system";
 
 export interface ComplaintActor {
   role: ComplaintActorRole;
@@ -138,8 +139,7 @@ export type ThreadEntry =
   | { kind: "citizen_response"; satisfied: boolean; reason: string | null; handlingRating: HandlingRating | null };
 
 export type ComplaintTransition =
-  | { ok: true; state: ComplaintState; effects: ComplaintEffect[] }
-  | { ok: false; reason: ComplaintRefusal };
+  { ok: true; state: ComplaintState; effects: ComplaintEffect[] } | { ok: false; reason: ComplaintRefusal };
 
 // Perpres 76/2013 and the SP4N-LAPOR! flow (DOMAIN.md §3), in working days.
 export const VERIFICATION_WORKING_DAYS = 3;
@@ -370,16 +370,24 @@ function applyCitizenResponse(
   if (state.reopenCount < MAX_REOPENS) {
     // Not satisfied, first time: back to the unit for another follow-up, with a fresh 5 working days.
     const effects: ComplaintEffect[] = [recorded, { type: "notify_citizen", notice: "complaint_reopened" }];
-    if (state.unitId !== null) effects.push({ type: "notify_unit", unitId: state.unitId, notice: "complaint_reopened" });
+    if (state.unitId !== null)
+      effects.push({ type: "notify_unit", unitId: state.unitId, notice: "complaint_reopened" });
     return accept(
-      { ...responded, status: "diteruskan", reopenCount: state.reopenCount + 1, followUpClockFrom: now, followedUpAt: null },
+      {
+        ...responded,
+        status: "diteruskan",
+        reopenCount: state.reopenCount + 1,
+        followUpClockFrom: now,
+        followedUpAt: null,
+      },
       effects,
     );
   }
 
   // Not satisfied again: the unit's supervisor takes it over and the citizen is told of Ombudsman.
   const effects: ComplaintEffect[] = [recorded, { type: "notify_citizen", notice: "complaint_escalated" }];
-  if (state.unitId !== null) effects.push({ type: "notify_supervisor", unitId: state.unitId, notice: "complaint_escalated" });
+  if (state.unitId !== null)
+    effects.push({ type: "notify_supervisor", unitId: state.unitId, notice: "complaint_escalated" });
   return accept({ ...responded, status: "ditanggapi", escalated: true }, effects);
 }
 

@@ -33,7 +33,9 @@ describe("Indonesian holiday seed list", () => {
     expect(byDate.get("2027-08-17")?.estimated).toBe(false); // Proklamasi
     expect(byDate.get("2027-03-26")?.estimated).toBe(false); // Good Friday, from Easter
     expect(
-      INDONESIAN_HOLIDAYS_2027.filter((holiday) => holiday.kind === "cuti_bersama").every((holiday) => holiday.estimated),
+      INDONESIAN_HOLIDAYS_2027.filter((holiday) => holiday.kind === "cuti_bersama").every(
+        (holiday) => holiday.estimated,
+      ),
     ).toBe(true);
   });
 

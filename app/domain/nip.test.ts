@@ -90,7 +90,11 @@ describe("makeNip", () => {
   it("round-trips through validateNip for any plausible officer", () => {
     const plausible = fc
       .record({
-        birth: fc.date({ min: new Date("1940-01-01T00:00:00Z"), max: new Date("1990-12-31T00:00:00Z"), noInvalidDate: true }),
+        birth: fc.date({
+          min: new Date("1940-01-01T00:00:00Z"),
+          max: new Date("1990-12-31T00:00:00Z"),
+          noInvalidDate: true,
+        }),
         yearsUntilAppointment: fc.integer({ min: 18, max: 35 }),
         appointmentMonth: fc.integer({ min: 1, max: 12 }),
         sex: fc.constantFrom("male" as const, "female" as const),
@@ -105,7 +109,13 @@ describe("makeNip", () => {
     fc.assert(
       fc.property(plausible, (parts) => {
         const nip = makeNip(parts);
-        expect(validateNip(nip, today)).toEqual({ ok: true, nip, birthDate: parts.birthDate, appointment: parts.appointment, sex: parts.sex });
+        expect(validateNip(nip, today)).toEqual({
+          ok: true,
+          nip,
+          birthDate: parts.birthDate,
+          appointment: parts.appointment,
+          sex: parts.sex,
+        });
         expect(formatNip(nip).replaceAll(" ", "")).toBe(nip);
       }),
     );

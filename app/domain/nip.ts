@@ -17,8 +17,7 @@ export type NipSex = "male" | "female";
 export type NipRejection = "length" | "digits" | "birth_date" | "appointment" | "sex" | "sequence";
 
 export type NipValidation =
-  | { ok: true; nip: string; birthDate: string; appointment: string; sex: NipSex }
-  | { ok: false; reason: NipRejection };
+  { ok: true; nip: string; birthDate: string; appointment: string; sex: NipSex } | { ok: false; reason: NipRejection };
 
 /**
  * Checks a NIP as typed (spaces allowed). `today` bounds the appointment month, read as a calendar month

@@ -37,7 +37,8 @@ export type DistributionRuleKey =
   | "sangat_kurang_no_sangat_baik";
 
 /** The allowed share as a fraction of all officers: at most, at least, or at least one officer. */
-export type AllowedShare = { kind: "at_most"; share: number } | { kind: "at_least"; share: number } | { kind: "at_least_one" };
+export type AllowedShare =
+  { kind: "at_most"; share: number } | { kind: "at_least"; share: number } | { kind: "at_least_one" };
 
 interface DistributionRule {
   key: DistributionRuleKey;
@@ -60,7 +61,11 @@ const DISTRIBUTION_RULES: Readonly<Record<OrganisationPredikat, readonly Distrib
     },
   ],
   butuh_perbaikan: [
-    { key: "butuh_perbaikan_min_butuh_perbaikan", counts: ["butuh_perbaikan"], bound: { kind: "at_least", percent: 60 } },
+    {
+      key: "butuh_perbaikan_min_butuh_perbaikan",
+      counts: ["butuh_perbaikan"],
+      bound: { kind: "at_least", percent: 60 },
+    },
     { key: "butuh_perbaikan_max_sangat_baik", counts: ["sangat_baik"], bound: { kind: "at_most", percent: 10 } },
   ],
   kurang: [
@@ -109,7 +114,14 @@ export function distributionWarnings(
     if (!broken) continue;
     const allowed: AllowedShare =
       bound.kind === "at_least_one" ? { kind: "at_least_one" } : { kind: bound.kind, share: bound.percent / 100 };
-    warnings.push({ rule: rule.key, counts: rule.counts, observedCount, total, observedShare: observedCount / total, allowed });
+    warnings.push({
+      rule: rule.key,
+      counts: rule.counts,
+      observedCount,
+      total,
+      observedShare: observedCount / total,
+      allowed,
+    });
   }
   return warnings;
 }

@@ -106,7 +106,11 @@ describe("workingDaysBetween", () => {
   });
 
   it("is the inverse of addWorkingDays", () => {
-    const instant = fc.date({ min: new Date("2025-06-01T00:00:00Z"), max: new Date("2027-06-30T00:00:00Z"), noInvalidDate: true });
+    const instant = fc.date({
+      min: new Date("2025-06-01T00:00:00Z"),
+      max: new Date("2027-06-30T00:00:00Z"),
+      noInvalidDate: true,
+    });
     fc.assert(
       fc.property(instant, fc.integer({ min: 0, max: 40 }), (start, days) => {
         const due = addWorkingDays(start, days, calendar);

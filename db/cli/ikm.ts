@@ -21,7 +21,7 @@ export interface CliIo {
 type ParsedArguments =
   | { ok: true; kind: "help" }
   | { ok: true; kind: "report"; file: string; population: number | undefined }
-  | { ok: false; message: string };
+  | { ok: false; file: string | undefined; message: string };
 
 function parsePopulation(text: string | undefined): number | null {
   if (text === undefined || !/^\d+$/.test(text)) return null;
@@ -31,6 +31,7 @@ function parsePopulation(text: string | undefined): number | null {
 
 export function parseArguments(args: readonly string[]): ParsedArguments {
   const files: string[] = [];
+  const problems: string[] = [];
   let population: number | undefined;
   for (let index = 0; index < args.length; index += 1) {
     const argument = args[index] as string;
@@ -38,18 +39,19 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
     if (argument === "--population" || argument.startsWith("--population=")) {
       const text = argument === "--population" ? args[++index] : argument.slice("--population=".length);
       const value = parsePopulation(text);
-      if (value === null) {
-        return { ok: false, message: `--population needs a whole number of service users, got "${text ?? ""}"` };
-      }
-      population = value;
-      continue;
+      if (value === null) problems.push(`--population needs a whole number of service users, got "${text ?? ""}"`);
+      else population = value;
+    } else if (argument.startsWith("-")) {
+      problems.push(`unknown option ${argument}`);
+    } else {
+      files.push(argument);
     }
-    if (argument.startsWith("-") && argument !== "-") return { ok: false, message: `unknown option ${argument}` };
-    files.push(argument);
   }
   const [file, ...extra] = files;
-  if (file === undefined) return { ok: false, message: `no CSV file given; ${USAGE}` };
-  if (extra.length > 0) return { ok: false, message: `expected one CSV file, got ${files.length}; ${USAGE}` };
+  const [problem] = problems;
+  if (problem !== undefined) return { ok: false, file, message: problem };
+  if (file === undefined) return { ok: false, file, message: `no CSV file given; ${USAGE}` };
+  if (extra.length > 0) return { ok: false, file, message: `expected one CSV file, got ${files.length}; ${USAGE}` };
   return { ok: true, kind: "report", file, population };
 }
 
@@ -64,8 +66,7 @@ function errorCode(error: unknown): string {
 export async function runIkmCli(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArguments(args);
   if (!parsed.ok) {
-    const file = args.find((argument) => !argument.startsWith("-"));
-    io.writeErr(`ikm: ${file === undefined ? "" : `${file}: `}${parsed.message}\n`);
+    io.writeErr(`ikm: ${parsed.file === undefined ? "" : `${parsed.file}: `}${parsed.message}\n`);
     return 1;
   }
   if (parsed.kind === "help") {

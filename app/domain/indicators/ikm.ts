@@ -295,6 +295,7 @@ export function computeIkm(tallies: ElementTallies, weights: IkmWeights = EQUAL_
   const { mutu, kinerja } = classifyConvertedValue(hundredths);
 
   // Ties go to the earlier code, so the report is stable; elements without answers have no NRR to compare.
+  // A zero-weight element that was answered can still be the lowest: it is reported, just not weighted.
   let lowest: { code: ElementCode; nrr: Rational } | null = null;
   for (const code of ELEMENT_CODES) {
     const nrr = nrrExact[code];

@@ -104,7 +104,7 @@ export const KNOWN_ROOTS: ReadonlySet<string> = new Set([
   "panggil", "kenal", "ingat", "lihat", "dengar", "tahu", "mengerti", "cari", "kirim", "unggah", "masuk",
   "keluar", "pasien", "obat", "dokter", "bidan", "perawat", "rujuk", "sakit", "sehat", "camat", "lurah",
   "desa", "warga", "pengap", "gelap", "licin", "basah", "hujan", "pintu", "tangga", "lantai", "atap",
-  "disabilitas", "dinas", "diskon", "dinding",
+  "disabilitas", "dinas", "diskon", "dinding", "perintah", "desak", "sepeda", "seberang",
 ]);
 
 const VOWELS = new Set(["a", "i", "u", "e", "o"]);
@@ -141,7 +141,7 @@ export function normaliseClauses(text: string): string[][] {
     .filter((words) => words.length > 0);
 }
 
-/** Removes -lah/-kah/-pun, then -ku/-mu/-nya, when enough of the word remains (see `stripInflectionOptions`). */
+/** Removes -lah/-kah/-pun, then -ku/-mu/-nya, when enough of the word remains . */
 export function stripInflection(word: string): string {
   const options = inflectionReadings(word);
   return options[options.length - 1] ?? word;
@@ -268,7 +268,8 @@ function computeStem(word: string): StemReading {
   if (word.length < MIN_STEM_LENGTH || KNOWN_ROOTS.has(word)) return { stem: word, surface: word };
   const candidates: StemReading[] = [];
   for (const inflectionFree of inflectionReadings(word)) {
-    for (const suffix of ["kan", "an", "i", "in", ""] as const) {
+    // -an before -kan, as Nazief–Adriani does: "berdesakan" is desak+an before it is desa+kan.
+    for (const suffix of ["an", "kan", "i", "in", ""] as const) {
       if (suffix !== "" && !inflectionFree.endsWith(suffix)) continue;
       const base = inflectionFree.slice(0, inflectionFree.length - suffix.length);
       if (suffix !== "" && !isAcceptableStem(base)) continue;

