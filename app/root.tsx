@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -22,6 +22,9 @@ import { localeOf } from "~/i18n/locale.server";
 import { RESOURCES } from "~/i18n/resources.server";
 import fallbackTexts from "../public/locales/fallback.json";
 import stylesheet from "~/styles/app.css?url";
+
+// Routes give their own titles; this one covers the error pages.
+export const meta: MetaFunction = () => [{ title: "Suara" }];
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },

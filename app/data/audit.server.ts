@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
-import { entryHash, GENESIS_HASH } from "~/domain/audit-chain";
+import { entryHash, GENESIS_HASH, verifyChain } from "~/domain/audit-chain";
 
 
 export interface AuditEntry {
@@ -60,4 +60,24 @@ export async function auditTrail(db: Kysely<Database>, subjectType: string, subj
     .where("subject_id", "=", String(subjectId))
     .orderBy("audit_log.id")
     .execute();
+}
+
+/** Re-reads the whole log and checks every link and hash; names the first entry that does not fit. */
+export async function verifyAuditLog(db: Kysely<Database>) {
+  const rows = await db.selectFrom("audit_log").selectAll().orderBy("id").execute();
+  const entries = rows.map((row) => ({
+    id: row.id,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+    ...auditPayload({
+      at: row.at,
+      actorUserId: row.actor_user_id,
+      action: row.action,
+      subjectType: row.subject_type,
+      subjectId: row.subject_id,
+      before: row.before,
+      after: row.after,
+    }),
+  }));
+  return verifyChain(entries);
 }

@@ -89,3 +89,40 @@ export async function unitsUnder(db: Kysely<Database>, unitPaths: string[]) {
     .orderBy("units.path")
     .execute();
 }
+
+/** Officers of a unit with their supervisor and today's counters, for the staff unit page. */
+export async function officersOfUnit(db: Kysely<Database>, unitId: number, at: Date) {
+  return db
+    .selectFrom("officers")
+    .leftJoin("officers as supervisor", "supervisor.id", "officers.supervisor_id")
+    .select((eb) => [
+      "officers.id",
+      "officers.nip",
+      "officers.name",
+      "officers.position",
+      "officers.rank",
+      "officers.active",
+      "supervisor.name as supervisorName",
+      eb
+        .selectFrom("duty_roster")
+        .innerJoin("counters", "counters.id", "duty_roster.counter_id")
+        .select(sql<string>`string_agg(counters.name, ', ' order by counters.name)`.as("counters"))
+        .whereRef("duty_roster.officer_id", "=", "officers.id")
+        .where("duty_roster.starts_at", "<=", at)
+        .where("duty_roster.ends_at", ">", at)
+        .as("onDutyAt"),
+    ])
+    .where("officers.unit_id", "=", unitId)
+    .orderBy("officers.supervisor_id", "asc")
+    .orderBy("officers.name")
+    .execute();
+}
+
+export async function unitById(db: Kysely<Database>, unitId: number) {
+  return db
+    .selectFrom("units")
+    .innerJoin("agencies", "agencies.id", "units.agency_id")
+    .select(["units.id", "units.name", "units.path", "units.kind", "agencies.name as agencyName", "agencies.time_zone as timeZone"])
+    .where("units.id", "=", unitId)
+    .executeTakeFirst();
+}

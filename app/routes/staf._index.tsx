@@ -17,11 +17,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     role: grant.role,
     unitName: units.find((unit) => unit.id === grant.unitId)?.name ?? "",
   }));
-  return { displayName: user.displayName, grants };
+  const ledUnits = units
+    .filter((unit) => user.grants.some((g) => (g.role === "supervisor" || g.role === "admin") && unit.path.startsWith(g.unitPath)))
+    .map((unit) => ({ id: unit.id, name: unit.name, agencyName: unit.agencyName }));
+  return { displayName: user.displayName, grants, ledUnits };
 }
 
 export default function Workspace() {
-  const { displayName, grants } = useLoaderData<typeof loader>();
+  const { displayName, grants, ledUnits } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const roles = [...new Set(grants.map((grant) => grant.role))] as Role[];
   return (
@@ -43,6 +46,21 @@ export default function Workspace() {
               </li>
             ))}
           </ul>
+          {role === "supervisor" || role === "admin" ? (
+            <>
+              <h3>{t("staffUnit.yourUnits")}</h3>
+              <ul className="menu-list">
+                {ledUnits.map((unit) => (
+                  <li key={unit.id}>
+                    <Link to={`/staf/unit/${unit.id}`}>
+                      {unit.name}
+                      <span>{unit.agencyName}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </section>
       ))}
     </>

@@ -65,7 +65,7 @@ for (const theme of proposal.themes) {
 
 if (process.argv.includes("--sweep")) {
   console.log("\nmergeThreshold sweep:");
-  for (let threshold = 0.04; threshold <= 0.301; threshold += 0.02) {
+  for (let threshold = 0.04; threshold <= 0.401; threshold += 0.02) {
     const { figures: swept } = measure(items, { mergeThreshold: threshold });
     console.log(
       `  ${threshold.toFixed(2)}  ARI ${swept.ari.toFixed(3)}  purity ${swept.themedPurity.toFixed(3)}  coverage ${percent(swept.coverage)}  themes ${swept.themeCount}`,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { seedDemo, DEMO_PASSWORD } from "../../db/seed/demo";
 import { grantRole, revokeRole, signIn } from "~/data/users.server";
-import { verifyChain } from "~/domain/audit-chain";
+import { verifyAuditLog } from "~/data/audit.server";
 import { freshDatabase } from "./database";
 
 describe("sign-in", async () => {
@@ -57,5 +57,14 @@ describe("role changes", async () => {
   it("cannot be edited or deleted afterwards", async () => {
     await expect(sql`update audit_log set action = 'x'`.execute(db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log`.execute(db)).rejects.toThrow(/append-only/);
+    expect(await verifyAuditLog(db)).toEqual({ ok: true, count: 2 });
+  });
+
+  it("names the entry a database owner altered behind the trigger's back", async () => {
+    const first = await db.selectFrom("audit_log").select("id").orderBy("id").executeTakeFirstOrThrow();
+    await sql`alter table audit_log disable trigger audit_log_no_update`.execute(db);
+    await sql`update audit_log set action = 'role.revoke' where id = ${first.id}`.execute(db);
+    await sql`alter table audit_log enable trigger audit_log_no_update`.execute(db);
+    expect(await verifyAuditLog(db)).toEqual({ ok: false, brokenAt: first.id, reason: "altered" });
   });
 });

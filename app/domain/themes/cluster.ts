@@ -4,8 +4,9 @@
 // `mergeThreshold` alike. Groups smaller than `minThemeSize` stay unthemed. Labels are the words with the
 // highest mean TF-IDF in the group, shown in the form people wrote most often.
 
-import { combineElementSuggestions, suggestElement, type ElementSuggestion } from "./element-suggestion";
+import { combineElementSuggestions, suggestFromMatches, type ElementSuggestion } from "./element-suggestion";
 import { analyse, NEGATION_PREFIX } from "./normalise";
+import { matchTopics } from "./topics";
 
 export interface ForumItem {
   readonly id: string;
@@ -17,6 +18,8 @@ export interface ThemeOptions {
   readonly mergeThreshold?: number;
   /** Groups with fewer items are not themes; their items are listed as unthemed. */
   readonly minThemeSize?: number;
+  /** Weight of a thesaurus topic feature relative to a word (0 groups by words alone). */
+  readonly topicWeight?: number;
   /** How many characteristic words make the label. */
   readonly labelWordCount?: number;
   /** How many characteristic words are listed in `topTerms`. */
@@ -44,11 +47,15 @@ export interface ThemeProposal {
 
 // Tuned on tests/fixtures/forum-items.labelled.json (tests/bench/themes-quality.ts); see the bench for figures.
 export const DEFAULT_THEME_OPTIONS: Required<ThemeOptions> = {
-  mergeThreshold: 0.1,
+  mergeThreshold: 0.28,
   minThemeSize: 2,
+  topicWeight: 2,
   labelWordCount: 3,
   topTermCount: 6,
 };
+
+/** Prefix of a thesaurus-topic feature; such features are never shown in labels. */
+const TOPIC_PREFIX = "topik:";
 
 /** A sparse, L2-normalised vector: term indices ascending, with their weights. */
 export interface SparseVector {
@@ -65,7 +72,10 @@ interface Vocabulary {
  * TF-IDF vectors, sublinear term frequency (1 + ln tf) and smoothed IDF (ln((1 + n) / (1 + df)) + 1). Terms seen in
  * one input only are left out: they cannot make two inputs alike, they would only dilute the others.
  */
-export function tfIdfVectors(documents: readonly (readonly string[])[]): { vectors: SparseVector[]; vocabulary: Vocabulary } {
+export function tfIdfVectors(
+  documents: readonly (readonly string[])[],
+  featureWeight: (term: string) => number = () => 1,
+): { vectors: SparseVector[]; vocabulary: Vocabulary } {
   const documentFrequency = new Map<string, number>();
   for (const document of documents) {
     for (const term of new Set(document)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
@@ -87,7 +97,8 @@ export function tfIdfVectors(documents: readonly (readonly string[])[]): { vecto
     const entries = [...termCounts.entries()].sort((a, b) => a[0] - b[0]);
     const weights = entries.map(([index, termCount]) => {
       const frequency = documentFrequency.get(terms[index] ?? "") ?? 1;
-      return (1 + Math.log(termCount)) * (Math.log((1 + count) / (1 + frequency)) + 1);
+      const term = terms[index] ?? "";
+      return featureWeight(term) * (1 + Math.log(termCount)) * (Math.log((1 + count) / (1 + frequency)) + 1);
     });
     const norm = Math.sqrt(weights.reduce((sum, weight) => sum + weight * weight, 0));
     return {
@@ -102,22 +113,32 @@ export function tfIdfVectors(documents: readonly (readonly string[])[]): { vecto
 export function cosineSimilarityMatrix(vectors: readonly SparseVector[], vocabularySize: number): Float32Array {
   const count = vectors.length;
   const similarity = new Float32Array(count * count);
-  const postings: { document: number; weight: number }[][] = Array.from({ length: vocabularySize }, () => []);
+  // Postings as flat arrays, grouped by term: documents and weights of term t live in [offsets[t], offsets[t + 1]).
+  const offsets = new Int32Array(vocabularySize + 1);
+  for (const vector of vectors) for (const term of vector.terms) offsets[term + 1] = (offsets[term + 1] ?? 0) + 1;
+  for (let term = 0; term < vocabularySize; term++) offsets[term + 1] = (offsets[term + 1] ?? 0) + (offsets[term] ?? 0);
+  const fill = offsets.slice(0, vocabularySize);
+  const postingDocuments = new Int32Array(offsets[vocabularySize] ?? 0);
+  const postingWeights = new Float64Array(postingDocuments.length);
   for (const [document, vector] of vectors.entries()) {
     for (let slot = 0; slot < vector.terms.length; slot++) {
-      postings[vector.terms[slot] ?? 0]?.push({ document, weight: vector.weights[slot] ?? 0 });
+      const term = vector.terms[slot] ?? 0;
+      const at = fill[term] ?? 0;
+      postingDocuments[at] = document;
+      postingWeights[at] = vector.weights[slot] ?? 0;
+      fill[term] = at + 1;
     }
   }
-  for (const list of postings) {
-    for (let first = 0; first < list.length; first++) {
-      const a = list[first];
-      if (a === undefined) continue;
-      for (let second = first + 1; second < list.length; second++) {
-        const b = list[second];
-        if (b === undefined) continue;
-        const product = a.weight * b.weight;
-        similarity[a.document * count + b.document] += product;
-        similarity[b.document * count + a.document] += product;
+  for (let term = 0; term < vocabularySize; term++) {
+    const end = offsets[term + 1] ?? 0;
+    for (let first = offsets[term] ?? 0; first < end; first++) {
+      const a = postingDocuments[first] ?? 0;
+      const aWeight = postingWeights[first] ?? 0;
+      for (let second = first + 1; second < end; second++) {
+        const b = postingDocuments[second] ?? 0;
+        const product = aWeight * (postingWeights[second] ?? 0);
+        similarity[a * count + b] = (similarity[a * count + b] ?? 0) + product;
+        similarity[b * count + a] = (similarity[b * count + a] ?? 0) + product;
       }
     }
   }
@@ -228,10 +249,10 @@ function surfaceForms(analysed: readonly { term: string; surface: string }[][]):
   return best;
 }
 
-/** Terms of a group by mean TF-IDF weight, a word and its negated form counted once (the stronger one). */
-function characteristicTerms(group: readonly number[], vectors: readonly SparseVector[], vocabulary: Vocabulary): string[] {
+/** Sum of each term's weight over the given vectors. */
+function termWeightTotals(indices: Iterable<number>, vectors: readonly SparseVector[]): Map<number, number> {
   const totals = new Map<number, number>();
-  for (const index of group) {
+  for (const index of indices) {
     const vector = vectors[index];
     if (vector === undefined) continue;
     for (let slot = 0; slot < vector.terms.length; slot++) {
@@ -239,12 +260,31 @@ function characteristicTerms(group: readonly number[], vectors: readonly SparseV
       totals.set(term, (totals.get(term) ?? 0) + (vector.weights[slot] ?? 0));
     }
   }
-  const ranked = [...totals.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .map(([index]) => vocabulary.terms[index] ?? "");
+  return totals;
+}
+
+/**
+ * Terms of a group by mean TF-IDF weight in the group less their mean over all inputs, so words said everywhere
+ * ("petugas", "warga") give way to the group's own. A word and its negated form count once, as the stronger.
+ */
+function characteristicTerms(
+  group: readonly number[],
+  vectors: readonly SparseVector[],
+  vocabulary: Vocabulary,
+  corpusTotals: ReadonlyMap<number, number>,
+): string[] {
+  const groupTotals = termWeightTotals(group, vectors);
+  const scored = [...groupTotals.entries()].map(([term, total]) => ({
+    term,
+    score: total / group.length - (corpusTotals.get(term) ?? 0) / vectors.length,
+  }));
+  const ranked = scored
+    .sort((a, b) => b.score - a.score || a.term - b.term)
+    .map(({ term }) => vocabulary.terms[term] ?? "");
   const seenBases = new Set<string>();
   const result: string[] = [];
   for (const term of ranked) {
+    if (term.startsWith(TOPIC_PREFIX)) continue;
     const base = term.startsWith(NEGATION_PREFIX) ? term.slice(NEGATION_PREFIX.length) : term;
     if (seenBases.has(base)) continue;
     seenBases.add(base);
@@ -263,18 +303,27 @@ export function proposeThemes(items: readonly ForumItem[], options: ThemeOptions
   }
 
   const analysed = items.map((item) => analyse(item.text));
-  const { vectors, vocabulary } = tfIdfVectors(analysed.map((tokens) => tokens.map((token) => token.term)));
+  const topicMatches = analysed.map((tokens) => matchTopics(tokens));
+  // Each thesaurus word found adds its topic as a feature, so "antre" and "nunggu" inputs share one.
+  const features = analysed.map((tokens, index) => [
+    ...tokens.map((token) => token.term),
+    ...(topicMatches[index] ?? []).map((match) => TOPIC_PREFIX + match.topic.name),
+  ]);
+  const { vectors, vocabulary } = tfIdfVectors(features, (term) =>
+    term.startsWith(TOPIC_PREFIX) ? settings.topicWeight : 1,
+  );
   const similarity = cosineSimilarityMatrix(vectors, vocabulary.terms.length);
   const groups = averageLinkageGroups(similarity, items.length, settings.mergeThreshold);
   const forms = surfaceForms(analysed);
-  const itemSuggestions = items.map((item) => suggestElement(item.text));
+  const itemSuggestions = topicMatches.map((matches) => suggestFromMatches(matches));
 
   const themeGroups = groups
     .filter((group) => group.length >= settings.minThemeSize)
     .sort((a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0));
+  const corpusTotals = termWeightTotals(vectors.keys(), vectors);
   const usedKeys = new Map<string, number>();
   const themes = themeGroups.map((group): ProposedTheme => {
-    const terms = characteristicTerms(group, vectors, vocabulary);
+    const terms = characteristicTerms(group, vectors, vocabulary, corpusTotals);
     const words = terms.map((term) => forms.get(term) ?? term);
     const baseKey = terms.slice(0, 3).join("-").replaceAll("_", "-") || "tema";
     const occurrence = (usedKeys.get(baseKey) ?? 0) + 1;

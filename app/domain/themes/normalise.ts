@@ -60,7 +60,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   "bang", "kak", "dek", "kalian",
   // demonstratives, question words
   "ini", "itu", "tersebut", "sini", "situ", "sana", "begitu", "begini", "apa", "siapa", "mana", "kapan",
-  "bagaimana", "kenapa", "mengapa", "berapa",
+  "bagaimana", "kenapa", "mengapa", "berapa", "apakah",
   // aspect, modality, degree
   "ada", "adalah", "ialah", "merupakan", "sudah", "telah", "sedang", "akan", "pernah", "masih", "baru", "bisa",
   "dapat", "harus", "perlu", "mau", "ingin", "boleh", "sangat", "sekali", "banget", "terlalu", "lebih",
@@ -221,6 +221,12 @@ function prefixReadings(word: string): { prefix: Prefix; rest: string }[] {
     } else if (after.length > 0 && !isVowel(after[0])) {
       add(nasalPrefix, after); // melayani → layani, petugas → tugas
     }
+  }
+  // Colloquial nasal without me- (ngatur, ngobrol, ngecek), as spoken at forums and typed in chat.
+  if (word.startsWith("nge") && !isVowel(word[3])) add("me", word.slice(3));
+  else if (word.startsWith("ng") && isVowel(word[2])) {
+    add("me", word.slice(2));
+    add("me", "k" + word.slice(2));
   }
   for (const [prefix, letters] of [
     ["ber", "ber"],

@@ -30,7 +30,7 @@ export const SERVICE_TOPICS: readonly ServiceTopic[] = [
   {
     name: "prosedur",
     element: "U2",
-    strong: ["alur", "prosedur", "mekanisme", "berbelit", "ribet", "tahapan", "bolak-balik"],
+    strong: ["alur", "prosedur", "mekanisme", "formulir", "berbelit", "ribet", "tahapan", "bolak-balik"],
     weak: ["cara", "tahap"],
   },
   {
@@ -104,8 +104,8 @@ export const SERVICE_TOPICS: readonly ServiceTopic[] = [
     name: "perilaku petugas",
     element: "U7",
     strong: ["ramah", "sopan", "jutek", "judes", "kasar", "senyum", "sikap", "marah", "bentak", "ketus", "cuek",
-      "galak", "sombong", "etika", "peduli", "membeda-bedakan", "diskriminasi", "merendahkan", "santun",
-      "menggoda", "pilih kasih", "bersahabat"],
+      "galak", "sombong", "etika", "peduli", "membeda-bedakan", "diskriminasi", "merendahkan", "santun", "menggoda",
+      "pilih kasih", "bersahabat"],
     weak: ["sibuk", "ngobrol", "merokok", "nada", "main hp"],
   },
   {
@@ -175,13 +175,19 @@ function entryTerms(word: string): string[] {
   return terms.filter((term, index) => terms[index + 1] !== NEGATION_PREFIX + term);
 }
 
-// Built once, longest phrases first so "ruang tunggu" claims its words before "tunggu" can.
 const ENTRIES: readonly TopicEntry[] = SERVICE_TOPICS.flatMap((topic) => [
   ...topic.strong.map((word) => ({ topic, terms: entryTerms(word), weight: STRONG_WEIGHT })),
   ...topic.weak.map((word) => ({ topic, terms: entryTerms(word), weight: WEAK_WEIGHT })),
-])
-  .filter((entry) => entry.terms.length > 0)
-  .sort((a, b) => b.terms.length - a.terms.length);
+]).filter((entry) => entry.terms.length > 0);
+
+// Entries by their first term, for lookup from a token; phrases are tried longest first, so "ruang tunggu" claims
+// its words before "tunggu" can.
+const ENTRIES_BY_FIRST_TERM = new Map<string, TopicEntry[]>();
+for (const entry of ENTRIES) {
+  const first = entry.terms[0] ?? "";
+  ENTRIES_BY_FIRST_TERM.set(first, [...(ENTRIES_BY_FIRST_TERM.get(first) ?? []), entry]);
+}
+const PHRASE_LENGTHS = [...new Set(ENTRIES.map((entry) => entry.terms.length))].sort((a, b) => b - a);
 
 // Every element has at least one topic; checked once so a thesaurus edit cannot silently drop one.
 for (const element of ELEMENT_CODES) {
@@ -222,18 +228,21 @@ function matchedWords(tokens: readonly AnalysedToken[], positions: readonly numb
 export function matchTopics(tokens: readonly AnalysedToken[]): TopicMatch[] {
   const used = new Array<boolean>(tokens.length).fill(false);
   const matches: TopicMatch[] = [];
-  for (const entry of ENTRIES) {
+  for (const length of PHRASE_LENGTHS) {
     for (let start = 0; start < tokens.length; start++) {
-      const positions = matchAt(tokens, start, entry.terms);
-      if (positions === null || positions.some((position) => used[position])) continue;
-      for (const position of positions) used[position] = true;
-      matches.push({
-        topic: entry.topic,
-        weight: entry.weight,
-        position: Math.min(...positions),
-        words: matchedWords(tokens, positions),
-        entry,
-      });
+      for (const entry of ENTRIES_BY_FIRST_TERM.get(tokens[start]?.term ?? "") ?? []) {
+        if (entry.terms.length !== length) continue;
+        const positions = matchAt(tokens, start, entry.terms);
+        if (positions === null || positions.some((position) => used[position])) continue;
+        for (const position of positions) used[position] = true;
+        matches.push({
+          topic: entry.topic,
+          weight: entry.weight,
+          position: Math.min(...positions),
+          words: matchedWords(tokens, positions),
+          entry,
+        });
+      }
     }
   }
   return matches.sort((a, b) => a.position - b.position);

@@ -1,0 +1,79 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUnitRole } from "~/auth/guard.server";
+import { now } from "~/config/clock.server";
+import { db } from "~/data/db.server";
+import { countersOfUnit, officersOfUnit, unitById } from "~/data/organisation.server";
+import { formatNip } from "~/domain/nip";
+import { unitIdParam } from "~/ui/params";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.unit.name} · Suara` : "Suara" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const unitId = unitIdParam(params.unitId);
+  await requireUnitRole(request, ["supervisor", "admin"], unitId);
+  const unit = await unitById(db(), unitId);
+  if (!unit) throw new Response("Not Found", { status: 404 });
+  const [officers, counters] = await Promise.all([officersOfUnit(db(), unitId, now()), countersOfUnit(db(), unitId)]);
+  return { unit: { id: unit.id, name: unit.name, agencyName: unit.agencyName }, officers, counters };
+}
+
+export default function StaffUnit() {
+  const { unit, officers, counters } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="muted">{unit.agencyName}</p>
+      <h1>{unit.name}</h1>
+      <h2>{t("staffUnit.counters")}</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("staffUnit.counter")}</th>
+              <th scope="col">{t("staffUnit.publicPage")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {counters.map((counter) => (
+              <tr key={counter.id}>
+                <td>{counter.name}</td>
+                <td>
+                  <a href={`/l/${counter.publicCode}`}>/l/{counter.publicCode}</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t("staffUnit.officers", { count: officers.length })}</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("staffUnit.name")}</th>
+              <th scope="col">NIP</th>
+              <th scope="col">{t("staffUnit.position")}</th>
+              <th scope="col">{t("staffUnit.rank")}</th>
+              <th scope="col">{t("staffUnit.supervisor")}</th>
+              <th scope="col">{t("staffUnit.onDuty")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {officers.map((officer) => (
+              <tr key={officer.id}>
+                <td>{officer.name}</td>
+                <td className="nowrap">{formatNip(officer.nip)}</td>
+                <td>{officer.position}</td>
+                <td>{officer.rank}</td>
+                <td>{officer.supervisorName ?? "–"}</td>
+                <td>{officer.onDutyAt ?? "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
