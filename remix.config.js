@@ -3,6 +3,8 @@
 export default {
   ignoredRouteFiles: ["**/*.test.{ts,tsx}", "**/.*"],
   serverModuleFormat: "esm",
+  // Separate build folders let several checkouts of the same tree build side by side.
+  buildDirectory: process.env.SUARA_BUILD_DIR ?? "build",
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
 export { closeDatabase } from "~/data/db.server";
+export { runScheduledJobs } from "~/jobs/scheduled.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -22,6 +22,7 @@ import { localeOf } from "~/i18n/locale.server";
 import { RESOURCES } from "~/i18n/resources.server";
 import fallbackTexts from "../public/locales/fallback.json";
 import stylesheet from "~/styles/app.css?url";
+import { PUBLIC_NAV } from "~/ui/public-nav";
 
 // Routes give their own titles; this one covers the error pages.
 export const meta: MetaFunction = () => [{ title: "Suara" }];
@@ -92,7 +93,11 @@ function Shell({ user, locale, children }: { user: RootData["user"]; locale: Loc
             Suara
           </Link>
           <nav aria-label={t("nav.label")} className="main-nav">
-            <Link to="/kantor">{t("nav.offices")}</Link>
+            {PUBLIC_NAV.map((item) => (
+              <Link key={item.to} to={item.to}>
+                {t(item.label)}
+              </Link>
+            ))}
             {user ? (
               <>
                 <Link to="/staf">{t("nav.workspace")}</Link>

@@ -12,14 +12,23 @@ const log = (line: string) => console.log(`[suara] ${line}`);
 const started = await bootstrap(log);
 const { env } = started;
 
-const build = (await import(path.join(root, "build/server/index.js"))) as ServerBuild;
+const buildDir = path.join(root, process.env.SUARA_BUILD_DIR ?? "build");
+const build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", "loopback");
 app.use(compression());
-app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
 app.all("*", createRequestHandler({ build, mode: env.NODE_ENV }));
+
+// Scheduled work (automatic closing, reminders) runs in every process; each job takes a PostgreSQL
+// advisory lock, so behind a load balancer only one process does a given job at a time.
+const entryModule = build.entry.module as { runScheduledJobs?: () => Promise<void> };
+const jobTimer = setInterval(() => {
+  entryModule.runScheduledJobs?.().catch((error) => console.error("Scheduled job failed", error));
+}, 60_000);
+jobTimer.unref();
 
 const server = app.listen(env.PORT, env.HOST, () => {
   log(`Portal ready on http://localhost:${env.PORT}`);

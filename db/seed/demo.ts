@@ -101,8 +101,13 @@ export async function seedDemo(db: Kysely<Database>, options: { onlyIfEmpty?: bo
       wrote = true;
     }
   });
+  // Later features add their demo records (ratings, complaints, forums) on top of the organisation.
+  if (wrote) for (const seedFeature of FEATURE_SEEDS) await seedFeature(db);
   return wrote;
 }
+
+type FeatureSeed = (db: Kysely<Database>) => Promise<void>;
+const FEATURE_SEEDS: FeatureSeed[] = [];
 
 async function insertUnit(
   trx: Kysely<Database>,

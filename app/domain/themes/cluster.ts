@@ -6,7 +6,7 @@
 
 import { combineElementSuggestions, suggestFromMatches, type ElementSuggestion } from "./element-suggestion";
 import { analyse, NEGATION_PREFIX } from "./normalise";
-import { matchTopics } from "./topics";
+import { isThesaurusTerm, matchTopics } from "./topics";
 
 export interface ForumItem {
   readonly id: string;
@@ -47,7 +47,7 @@ export interface ThemeProposal {
 
 // Tuned on tests/fixtures/forum-items.labelled.json (tests/bench/themes-quality.ts); see the bench for figures.
 export const DEFAULT_THEME_OPTIONS: Required<ThemeOptions> = {
-  mergeThreshold: 0.28,
+  mergeThreshold: 0.25,
   minThemeSize: 2,
   topicWeight: 2,
   labelWordCount: 3,
@@ -56,6 +56,9 @@ export const DEFAULT_THEME_OPTIONS: Required<ThemeOptions> = {
 
 /** Prefix of a thesaurus-topic feature; such features are never shown in labels. */
 const TOPIC_PREFIX = "topik:";
+
+/** Weight of a thesaurus word relative to other words when choosing label words. */
+const LABEL_ISSUE_WORD_WEIGHT = 2;
 
 /** A sparse, L2-normalised vector: term indices ascending, with their weights. */
 export interface SparseVector {
@@ -69,12 +72,13 @@ interface Vocabulary {
 }
 
 /**
- * TF-IDF vectors, sublinear term frequency (1 + ln tf) and smoothed IDF (ln((1 + n) / (1 + df)) + 1). Terms seen in
- * one input only are left out: they cannot make two inputs alike, they would only dilute the others.
+ * TF-IDF vectors, sublinear term frequency (1 + ln tf) and smoothed IDF (ln((1 + n) / (1 + df)) + 1), times a
+ * per-feature weight, L2-normalised. Terms in fewer than `minDocumentFrequency` documents are left out.
  */
 export function tfIdfVectors(
   documents: readonly (readonly string[])[],
   featureWeight: (term: string) => number = () => 1,
+  minDocumentFrequency = 1,
 ): { vectors: SparseVector[]; vocabulary: Vocabulary } {
   const documentFrequency = new Map<string, number>();
   for (const document of documents) {
@@ -83,7 +87,7 @@ export function tfIdfVectors(
   const termIndex = new Map<string, number>();
   const terms: string[] = [];
   for (const [term, frequency] of [...documentFrequency.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (frequency < 2) continue;
+    if (frequency < minDocumentFrequency) continue;
     termIndex.set(term, terms.length);
     terms.push(term);
   }
@@ -284,7 +288,6 @@ function characteristicTerms(
   const seenBases = new Set<string>();
   const result: string[] = [];
   for (const term of ranked) {
-    if (term.startsWith(TOPIC_PREFIX)) continue;
     const base = term.startsWith(NEGATION_PREFIX) ? term.slice(NEGATION_PREFIX.length) : term;
     if (seenBases.has(base)) continue;
     seenBases.add(base);
@@ -309,10 +312,19 @@ export function proposeThemes(items: readonly ForumItem[], options: ThemeOptions
     ...tokens.map((token) => token.term),
     ...(topicMatches[index] ?? []).map((match) => TOPIC_PREFIX + match.topic.name),
   ]);
-  const { vectors, vocabulary } = tfIdfVectors(features, (term) =>
-    term.startsWith(TOPIC_PREFIX) ? settings.topicWeight : 1,
+  // A term in one input only cannot make two inputs alike; it would only dilute the others' weights.
+  const similarityVectors = tfIdfVectors(
+    features,
+    (term) => (term.startsWith(TOPIC_PREFIX) ? settings.topicWeight : 1),
+    2,
   );
-  const similarity = cosineSimilarityMatrix(vectors, vocabulary.terms.length);
+  const similarity = cosineSimilarityMatrix(similarityVectors.vectors, similarityVectors.vocabulary.terms.length);
+  // Labels are made from words only, every word counts, and words that name a service issue weigh double, so
+  // "jutek, kasar" rather than "petugas, loket" names a theme about manners.
+  const { vectors, vocabulary } = tfIdfVectors(
+    analysed.map((tokens) => tokens.map((token) => token.term)),
+    (term) => (isThesaurusTerm(term) ? LABEL_ISSUE_WORD_WEIGHT : 1),
+  );
   const groups = averageLinkageGroups(similarity, items.length, settings.mergeThreshold);
   const forms = surfaceForms(analysed);
   const itemSuggestions = topicMatches.map((matches) => suggestFromMatches(matches));

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { combineElementSuggestions, suggestElement, suggestForTheme } from "./element-suggestion";
+import {
+  combineElementSuggestions,
+  suggestElement,
+  suggestForTheme,
+  type ElementSuggestion,
+} from "./element-suggestion";
 
 describe("suggestElement", () => {
   it.each([
@@ -56,8 +61,8 @@ describe("suggestForTheme", () => {
   });
 
   it("breaks an even vote by the number of matched words, then by U1..U9 order", () => {
-    const u4 = { element: "U4", matched: ["pungli", "uang"] } as const;
-    const u3 = { element: "U3", matched: ["lama"] } as const;
+    const u4: ElementSuggestion = { element: "U4", matched: ["pungli", "uang"] };
+    const u3: ElementSuggestion = { element: "U3", matched: ["lama"] };
     expect(combineElementSuggestions([u3, u4]).element).toBe("U4");
     expect(combineElementSuggestions([{ element: "U9", matched: ["kursi"] }, u3]).element).toBe("U3");
   });

@@ -189,6 +189,15 @@ for (const entry of ENTRIES) {
 }
 const PHRASE_LENGTHS = [...new Set(ENTRIES.map((entry) => entry.terms.length))].sort((a, b) => b - a);
 
+const THESAURUS_TERMS: ReadonlySet<string> = new Set(
+  ENTRIES.flatMap((entry) => entry.terms.map((term) => term.replace(NEGATION_PREFIX, ""))),
+);
+
+/** Whether a term (or the word a negated term negates) is a thesaurus word, i.e. names a service issue. */
+export function isThesaurusTerm(term: string): boolean {
+  return THESAURUS_TERMS.has(term.startsWith(NEGATION_PREFIX) ? term.slice(NEGATION_PREFIX.length) : term);
+}
+
 // Every element has at least one topic; checked once so a thesaurus edit cannot silently drop one.
 for (const element of ELEMENT_CODES) {
   if (!SERVICE_TOPICS.some((topic) => topic.element === element)) throw new Error(`no service topic for ${element}`);
@@ -209,6 +218,9 @@ function matchAt(tokens: readonly AnalysedToken[], start: number, terms: readonl
     positions.push(position);
     position++;
   }
+  // A negated last word brings its feature along, so the words shown read "kurang ramah", not "ramah".
+  const last = terms[terms.length - 1] ?? "";
+  if (tokens[position]?.term === NEGATION_PREFIX + last) positions.push(position);
   return positions;
 }
 

@@ -1,0 +1,159 @@
+import type { ColumnType, Generated } from "kysely";
+
+import type { Columns, Json, Timestamp } from "./columns";
+
+export const ROLES = ["admin", "supervisor", "officer", "moderator", "complaint_handler"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const UNIT_KINDS = [
+  "pemda",
+  "dinas",
+  "badan",
+  "kecamatan",
+  "kelurahan",
+  "puskesmas",
+  "rsud",
+  "kantor",
+  "lainnya",
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export interface AgenciesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  province: string;
+  time_zone: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface UnitsTable {
+  id: Generated<number>;
+  agency_id: number;
+  parent_id: number | null;
+  path: Generated<string>;
+  kind: UnitKind;
+  name: string;
+  slug: string;
+  address: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ServicesTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  requirements: string;
+  procedure: string;
+  completion_days: number;
+  fee_rupiah: ColumnType<number, number | undefined, number>;
+  product: string;
+  complaint_channel: string;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface CountersTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  public_code: string;
+  retired_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface CounterServicesTable {
+  counter_id: number;
+  service_id: number;
+}
+
+export interface OfficersTable {
+  id: Generated<number>;
+  agency_id: number;
+  unit_id: number;
+  nip: string;
+  name: string;
+  position: string;
+  rank: string;
+  supervisor_id: number | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface DutyRosterTable {
+  id: Generated<number>;
+  officer_id: number;
+  counter_id: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string | null;
+  officer_id: number | null;
+  display_name: string;
+  password_hash: string;
+  failed_attempts: Generated<number>;
+  locked_until: Timestamp | null;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface UserRolesTable {
+  id: Generated<number>;
+  user_id: number;
+  role: Role;
+  unit_id: number;
+  created_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: ColumnType<number, never, never>; // bigint identity, read as a number
+  at: Generated<Date>;
+  actor_user_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  before: Json | null;
+  after: Json | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OrganisationTables {
+  agencies: AgenciesTable;
+  units: UnitsTable;
+  services: ServicesTable;
+  counters: CountersTable;
+  counter_services: CounterServicesTable;
+  officers: OfficersTable;
+  duty_roster: DutyRosterTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+}
+
+// Every column by table: the compiler checks these lists against the interfaces, and
+// tests/integration/schema.test.ts checks them against the migrated database.
+export const ORGANISATION_COLUMNS = {
+  agencies: { id: true, slug: true, name: true, province: true, time_zone: true, created_at: true },
+  units: { id: true, agency_id: true, parent_id: true, path: true, kind: true, name: true, slug: true, address: true, created_at: true },
+  services: { id: true, unit_id: true, name: true, requirements: true, procedure: true, completion_days: true, fee_rupiah: true, product: true, complaint_channel: true, active: true, created_at: true },
+  counters: { id: true, unit_id: true, name: true, public_code: true, retired_at: true, created_at: true },
+  counter_services: { counter_id: true, service_id: true },
+  officers: { id: true, agency_id: true, unit_id: true, nip: true, name: true, position: true, rank: true, supervisor_id: true, active: true, created_at: true },
+  duty_roster: { id: true, officer_id: true, counter_id: true, starts_at: true, ends_at: true },
+  users: { id: true, username: true, officer_id: true, display_name: true, password_hash: true, failed_attempts: true, locked_until: true, active: true, created_at: true },
+  user_roles: { id: true, user_id: true, role: true, unit_id: true, created_at: true },
+  sessions: { id: true, user_id: true, created_at: true, expires_at: true },
+  audit_log: { id: true, at: true, actor_user_id: true, action: true, subject_type: true, subject_id: true, before: true, after: true, prev_hash: true, hash: true },
+} satisfies Columns<OrganisationTables>;
