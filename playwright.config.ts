@@ -21,7 +21,7 @@ export default defineConfig({
   webServer: {
     command: "node --import tsx tests/e2e/serve.ts",
     url: `http://localhost:${PORT}/`,
-    env: { E2E_PORT: String(PORT) },
+    env: { ...(process.env as Record<string, string>), E2E_PORT: String(PORT) },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",

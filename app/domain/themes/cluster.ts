@@ -1,8 +1,9 @@
 // Proposes themes for forum inputs (Forum Konsultasi Publik, PermenPANRB 16/2017; DOMAIN.md §4).
-// Method: each input becomes a TF-IDF vector over its stems and negated stems; inputs are grouped by
-// average-linkage agglomerative clustering on cosine similarity, merging while two groups are on average at least
-// `mergeThreshold` alike. Groups smaller than `minThemeSize` stay unthemed. Labels are the words with the
-// highest mean TF-IDF in the group, shown in the form people wrote most often.
+// Method: each input becomes a TF-IDF vector over its stems, negated stems ("tidak_ramah") and the service topics
+// it mentions (topics.ts); inputs are grouped by average-linkage agglomerative clustering on cosine similarity,
+// merging while two groups are on average at least `mergeThreshold` alike. Groups smaller than `minThemeSize` stay
+// unthemed. A theme's label is its most characteristic words (mean TF-IDF in the theme less the mean over all
+// inputs), in the form people wrote most often; its element is the majority of its inputs' suggestions.
 
 import { combineElementSuggestions, suggestFromMatches, type ElementSuggestion } from "./element-suggestion";
 import { analyse, NEGATION_PREFIX } from "./normalise";
@@ -172,7 +173,7 @@ export function averageLinkageGroups(similarity: Float32Array, count: number, th
     const current = chain[chain.length - 1] ?? 0;
     const previous = chain.length >= 2 ? chain[chain.length - 2] : undefined;
     // Nearest active neighbour; on a tie the previous chain link wins (which guarantees the chain ends), then the
-    // lower index (which keeps the result independent of scan order).
+    // lower index.
     let nearest = -1;
     let nearestSimilarity = -Infinity;
     const row = current * count;
@@ -199,7 +200,7 @@ export function averageLinkageGroups(similarity: Float32Array, count: number, th
       const [kept, removed] = current < nearest ? [current, nearest] : [nearest, current];
       members[kept] = [...(members[kept] ?? []), ...(members[removed] ?? [])];
       members[removed] = [];
-      activeIndices = activeIndices.filter((index) => index !== removed);
+      activeIndices = activeIndices.filter((index) => active[index] === 1); // drops set-aside groups too
     } else {
       chain.push(nearest);
     }
@@ -299,6 +300,15 @@ function characteristicTerms(
 /** Groups forum inputs into proposed themes; every input ends up in exactly one theme or in `unthemed`. */
 export function proposeThemes(items: readonly ForumItem[], options: ThemeOptions = {}): ThemeProposal {
   const settings = { ...DEFAULT_THEME_OPTIONS, ...options };
+  if (!(settings.mergeThreshold >= 0 && settings.mergeThreshold <= 1)) {
+    throw new RangeError(`proposeThemes: mergeThreshold must be within 0..1, got ${settings.mergeThreshold}`);
+  }
+  if (!Number.isInteger(settings.minThemeSize) || settings.minThemeSize < 1) {
+    throw new RangeError(`proposeThemes: minThemeSize must be a whole number from 1, got ${settings.minThemeSize}`);
+  }
+  if (!(settings.topicWeight >= 0)) {
+    throw new RangeError(`proposeThemes: topicWeight must not be negative, got ${settings.topicWeight}`);
+  }
   const seenIds = new Set<string>();
   for (const item of items) {
     if (seenIds.has(item.id)) throw new Error(`proposeThemes: item id "${item.id}" occurs more than once`);

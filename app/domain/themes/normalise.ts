@@ -33,11 +33,12 @@ export const INFORMAL_SPELLINGS: ReadonlyMap<string, string> = new Map(
     org: "orang", ptgs: "petugas", ortu: "orang tua",
     // colloquial verb forms (Jakarta nasal forms without me-)
     nunggu: "tunggu", nungguin: "tunggu", ngantri: "antre", ngantre: "antre", antri: "antre",
-    antrian: "antrean", ngurus: "urus", numpuk: "tumpuk", kasian: "kasihan", ngerti: "mengerti", nanya: "tanya", nyampe: "sampai",
-    pake: "pakai", bikin: "buat", bener: "benar",
+    antrian: "antrean", ngurus: "urus", numpuk: "tumpuk", kasian: "kasihan", ngerti: "mengerti", nanya: "tanya",
+    nyampe: "sampai", pake: "pakai", bikin: "buat", bener: "benar",
     // domain nouns
     duit: "uang", wc: "toilet", rb: "ribu", jt: "juta", rp: "rupiah", kwitansi: "kuitansi",
-    onlen: "online", daring: "online", apk: "aplikasi", app: "aplikasi", ektp: "ktp", difabel: "disabilitas", info: "informasi",
+    onlen: "online", daring: "online", apk: "aplikasi", app: "aplikasi", ektp: "ktp", difabel: "disabilitas",
+    info: "informasi",
   }),
 );
 
@@ -67,7 +68,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   "paling", "agak", "cukup", "amat", "makin", "semakin", "juga", "pun", "hanya", "saja", "cuma", "sama",
   "lagi", "terus", "sering", "selalu", "kadang", "jarang", "langsung", "sendiri", "setiap", "tiap", "semua",
   "seluruh", "banyak", "sedikit", "beberapa", "para", "hal", "secara", "malah", "bahkan", "apalagi", "justru",
-  "hampir", "kira", "sekitar", "setelah", "sebelum", "sesudah", "tetap", "katanya", "kata", "bilang", "punya", "kali",
+  "hampir", "kira", "sekitar", "setelah", "sebelum", "sesudah", "tetap", "katanya", "kata", "bilang", "punya",
+  "kali",
   // particles and fillers
   "ya", "yah", "sih", "dong", "deh", "kok", "nih", "tuh", "kan", "lah", "kah", "loh", "lho", "pula", "si",
   "sang", "eh", "oh", "wah",
@@ -87,7 +89,7 @@ export const KNOWN_ROOTS: ReadonlySet<string> = new Set([
   "berkas", "bersih", "perilaku", "terampil", "terima", "terminal", "pegawai", "kursi", "informasi", "aplikasi",
   "lokasi", "pungli", "sekolah", "masalah", "salah", "lelah", "jumlah", "langkah", "nikah", "perlu", "pernah",
   "bersama", "percuma", "pertama", "perempuan", "kendaraan", "kemarin", "keluarga", "kepala", "kecil",
-  "tertib", "selesai", "sesuai", "sedia", "sekarang", "pelan", "penuh", "pentin", "mesin", "dingin", "ketus",
+  "tertib", "selesai", "sesuai", "sedia", "sekarang", "pelan", "penuh", "penting", "mesin", "dingin", "ketus",
   "bulan", "jalan", "tahun", "taman", "papan", "makan", "ikan", "bukan", "teman", "tangan", "badan", "sopan",
   "aman", "nyaman", "ramah", "marah", "bantu", "beri", "kasih", "minta", "diam", "ruang", "dalam", "padam",
   "pesan", "tuntas", "kanan", "bawa", "pindah", "mandi", "kunci", "lansia", "antre", "layan", "tunggu",
@@ -99,7 +101,7 @@ export const KNOWN_ROOTS: ReadonlySet<string> = new Set([
   "sertifikat", "akta", "produk", "hasil", "kompeten", "terang", "pasti", "tepat", "putus", "ubah", "beda",
   "baik", "buka", "tutup", "datang", "pulang", "panjang", "pendek", "sempit", "luas", "kotor", "bau", "rusak",
   "mati", "bocor", "jorok", "umum", "khusus", "tempat", "duduk", "berdiri", "naik", "turun", "kerja", "tanda",
-  "terbit", "sahkan", "kerjakan", "ganti", "pakai", "tambah", "kurang", "sulit", "mudah", "susah", "ribet",
+  "terbit", "ganti", "pakai", "tambah", "kurang", "sulit", "mudah", "susah", "ribet",
   "resmi", "rahasia", "tindak", "lanjut", "balas", "jawab", "respon", "hubung", "telepon", "nomor", "giliran",
   "panggil", "kenal", "ingat", "lihat", "dengar", "tahu", "mengerti", "cari", "kirim", "unggah", "masuk",
   "keluar", "pasien", "obat", "dokter", "bidan", "perawat", "rujuk", "sakit", "sehat", "camat", "lurah",
@@ -249,10 +251,17 @@ function prefixReadings(word: string): { prefix: Prefix; rest: string }[] {
 type Suffix = "kan" | "an" | "i" | "in" | "";
 
 // Confixes Indonesian does not form (Nazief–Adriani): a prefix–suffix pair that rules a reading out.
-const DISALLOWED_CONFIXES: ReadonlySet<string> = new Set(["ber+i", "di+an", "ke+i", "ke+kan", "me+an", "se+i", "se+kan"]);
+const DISALLOWED_CONFIXES: ReadonlySet<string> = new Set([
+  "ber+i", "di+an", "ke+i", "ke+kan", "me+an", "se+i", "se+kan",
+]);
 
 /** Stems reachable by removing up to three prefixes from `word`, given the suffix already removed. */
-function prefixedStems(word: string, suffix: Suffix, prefixesSoFar: Prefix[], out: { stem: string; prefixes: Prefix[] }[]) {
+function prefixedStems(
+  word: string,
+  suffix: Suffix,
+  prefixesSoFar: Prefix[],
+  out: { stem: string; prefixes: Prefix[] }[],
+) {
   out.push({ stem: word, prefixes: prefixesSoFar });
   if (prefixesSoFar.length >= 3 || KNOWN_ROOTS.has(word)) return;
   for (const { prefix, rest } of prefixReadings(word)) {
@@ -306,7 +315,9 @@ export function stemReading(word: string): StemReading {
   const folded = INFORMAL_SPELLINGS.get(computed.stem);
   // A folded stem may itself be affixed ("antrian" → "antrean"), so stem it once more.
   const result =
-    folded === undefined || folded.includes(" ") ? computed : { stem: computeStem(folded).stem, surface: computed.surface };
+    folded === undefined || folded.includes(" ")
+      ? computed
+      : { stem: computeStem(folded).stem, surface: computed.surface };
   stemCache.set(word, result);
   return result;
 }
