@@ -1,13 +1,21 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
 import { ORGANISATION_COLUMNS, type OrganisationTables } from "./tables/organisation";
 import type * as Organisation from "./tables/organisation";
+import { RATINGS_COLUMNS, type RatingsTables } from "./tables/ratings";
+import { COMPLAINTS_COLUMNS, type ComplaintsTables } from "./tables/complaints";
+import { ASSESSMENTS_COLUMNS, type AssessmentsTables } from "./tables/assessments";
+import { FORUMS_COLUMNS, type ForumsTables } from "./tables/forums";
 
 // The Database interface mirrors db/migrations: one file per subject in db/tables/, gathered here.
 // tests/integration/schema.test.ts checks ALL_COLUMNS (and so these types) against the live schema.
-export interface Database extends OrganisationTables {}
+export interface Database extends OrganisationTables, RatingsTables, ComplaintsTables, AssessmentsTables, ForumsTables {}
 
 export const ALL_COLUMNS = {
+  ...ASSESSMENTS_COLUMNS,
   ...ORGANISATION_COLUMNS,
+  ...RATINGS_COLUMNS,
+  ...COMPLAINTS_COLUMNS,
+  ...FORUMS_COLUMNS,
 };
 
 export { ROLES, UNIT_KINDS } from "./tables/organisation";

@@ -15,6 +15,7 @@ app.all(
   createRequestHandler({
     build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
     mode: "development",
+    getLoadContext: (req) => ({ ip: req.ip ?? null }),
   }),
 );
 const server = app.listen(started.env.PORT, started.env.HOST, () =>

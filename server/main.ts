@@ -20,7 +20,7 @@ app.set("trust proxy", "loopback");
 app.use(compression());
 app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, mode: env.NODE_ENV }));
+app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (req) => ({ ip: req.ip ?? null }) }));
 
 // Scheduled work (automatic closing, reminders) runs in every process; each job takes a PostgreSQL
 // advisory lock, so behind a load balancer only one process does a given job at a time.

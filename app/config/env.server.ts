@@ -14,6 +14,8 @@ export const envSchema = z.object({
     .url()
     .refine((value) => /^postgres(ql)?:\/\//.test(value), "must start with postgres:// or postgresql://")
     .optional(),
+  // The address printed on QR posters; defaults to the address the request came to.
+  PUBLIC_BASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   DATA_DIR: z.string().min(1).default(".data"),
@@ -21,6 +23,10 @@ export const envSchema = z.object({
   HASH_SALT: z.string().min(16, "must be at least 16 characters").optional(),
   COOKIE_SECURE: booleanFlag.optional(),
   SEED_ON_EMPTY: booleanFlag.default("true"),
+  // Abuse control for ratings, per counter and day (PermenPANRB leaves this to the unit; these are defaults).
+  RATING_LIMIT_PER_DEVICE: z.coerce.number().int().min(1).default(3),
+  RATING_LIMIT_PER_IP: z.coerce.number().int().min(1).default(40),
+  KIOSK_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(8),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Lets end-to-end tests move the portal's clock; refused in production.
   SUARA_CLOCK_OFFSET_DAYS: z.coerce.number().default(0),

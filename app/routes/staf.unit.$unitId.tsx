@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUnitRole } from "~/auth/guard.server";
 import { now } from "~/config/clock.server";
@@ -33,6 +33,9 @@ export default function StaffUnit() {
             <tr>
               <th scope="col">{t("staffUnit.counter")}</th>
               <th scope="col">{t("staffUnit.publicPage")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("counterAdmin.manage")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -41,6 +44,9 @@ export default function StaffUnit() {
                 <td>{counter.name}</td>
                 <td>
                   <a href={`/l/${counter.publicCode}`}>/l/{counter.publicCode}</a>
+                </td>
+                <td>
+                  <Link to={`/staf/loket/${counter.id}`}>{t("counterAdmin.manage")}</Link>
                 </td>
               </tr>
             ))}

@@ -1,7 +1,15 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_organisation";
+import * as m0002 from "./0002_ratings";
+import * as m0003 from "./0003_complaints";
+import * as m0004 from "./0004_forums";
+import * as m0005 from "./0005_assessments";
 
 // Listed statically so every loader (tsx, Vite, Vitest) bundles them; db/migrate.test.ts checks none is missing.
 export const MIGRATIONS: Record<string, Migration> = {
   "0001_organisation": m0001,
+  "0002_ratings": m0002,
+  "0003_complaints": m0003,
+  "0004_forums": m0004,
+  "0005_assessments": m0005,
 };

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { seedAssessments } from "./assessments";
 import type { Database, Role } from "../schema";
 import { makeNip } from "../../app/domain/nip";
 import { hashPassword } from "../../app/auth/password.server";
@@ -107,7 +108,7 @@ export async function seedDemo(db: Kysely<Database>, options: { onlyIfEmpty?: bo
 }
 
 type FeatureSeed = (db: Kysely<Database>) => Promise<void>;
-const FEATURE_SEEDS: FeatureSeed[] = [];
+const FEATURE_SEEDS: FeatureSeed[] = [seedAssessments];
 
 async function insertUnit(
   trx: Kysely<Database>,

@@ -38,9 +38,17 @@ const items = loadLabelledForumItems();
 const { proposal, figures } = measure(items);
 const truthById = new Map(items.map((item) => [item.id, item]));
 
-console.log(`items ${items.length}, intended themes ${new Set(items.map((item) => item.theme).filter((theme) => !theme.startsWith("lain:"))).size}`);
-console.log(`proposed themes ${figures.themeCount}, unthemed ${proposal.unthemed.length}`);
-console.log(`ARI ${figures.ari.toFixed(3)}  purity (themed) ${figures.themedPurity.toFixed(3)}  coverage ${percent(figures.coverage)}`);
+const describe = (name: string, shown: QualityFigures) =>
+  console.log(
+    `${name}ARI ${shown.ari.toFixed(3)}  purity (themed) ${shown.themedPurity.toFixed(3)}  ` +
+      `coverage ${percent(shown.coverage)}  themes ${shown.themeCount}`,
+  );
+const intendedThemes = new Set(items.map((item) => item.theme).filter((theme) => !theme.startsWith("lain:")));
+const oneOffs = items.filter((item) => item.theme.startsWith("lain:")).length;
+console.log(`items ${items.length}: ${intendedThemes.size} intended themes, ${oneOffs} one-off inputs`);
+describe("default options:          ", figures);
+// The same method without the thesaurus topics shows how much of the result the thesaurus carries.
+describe("words only (topicWeight 0): ", measure(items, { topicWeight: 0 }).figures);
 
 const itemAccuracy = items.filter((item) => suggestElement(item.text).element === item.element).length / items.length;
 let themeElementHits = 0;
@@ -48,7 +56,11 @@ for (const theme of proposal.themes) {
   for (const id of theme.itemIds) if (truthById.get(id)?.element === theme.suggestedElement.element) themeElementHits++;
 }
 const themedCount = proposal.themes.reduce((sum, theme) => sum + theme.itemIds.length, 0);
-console.log(`element suggestion accuracy: per item ${percent(itemAccuracy)}, theme's element for its items ${percent(themedCount ? themeElementHits / themedCount : 0)}`);
+const themeElementAccuracy = themedCount ? themeElementHits / themedCount : 0;
+console.log(
+  `element suggestion accuracy: per item ${percent(itemAccuracy)}, ` +
+    `theme's element for its items ${percent(themeElementAccuracy)}`,
+);
 
 console.log("\nthemes (size, element, majority intended theme):");
 for (const theme of proposal.themes) {
@@ -58,17 +70,15 @@ for (const theme of proposal.themes) {
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   const [majority, majorityCount] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? ["?", 0];
-  console.log(
-    `  ${String(theme.itemIds.length).padStart(3)}  ${theme.suggestedElement.element.padEnd(5)} ${theme.label.padEnd(36)} ← ${majority} ${majorityCount}/${theme.itemIds.length}`,
-  );
+  const size = theme.itemIds.length;
+  const element = theme.suggestedElement.element;
+  const share = `${majorityCount}/${size}`;
+  console.log(`  ${String(size).padStart(3)}  ${element.padEnd(5)} ${theme.label.padEnd(36)} ← ${majority} ${share}`);
 }
 
 if (process.argv.includes("--sweep")) {
   console.log("\nmergeThreshold sweep:");
   for (let threshold = 0.04; threshold <= 0.401; threshold += 0.02) {
-    const { figures: swept } = measure(items, { mergeThreshold: threshold });
-    console.log(
-      `  ${threshold.toFixed(2)}  ARI ${swept.ari.toFixed(3)}  purity ${swept.themedPurity.toFixed(3)}  coverage ${percent(swept.coverage)}  themes ${swept.themeCount}`,
-    );
+    describe(`  ${threshold.toFixed(2)}  `, measure(items, { mergeThreshold: threshold }).figures);
   }
 }

@@ -16,9 +16,16 @@ export interface ElementSuggestion {
   readonly matched: string[];
 }
 
+interface ElementTally {
+  score: number;
+  firstPosition: number;
+  words: string[];
+  entries: Set<object>;
+}
+
 /** The element an analysed input speaks to, from its thesaurus matches. */
 export function suggestFromMatches(matches: readonly TopicMatch[]): ElementSuggestion {
-  const tallies = new Map<ElementCode, { score: number; firstPosition: number; words: string[]; entries: Set<object> }>();
+  const tallies = new Map<ElementCode, ElementTally>();
   for (const match of matches) {
     const element = match.topic.element;
     const tally = tallies.get(element) ?? { score: 0, firstPosition: match.position, words: [], entries: new Set() };
@@ -72,7 +79,9 @@ export function combineElementSuggestions(suggestions: readonly ElementSuggestio
       winner === null ||
       vote.count > winner.count ||
       (vote.count === winner.count && wordTotal > winner.wordTotal) ||
-      (vote.count === winner.count && wordTotal === winner.wordTotal && elementOrder(element) < elementOrder(winner.element));
+      (vote.count === winner.count &&
+        wordTotal === winner.wordTotal &&
+        elementOrder(element) < elementOrder(winner.element));
     if (better) winner = { element, count: vote.count, wordTotal };
   }
   if (winner === null) return { element: "other", matched: [] };

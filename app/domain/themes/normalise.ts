@@ -1,8 +1,12 @@
 // Indonesian text normalisation for grouping short forum inputs (Forum Konsultasi Publik, PermenPANRB 16/2017).
-// Pipeline: lower case → informal spellings → punctuation and digits folded → stop words dropped → light stemmer.
+// Pipeline: lower case → informal spellings → punctuation and digits folded → stop words dropped → light
+// stemmer.
 // The stemmer is a simplified Nazief–Adriani: no full dictionary, only a small root list to settle ambiguous
 // readings (mengeluh: eluh or keluh?). Stems are identifiers for grouping, not dictionary words; labels use the
 // surface form a citizen actually wrote (see `analyse`).
+// Negation: "tidak ramah" and "ramah" are the same topic with opposite polarity. Dropping "tidak" would make
+// complaints and praise identical; keeping it as a word would make every negated input alike. So a negated word
+// yields both its stem (topic) and "tidak_<stem>" (polarity), and negators themselves are not features.
 
 /** Shortest stem an affix may leave behind; shorter readings keep the affix (berkas ≠ ber+kas). */
 export const MIN_STEM_LENGTH = 4;
@@ -143,12 +147,6 @@ export function normaliseClauses(text: string): string[][] {
     .filter((words) => words.length > 0);
 }
 
-/** Removes -lah/-kah/-pun, then -ku/-mu/-nya, when enough of the word remains . */
-export function stripInflection(word: string): string {
-  const options = inflectionReadings(word);
-  return options[options.length - 1] ?? word;
-}
-
 /** The word with nothing, a particle, and a particle plus possessive removed, in that order. */
 function inflectionReadings(word: string): string[] {
   const readings = [word];
@@ -272,7 +270,7 @@ function prefixedStems(
   }
 }
 
-interface StemReading {
+export interface StemReading {
   /** The stem used as a grouping feature. */
   readonly stem: string;
   /** The word without the particle and possessive this reading removed, shown in labels. */
@@ -305,7 +303,10 @@ function computeStem(word: string): StemReading {
   return best;
 }
 
+// Stems are pure functions of the word, so they are cached; the cap keeps a long-running server's memory flat
+// however many typos it meets.
 const stemCache = new Map<string, StemReading>();
+const STEM_CACHE_LIMIT = 50_000;
 
 /** Stem and display form of one normalised, lower-case word; informal spellings of the stem are folded too. */
 export function stemReading(word: string): StemReading {
@@ -318,6 +319,7 @@ export function stemReading(word: string): StemReading {
     folded === undefined || folded.includes(" ")
       ? computed
       : { stem: computeStem(folded).stem, surface: computed.surface };
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
   stemCache.set(word, result);
   return result;
 }
@@ -334,7 +336,7 @@ export function analyse(text: string): AnalysedToken[] {
     let negatorPending: string | null = null;
     let previousStem: string | null = null;
     for (const word of clause) {
-      // "berkali-kali", "marah-marah": a repeated part adds nothing; "bolak-balik" keeps both parts.
+      // Parts of a hyphenated word are words; "bolak-balik" keeps both parts.
       for (const part of word.split("-")) {
         if (part.length < 2) continue;
         if (NEGATORS.has(part)) {
@@ -343,7 +345,8 @@ export function analyse(text: string): AnalysedToken[] {
         }
         if (STOP_WORDS.has(part)) continue;
         const { stem: partStem, surface } = stemReading(part);
-        // "harusnya", "sebelumnya": a stop word or negator can hide under an affix.
+        // "harusnya", "sebelumnya": a stop word or negator can hide under an affix. A stem right after itself
+        // is reduplication ("marah-marah", "berkali-kali") and counts once.
         if (STOP_WORDS.has(partStem) || NEGATORS.has(partStem) || partStem === previousStem) continue;
         previousStem = partStem;
         result.push({ term: partStem, surface });

@@ -32,7 +32,8 @@ describe("adjustedRandIndex", () => {
   });
 
   it("is symmetric, at most 1, and blind to label names", () => {
-    const labeling = (length: number) => fc.array(fc.constantFrom("a", "b", "c", "d"), { minLength: length, maxLength: length });
+    const labeling = (length: number) =>
+      fc.array(fc.constantFrom("a", "b", "c", "d"), { minLength: length, maxLength: length });
     fc.assert(
       fc.property(
         fc.integer({ min: 2, max: 30 }).chain((length) => fc.tuple(labeling(length), labeling(length))),

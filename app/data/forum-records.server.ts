@@ -1,0 +1,476 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import type { ActionStatus } from "../../db/tables/forums";
+import { isActionLate, localDay, publishGaps, type BeritaAcaraSnapshot, type PublishGap } from "~/domain/forum-record";
+import { appendAudit } from "./audit.server";
+import { attendanceOf, dayString, forumById } from "./forums.server";
+import { themesOf } from "./forum-themes.server";
+
+// The berita acara of a forum in versions, and its follow-up actions (DOMAIN.md §4). The open draft is edited in
+// place; publishing freezes everything in the version's snapshot. A correction after publication opens a new draft
+// with a reason; the earlier published versions stay readable exactly as they were.
+//
+// Approval: the chair is a person named on the forum, usually without an account. Approval is therefore recorded
+// by the moderator, naming the chair and the day the chair approved; the recording user and time are kept.
+
+/** The newest version of a forum's berita acara (the open draft if there is one). */
+export async function currentRecord(db: Kysely<Database>, forumId: number) {
+  const row = await db
+    .selectFrom("forum_records")
+    .selectAll()
+    .where("forum_id", "=", forumId)
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    correctionReason: row.correction_reason,
+    agreements: row.agreements,
+    dissent: row.dissent,
+    approvedByName: row.approved_by_name,
+    approvedOn: row.approved_on ? dayString(row.approved_on) : null,
+    communityRepName: row.community_rep_name,
+    communitySignedOn: row.community_signed_on ? dayString(row.community_signed_on) : null,
+    publishedAt: row.published_at,
+  };
+}
+
+export type CurrentRecord = Awaited<ReturnType<typeof currentRecord>>;
+
+/** Every published (or superseded) version, newest first, for the version list. */
+export async function publishedVersions(db: Kysely<Database>, forumId: number) {
+  return db
+    .selectFrom("forum_records")
+    .select(["version", "status", "correction_reason as correctionReason", "published_at as publishedAt"])
+    .where("forum_id", "=", forumId)
+    .where("status", "!=", "draft")
+    .orderBy("version", "desc")
+    .execute();
+}
+
+/** A published version's frozen content (the latest when no version is given), or undefined. */
+export async function publishedSnapshot(db: Kysely<Database>, forumId: number, version?: number): Promise<BeritaAcaraSnapshot | undefined> {
+  let query = db.selectFrom("forum_records").select("snapshot").where("forum_id", "=", forumId).where("status", "!=", "draft");
+  if (version !== undefined) query = query.where("version", "=", version);
+  const row = await query.orderBy("version", "desc").limit(1).executeTakeFirst();
+  return (row?.snapshot as BeritaAcaraSnapshot | null | undefined) ?? undefined;
+}
+
+export class RecordLockedError extends Error {
+  constructor() {
+    super("The berita acara is published: start a correction to change it");
+  }
+}
+
+/** The open draft, or a RecordLockedError: themes, summaries, agreements and actions change only in a draft. */
+export async function requireDraft(db: Kysely<Database>, forumId: number) {
+  const record = await currentRecord(db, forumId);
+  if (record.status !== "draft") throw new RecordLockedError();
+  return record;
+}
+
+export async function saveRecordText(db: Kysely<Database>, forumId: number, text: { agreements: string; dissent: string }) {
+  const draft = await requireDraft(db, forumId);
+  // A changed text needs the chair's approval again.
+  await db
+    .updateTable("forum_records")
+    .set({ agreements: text.agreements, dissent: text.dissent, approved_by_name: null, approved_on: null, approval_recorded_by: null, approval_recorded_at: null })
+    .where("id", "=", draft.id)
+    .execute();
+}
+
+export interface Approval {
+  forumId: number;
+  actorUserId: number;
+  approvedOn: string;
+  communityRepName: string | null;
+  communitySignedOn: string | null;
+  now: Date;
+}
+
+/** Records the chair's approval (and optionally a community representative's sign-off) of the open draft. */
+export async function recordApproval(db: Kysely<Database>, approval: Approval) {
+  await db.transaction().execute(async (trx) => {
+    const draft = await requireDraft(trx, approval.forumId);
+    const forum = await trx.selectFrom("forums").select("chair_name").where("id", "=", approval.forumId).executeTakeFirstOrThrow();
+    await trx
+      .updateTable("forum_records")
+      .set({
+        approved_by_name: forum.chair_name,
+        approved_on: approval.approvedOn,
+        approval_recorded_by: approval.actorUserId,
+        approval_recorded_at: approval.now,
+        community_rep_name: approval.communityRepName,
+        community_signed_on: approval.communityRepName ? (approval.communitySignedOn ?? approval.approvedOn) : null,
+      })
+      .where("id", "=", draft.id)
+      .execute();
+    await appendAudit(trx, {
+      actorUserId: approval.actorUserId,
+      action: "forum.approve",
+      subjectType: "forum",
+      subjectId: approval.forumId,
+      after: { version: draft.version, chair: forum.chair_name, approvedOn: approval.approvedOn, communityRep: approval.communityRepName },
+    });
+  });
+}
+
+/** What the draft still lacks before it may be published (empty when complete). */
+export async function draftGaps(db: Kysely<Database>, forumId: number): Promise<PublishGap[]> {
+  const [record, attendance, themes, actions] = await Promise.all([
+    currentRecord(db, forumId),
+    attendanceOf(db, forumId),
+    themesOf(db, forumId),
+    db.selectFrom("forum_actions").select(sql<number>`count(*)::int`.as("n")).where("forum_id", "=", forumId).executeTakeFirstOrThrow(),
+  ]);
+  return publishGaps({
+    approved: record.approvedByName !== null,
+    attendanceTotal: attendance.reduce((sum, row) => sum + row.count, 0),
+    themes: themes.map((theme) => ({ label: theme.label, accepted: theme.accepted, summary: theme.summary, citedCount: theme.citedNumbers.length })),
+    actionCount: actions.n,
+    agreements: record.agreements,
+  });
+}
+
+export type PublishResult = { ok: true; version: number } | { ok: false; reason: "locked" } | { ok: false; reason: "gaps"; gaps: PublishGap[] };
+
+/** Publishes the open draft: refused without the chair's approval or with anything missing; audited. */
+export async function publishRecord(db: Kysely<Database>, forumId: number, actorUserId: number | null, now: Date): Promise<PublishResult> {
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom("forums").select("id").where("id", "=", forumId).forUpdate().executeTakeFirstOrThrow();
+    const record = await currentRecord(trx, forumId);
+    if (record.status !== "draft") return { ok: false as const, reason: "locked" as const };
+    const gaps = await draftGaps(trx, forumId);
+    if (gaps.length > 0) return { ok: false as const, reason: "gaps" as const, gaps };
+    const snapshot = await buildSnapshot(trx, forumId, record, now);
+    await trx.updateTable("forum_records").set({ status: "superseded" }).where("forum_id", "=", forumId).where("status", "=", "published").execute();
+    await trx
+      .updateTable("forum_records")
+      .set({ status: "published", published_at: now, published_by: actorUserId, snapshot: JSON.stringify(snapshot) })
+      .where("id", "=", record.id)
+      .execute();
+    await appendAudit(trx, {
+      actorUserId,
+      action: "forum.publish",
+      subjectType: "forum",
+      subjectId: forumId,
+      after: { version: record.version, themes: snapshot.themes.length, actions: snapshot.actions.length },
+    });
+    return { ok: true as const, version: record.version };
+  });
+}
+
+export type CorrectionResult = { ok: true; version: number } | { ok: false; reason: "notPublished" };
+
+/** Opens a new draft version after publication, with the reason for the correction; audited. */
+export async function startCorrection(db: Kysely<Database>, forumId: number, actorUserId: number | null, reason: string): Promise<CorrectionResult> {
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom("forums").select("id").where("id", "=", forumId).forUpdate().executeTakeFirstOrThrow();
+    const latest = await currentRecord(trx, forumId);
+    if (latest.status !== "published") return { ok: false as const, reason: "notPublished" as const };
+    const row = await trx
+      .insertInto("forum_records")
+      .values({
+        forum_id: forumId,
+        agency_id: (await trx.selectFrom("forums").select("agency_id").where("id", "=", forumId).executeTakeFirstOrThrow()).agency_id,
+        version: latest.version + 1,
+        status: "draft",
+        correction_reason: reason,
+        agreements: latest.agreements,
+        dissent: latest.dissent,
+        community_rep_name: latest.communityRepName,
+        created_by: actorUserId,
+      })
+      .returning("version")
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      actorUserId,
+      action: "forum.correction",
+      subjectType: "forum",
+      subjectId: forumId,
+      before: { version: latest.version },
+      after: { version: row.version, reason },
+    });
+    return { ok: true as const, version: row.version };
+  });
+}
+
+async function buildSnapshot(
+  db: Kysely<Database>,
+  forumId: number,
+  record: CurrentRecord,
+  now: Date,
+): Promise<BeritaAcaraSnapshot> {
+  const forum = (await forumById(db, forumId))!;
+  const [attendance, themes, items, actions] = await Promise.all([
+    attendanceOf(db, forumId),
+    themesOf(db, forumId),
+    db
+      .selectFrom("forum_items")
+      .select(["id", "number", "body", "source", "stakeholder_group", "submitter_name", "show_name", "theme_id"])
+      .where("forum_id", "=", forumId)
+      .where("moderation", "=", "accepted")
+      .where("hidden_reason", "is", null)
+      .where("merged_into_id", "is", null)
+      .orderBy("number")
+      .execute(),
+    actionsOf(db, forumId),
+  ]);
+  return {
+    version: record.version,
+    correctionReason: record.correctionReason,
+    forum: {
+      title: forum.title,
+      unitName: forum.unitName,
+      agencyName: forum.agencyName,
+      heldOn: forum.heldOn,
+      startTime: forum.startTime,
+      place: forum.place,
+      agenda: forum.agenda,
+      chairName: forum.chairName,
+      noteTakerName: forum.noteTakerName,
+      services: forum.services.map((s) => s.name),
+    },
+    attendance: attendance.map((row) => ({ group: row.group, count: row.count, names: row.names })),
+    themes: themes.map((theme) => ({
+      id: theme.id,
+      priority: theme.priority,
+      label: theme.label,
+      element: theme.element ?? theme.suggestedElement,
+      summary: theme.summary,
+      citedNumbers: theme.citedNumbers,
+      items: items
+        .filter((item) => item.theme_id === theme.id)
+        .map((item) => ({
+          number: item.number,
+          body: item.body,
+          source: item.source,
+          group: item.stakeholder_group,
+          // Only names the submitter agreed to show ever enter the published record.
+          name: item.show_name ? item.submitter_name : null,
+        })),
+    })),
+    agreements: record.agreements,
+    dissent: record.dissent,
+    actions: actions.map((action) => ({
+      id: action.id,
+      description: action.description,
+      responsibleUnit: action.responsibleUnitName,
+      responsibleOfficer: action.responsibleOfficer,
+      dueOn: action.dueOn,
+      element: action.element,
+      theme: action.themeLabel,
+    })),
+    approval: {
+      chairName: record.approvedByName ?? forum.chairName,
+      approvedOn: record.approvedOn ?? localDay(now, forum.timeZone),
+      communityRepName: record.communityRepName,
+      communitySignedOn: record.communitySignedOn,
+    },
+    publishedAt: now.toISOString(),
+  };
+}
+
+/** Input numbers hidden or merged since publication: the public page leaves them out of any version. */
+export async function withdrawnNumbers(db: Kysely<Database>, forumId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("forum_items")
+    .select("number")
+    .where("forum_id", "=", forumId)
+    .where((eb) => eb.or([eb("hidden_reason", "is not", null), eb("merged_into_id", "is not", null), eb("moderation", "=", "pending")]))
+    .execute();
+  return rows.map((row) => row.number);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Follow-up actions
+
+export interface NewAction {
+  forumId: number;
+  themeId: number | null;
+  description: string;
+  responsibleUnitId: number;
+  responsibleOfficer: string | null;
+  dueOn: string;
+  element: string | null;
+}
+
+export async function addAction(db: Kysely<Database>, action: NewAction) {
+  await requireDraft(db, action.forumId);
+  const forum = await db.selectFrom("forums").select("agency_id").where("id", "=", action.forumId).executeTakeFirstOrThrow();
+  await db
+    .insertInto("forum_actions")
+    .values({
+      forum_id: action.forumId,
+      agency_id: forum.agency_id,
+      theme_id: action.themeId,
+      description: action.description,
+      responsible_unit_id: action.responsibleUnitId,
+      responsible_officer: action.responsibleOfficer,
+      due_on: action.dueOn,
+      element: action.element,
+    })
+    .execute();
+}
+
+/** Actions of a forum with their responsible unit, theme and latest update. */
+export async function actionsOf(db: Kysely<Database>, forumId: number) {
+  const rows = await actionQuery(db).where("forum_actions.forum_id", "=", forumId).orderBy("forum_actions.id").execute();
+  return rows.map(actionRow);
+}
+
+function actionQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom("forum_actions")
+    .innerJoin("units", "units.id", "forum_actions.responsible_unit_id")
+    .innerJoin("forums", "forums.id", "forum_actions.forum_id")
+    .innerJoin("agencies", "agencies.id", "forum_actions.agency_id")
+    .leftJoin("forum_themes", "forum_themes.id", "forum_actions.theme_id")
+    .select((eb) => [
+      "forum_actions.id",
+      "forum_actions.forum_id as forumId",
+      "forums.title as forumTitle",
+      "forum_actions.description",
+      "forum_actions.responsible_unit_id as responsibleUnitId",
+      "units.name as responsibleUnitName",
+      "units.path as responsibleUnitPath",
+      "forum_actions.responsible_officer as responsibleOfficer",
+      "forum_actions.due_on as dueOnDate",
+      "forum_actions.element",
+      "forum_actions.status",
+      "forum_actions.drop_reason as dropReason",
+      "forum_themes.label as themeLabel",
+      "agencies.time_zone as timeZone",
+      eb
+        .selectFrom("forum_action_updates")
+        .select("forum_action_updates.note")
+        .whereRef("forum_action_updates.action_id", "=", "forum_actions.id")
+        .orderBy("forum_action_updates.at", "desc")
+        .orderBy("forum_action_updates.id", "desc")
+        .limit(1)
+        .as("lastNote"),
+      eb
+        .selectFrom("forum_action_updates")
+        .select("forum_action_updates.at")
+        .whereRef("forum_action_updates.action_id", "=", "forum_actions.id")
+        .orderBy("forum_action_updates.at", "desc")
+        .orderBy("forum_action_updates.id", "desc")
+        .limit(1)
+        .as("lastUpdateAt"),
+    ]);
+}
+
+function actionRow<T extends { dueOnDate: Date }>(row: T) {
+  const { dueOnDate, ...rest } = row;
+  return { ...rest, dueOn: dayString(dueOnDate) };
+}
+
+
+export async function actionById(db: Kysely<Database>, actionId: number) {
+  const row = await actionQuery(db).where("forum_actions.id", "=", actionId).executeTakeFirst();
+  return row ? actionRow(row) : undefined;
+}
+
+/** Dated updates of an action, oldest first. */
+export async function actionUpdates(db: Kysely<Database>, actionIds: number[]) {
+  if (actionIds.length === 0) return [];
+  return db
+    .selectFrom("forum_action_updates")
+    .leftJoin("users", "users.id", "forum_action_updates.user_id")
+    .select([
+      "forum_action_updates.action_id as actionId",
+      "forum_action_updates.at",
+      "forum_action_updates.status",
+      "forum_action_updates.note",
+      "users.display_name as by",
+    ])
+    .where("forum_action_updates.action_id", "in", actionIds)
+    .orderBy("forum_action_updates.at")
+    .orderBy("forum_action_updates.id")
+    .execute();
+}
+
+export interface ActionUpdate {
+  actionId: number;
+  actorUserId: number | null;
+  status: ActionStatus;
+  note: string;
+  now: Date;
+}
+
+/** A dated update by the responsible unit: status and what was done (the reason, when dropped); audited. */
+export async function updateAction(db: Kysely<Database>, update: ActionUpdate) {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("forum_actions")
+      .select(["status", "agency_id", "forum_id"])
+      .where("id", "=", update.actionId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable("forum_actions")
+      .set({ status: update.status, drop_reason: update.status === "dropped" ? update.note : null, updated_at: update.now })
+      .where("id", "=", update.actionId)
+      .execute();
+    await trx
+      .insertInto("forum_action_updates")
+      .values({ action_id: update.actionId, agency_id: before.agency_id, at: update.now, status: update.status, note: update.note, user_id: update.actorUserId })
+      .execute();
+    await appendAudit(trx, {
+      actorUserId: update.actorUserId,
+      action: "forum.action.update",
+      subjectType: "forum_action",
+      subjectId: update.actionId,
+      before: { status: before.status },
+      after: { status: update.status, note: update.note },
+    });
+  });
+}
+
+/** Actions of published forums that units in the given subtrees are responsible for, late ones first. */
+export async function actionsForUnits(db: Kysely<Database>, unitPaths: string[], now: Date) {
+  if (unitPaths.length === 0) return [];
+  const rows = await actionQuery(db)
+    .where((eb) => eb.or(unitPaths.map((path) => eb("units.path", "like", `${path}%`))))
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom("forum_records").select("forum_records.id").whereRef("forum_records.forum_id", "=", "forum_actions.forum_id").where("forum_records.status", "=", "published"),
+      ),
+    )
+    .orderBy("forum_actions.due_on")
+    .execute();
+  return rows
+    .map(actionRow)
+    .map((row) => ({ ...row, late: isActionLate({ status: row.status, dueOn: row.dueOn }, localDay(now, row.timeZone)) }))
+    .sort((a, b) => Number(b.late) - Number(a.late) || a.dueOn.localeCompare(b.dueOn));
+}
+
+/**
+ * For the unit's indicator page: follow-up actions of published forums linked to an SKM element that the unit is
+ * responsible for, with status and whether they are late. `element` is "U1".."U9".
+ */
+export async function forumActionsForElement(db: Kysely<Database>, unitId: number, element: string, now: Date = new Date()) {
+  const rows = await actionQuery(db)
+    .where("forum_actions.responsible_unit_id", "=", unitId)
+    .where("forum_actions.element", "=", element)
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom("forum_records").select("forum_records.id").whereRef("forum_records.forum_id", "=", "forum_actions.forum_id").where("forum_records.status", "=", "published"),
+      ),
+    )
+    .orderBy("forum_actions.due_on")
+    .execute();
+  return rows.map(actionRow).map((row) => ({
+    id: row.id,
+    forumId: row.forumId,
+    forumTitle: row.forumTitle,
+    description: row.description,
+    status: row.status,
+    dueOn: row.dueOn,
+    late: isActionLate({ status: row.status, dueOn: row.dueOn }, localDay(now, row.timeZone)),
+    lastNote: row.lastNote,
+    publicUrl: `/forum/${row.forumId}`,
+  }));
+}

@@ -1,0 +1,388 @@
+import { createHash } from "node:crypto";
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import type { Channel } from "../../db/tables/ratings";
+import { appendAudit } from "./audit.server";
+import { ELEMENT_CODES } from "~/domain/indicators/elements";
+import {
+  abuseFlags,
+  BURST_WINDOW_MINUTES,
+  elementAnswers,
+  extremeValue,
+  IDENTICAL_RUN_LENGTH,
+  submissionFingerprint,
+  type RatingSubmission,
+} from "~/domain/ratings/submission";
+
+export interface CounterContext {
+  id: number;
+  name: string;
+  publicCode: string;
+  unitId: number;
+  unitName: string;
+  agencyId: number;
+  agencyName: string;
+  timeZone: string;
+}
+
+/** The counter behind a QR code, or undefined when the code is unknown or the counter retired. */
+export async function counterByCode(db: Kysely<Database>, code: string): Promise<CounterContext | undefined> {
+  if (!/^[a-z0-9]{6,16}$/.test(code)) return undefined;
+  return db
+    .selectFrom("counters")
+    .innerJoin("units", "units.id", "counters.unit_id")
+    .innerJoin("agencies", "agencies.id", "units.agency_id")
+    .select([
+      "counters.id",
+      "counters.name",
+      "counters.public_code as publicCode",
+      "units.id as unitId",
+      "units.name as unitName",
+      "agencies.id as agencyId",
+      "agencies.name as agencyName",
+      "agencies.time_zone as timeZone",
+    ])
+    .where("counters.public_code", "=", code)
+    .where("counters.retired_at", "is", null)
+    .executeTakeFirst();
+}
+
+/** The services offered at a counter and the officers on duty there at `at`, for the rating form. */
+export async function counterChoices(db: Kysely<Database>, counterId: number, at: Date) {
+  const [services, officers] = await Promise.all([
+    db
+      .selectFrom("counter_services")
+      .innerJoin("services", "services.id", "counter_services.service_id")
+      .select(["services.id", "services.name"])
+      .where("counter_services.counter_id", "=", counterId)
+      .where("services.active", "=", true)
+      .orderBy("services.name")
+      .execute(),
+    officersOnDuty(db, counterId, at),
+  ]);
+  return { services, officers };
+}
+
+export async function officersOnDuty(db: Kysely<Database>, counterId: number, at: Date) {
+  return db
+    .selectFrom("duty_roster")
+    .innerJoin("officers", "officers.id", "duty_roster.officer_id")
+    .select(["officers.id", "officers.name"])
+    .distinct()
+    .where("duty_roster.counter_id", "=", counterId)
+    .where("duty_roster.starts_at", "<=", at)
+    .where("duty_roster.ends_at", ">", at)
+    .where("officers.active", "=", true)
+    .orderBy("officers.name")
+    .execute();
+}
+
+export interface SubmissionContext {
+  counter: CounterContext;
+  channel: Channel;
+  now: Date;
+  deviceId?: string | null;
+  ip?: string | null;
+  fromStaffSession: boolean;
+  kioskToken?: string | null;
+  salt: string;
+  limits: { perDevice: number; perIp: number; kioskMinIntervalSeconds: number };
+}
+
+export type SubmitOutcome =
+  | { ok: true; ratingId: number; token: string; duplicate: boolean; flagged: boolean; verified: boolean }
+  | { ok: false; reason: "unknown_service" | "officer_not_on_duty" | "replayed_key" | "over_limit" | "too_fast"; field?: string };
+
+export function saltedHash(salt: string, value: string): string {
+  return createHash("sha256").update(`${salt}:${value}`).digest("hex").slice(0, 32);
+}
+
+/**
+ * Stores one rating. Answers "ok" only after the commit, so an acknowledged rating is never lost. A retry with
+ * the same idempotency key returns the stored rating; the same key with other content is refused.
+ */
+export async function submitRating(db: Kysely<Database>, submission: RatingSubmission, context: SubmissionContext): Promise<SubmitOutcome> {
+  const { counter, now } = context;
+  const officerId = submission.officer === "unknown" ? null : submission.officer;
+  const checks = await sql<{ service_ok: boolean; officer_ok: boolean; burst: number; recent: (number | null)[][] | null }>`
+    select
+      exists(select 1 from counter_services cs join services s on s.id = cs.service_id
+             where cs.counter_id = ${counter.id} and cs.service_id = ${submission.serviceId} and s.active) as service_ok,
+      (${officerId}::int is null or exists(select 1 from duty_roster d where d.counter_id = ${counter.id}
+             and d.officer_id = ${officerId}::int and d.starts_at <= ${now} and d.ends_at > ${now})) as officer_ok,
+      (select count(*)::int from ratings where officer_id = ${officerId}::int
+             and submitted_at > ${new Date(now.getTime() - BURST_WINDOW_MINUTES * 60_000)}) as burst,
+      (select array_agg(array[quick_score, u1, u2, u3, u4, u5, u6, u7, u8, u9]) from (
+         select quick_score, u1, u2, u3, u4, u5, u6, u7, u8, u9 from ratings
+         where counter_id = ${counter.id} order by submitted_at desc limit ${IDENTICAL_RUN_LENGTH - 1}) recent) as recent
+  `.execute(db);
+  const row = checks.rows[0]!;
+  if (!row.service_ok) return { ok: false, reason: "unknown_service", field: "serviceId" };
+  if (!row.officer_ok) return { ok: false, reason: "officer_not_on_duty", field: "officer" };
+
+  const answers = elementAnswers(submission);
+  const newExtreme = extremeValue([submission.quickScore, ...ELEMENT_CODES.map((code) => answers[code])]);
+  const flags = abuseFlags({
+    recentForOfficer: officerId === null ? 0 : row.burst,
+    recentExtremesAtCounter: (row.recent ?? []).map((scores) => extremeValue(scores)),
+    newExtreme,
+    fromStaffSession: context.fromStaffSession,
+    honeypotFilled: Boolean(submission.website),
+  });
+  const contentHash = saltedHash("content", submissionFingerprint(submission, counter.id));
+  const day = localDay(now, counter.timeZone);
+  const deviceHash = context.deviceId ? saltedHash(context.salt, `device:${context.deviceId}`) : null;
+  const ipHash = context.ip ? saltedHash(context.salt, `ip:${context.ip}`) : null;
+
+  type TxOutcome = SubmitOutcome | { ok: false; reason: "duplicate_key" };
+  const outcome: TxOutcome = await db.transaction().execute(async (trx): Promise<TxOutcome> => {
+    const overLimit = await countTowardsLimits(trx, counter.id, day, { deviceHash, ipHash, kioskToken: context.kioskToken ?? null }, context, now);
+    if (overLimit) return { ok: false, reason: overLimit };
+
+    let verified = false;
+    if (submission.visitCode) {
+      const claimed = await trx
+        .updateTable("visit_codes")
+        .set({ used_at: now })
+        .where("counter_id", "=", counter.id)
+        .where("day", "=", day)
+        .where("code", "=", submission.visitCode)
+        .where("used_at", "is", null)
+        .returning("id")
+        .executeTakeFirst();
+      verified = Boolean(claimed);
+    }
+    const inserted = await trx
+      .insertInto("ratings")
+      .values({
+        agency_id: counter.agencyId,
+        unit_id: counter.unitId,
+        counter_id: counter.id,
+        service_id: submission.serviceId,
+        officer_id: officerId,
+        submitted_at: now,
+        channel: context.channel,
+        kind: submission.kind,
+        quick_score: submission.quickScore ?? null,
+        u1: answers.U1, u2: answers.U2, u3: answers.U3, u4: answers.U4, u5: answers.U5,
+        u6: answers.U6, u7: answers.U7, u8: answers.U8, u9: answers.U9,
+        sex: submission.sex ?? null,
+        age_band: submission.ageBand ?? null,
+        education: submission.education ?? null,
+        occupation: submission.occupation ?? null,
+        comment: submission.comment ?? null,
+        verified,
+        status: flags.length > 0 ? "flagged" : "valid",
+        flag_reasons: flags,
+        idempotency_key: submission.idempotencyKey,
+        content_hash: contentHash,
+        device_hash: deviceHash,
+        ip_hash: ipHash,
+      })
+      .onConflict((oc) => oc.column("idempotency_key").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!inserted) {
+      // Undo this attempt's limit counts and visit-code claim: the rating is already stored (or the key is reused).
+      throw new DuplicateKey();
+    }
+    if (verified && submission.visitCode) {
+      await trx
+        .updateTable("visit_codes")
+        .set({ rating_id: inserted.id })
+        .where("counter_id", "=", counter.id)
+        .where("day", "=", day)
+        .where("code", "=", submission.visitCode)
+        .execute();
+    }
+    return { ok: true, ratingId: inserted.id, token: submission.idempotencyKey, duplicate: false, flagged: flags.length > 0, verified };
+  }).catch((error: unknown) => {
+    if (error instanceof DuplicateKey) return { ok: false as const, reason: "duplicate_key" as const };
+    throw error;
+  });
+
+  if (outcome.ok) return outcome;
+  if (outcome.reason === "duplicate_key") {
+    const existing = await db
+      .selectFrom("ratings")
+      .select(["id", "content_hash", "status", "verified"])
+      .where("idempotency_key", "=", submission.idempotencyKey)
+      .executeTakeFirstOrThrow();
+    if (existing.content_hash !== contentHash) return { ok: false, reason: "replayed_key" };
+    return { ok: true, ratingId: existing.id, token: submission.idempotencyKey, duplicate: true, flagged: existing.status === "flagged", verified: existing.verified };
+  }
+  if (outcome.reason === "over_limit" || outcome.reason === "too_fast") {
+    await db
+      .insertInto("rating_refusals")
+      .values({ counter_id: counter.id, day, reason: outcome.reason, count: 1 })
+      .onConflict((oc) => oc.columns(["counter_id", "day", "reason"]).doUpdateSet({ count: sql`rating_refusals.count + 1` }))
+      .execute();
+  }
+  return outcome;
+}
+
+class DuplicateKey extends Error {}
+
+async function countTowardsLimits(
+  trx: Kysely<Database>,
+  counterId: number,
+  day: string,
+  keys: { deviceHash: string | null; ipHash: string | null; kioskToken: string | null },
+  context: SubmissionContext,
+  now: Date,
+): Promise<"over_limit" | "too_fast" | null> {
+  if (keys.kioskToken) {
+    // A kiosk is one shared device: no daily cap, but a pause between two ratings.
+    const key = `kiosk:${keys.kioskToken}`;
+    const previous = await trx
+      .selectFrom("rating_limits")
+      .select("last_at")
+      .where("counter_id", "=", counterId)
+      .where("day", "=", day)
+      .where("key_hash", "=", key)
+      .forUpdate()
+      .executeTakeFirst();
+    if (previous && now.getTime() - previous.last_at.getTime() < context.limits.kioskMinIntervalSeconds * 1000) return "too_fast";
+    await upsertLimit(trx, counterId, day, key, now);
+    return null;
+  }
+  const rows: { key: string; limit: number }[] = [];
+  if (keys.deviceHash) rows.push({ key: `d:${keys.deviceHash}`, limit: context.limits.perDevice });
+  if (keys.ipHash) rows.push({ key: `i:${keys.ipHash}`, limit: context.limits.perIp });
+  for (const { key, limit } of rows) {
+    const count = await upsertLimit(trx, counterId, day, key, now);
+    if (count > limit) return "over_limit";
+  }
+  return null;
+}
+
+async function upsertLimit(trx: Kysely<Database>, counterId: number, day: string, key: string, now: Date): Promise<number> {
+  const result = await trx
+    .insertInto("rating_limits")
+    .values({ counter_id: counterId, day, key_hash: key, count: 1, last_at: now })
+    .onConflict((oc) =>
+      oc.columns(["counter_id", "day", "key_hash"]).doUpdateSet({ count: sql`rating_limits.count + 1`, last_at: now }),
+    )
+    .returning("count")
+    .executeTakeFirstOrThrow();
+  return result.count;
+}
+
+/** The calendar day of an instant in the agency's time zone, as YYYY-MM-DD. */
+export function localDay(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
+
+/** The rating a thank-you page or full-survey follow-up refers to, by its unguessable token. */
+export async function ratingByToken(db: Kysely<Database>, token: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(token)) return undefined;
+  return db
+    .selectFrom("ratings")
+    .select(["id", "counter_id", "service_id", "officer_id", "kind", "submitted_at", "upgraded_at", "status", "verified", "channel"])
+    .where("idempotency_key", "=", token)
+    .executeTakeFirst();
+}
+
+/**
+ * Adds the nine SKM answers and the profile to a quick rating (the thank-you page's offer), once and within
+ * two hours, so the same visit is not counted twice.
+ */
+export async function completeQuickRating(
+  db: Kysely<Database>,
+  token: string,
+  submission: RatingSubmission,
+  now: Date,
+): Promise<{ ok: true } | { ok: false; reason: "not_found" | "already_completed" | "too_late" }> {
+  const rating = await ratingByToken(db, token);
+  if (!rating) return { ok: false, reason: "not_found" };
+  if (rating.kind === "full" || rating.upgraded_at) return { ok: false, reason: "already_completed" };
+  if (now.getTime() - rating.submitted_at.getTime() > 2 * 3_600_000) return { ok: false, reason: "too_late" };
+  const answers = elementAnswers(submission);
+  await db
+    .updateTable("ratings")
+    .set({
+      kind: "full",
+      u1: answers.U1, u2: answers.U2, u3: answers.U3, u4: answers.U4, u5: answers.U5,
+      u6: answers.U6, u7: answers.U7, u8: answers.U8, u9: answers.U9,
+      sex: submission.sex ?? null,
+      age_band: submission.ageBand ?? null,
+      education: submission.education ?? null,
+      occupation: submission.occupation ?? null,
+      comment: sql`coalesce(${submission.comment ?? null}, comment)`,
+      upgraded_at: now,
+    })
+    .where("id", "=", rating.id)
+    .where("upgraded_at", "is", null)
+    .execute();
+  return { ok: true };
+}
+
+/** A kiosk for one counter, opened by a supervisor of its unit; the token lives in the tablet's cookie. */
+export async function openKiosk(db: Kysely<Database>, counterId: number, userId: number, token: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto("kiosk_sessions").values({ token, counter_id: counterId, opened_by: userId }).execute();
+    await appendAudit(trx, { actorUserId: userId, action: "kiosk.open", subjectType: "counter", subjectId: counterId });
+  });
+}
+
+export async function kioskIsOpen(db: Kysely<Database>, token: string | null, counterId: number): Promise<boolean> {
+  if (!token) return false;
+  const row = await db
+    .selectFrom("kiosk_sessions")
+    .select("token")
+    .where("token", "=", token)
+    .where("counter_id", "=", counterId)
+    .where("closed_at", "is", null)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+const VISIT_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+/** Issues `count` one-time visit codes for a counter and day (printed on tickets or shown on a screen). */
+export async function issueVisitCodes(db: Kysely<Database>, counterId: number, day: string, count: number, userId: number, randomInt: (max: number) => number) {
+  const codes = new Set<string>();
+  while (codes.size < count) {
+    let code = "";
+    for (let i = 0; i < 6; i++) code += VISIT_CODE_ALPHABET[randomInt(VISIT_CODE_ALPHABET.length)];
+    codes.add(code);
+  }
+  await db
+    .insertInto("visit_codes")
+    .values([...codes].map((code) => ({ counter_id: counterId, day, code, created_by: userId })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function visitCodesOf(db: Kysely<Database>, counterId: number, day: string) {
+  return db
+    .selectFrom("visit_codes")
+    .select(["code", "used_at as usedAt"])
+    .where("counter_id", "=", counterId)
+    .where("day", "=", day)
+    .orderBy("id")
+    .execute();
+}
+
+export async function counterForStaff(db: Kysely<Database>, counterId: number) {
+  return db
+    .selectFrom("counters")
+    .innerJoin("units", "units.id", "counters.unit_id")
+    .innerJoin("agencies", "agencies.id", "units.agency_id")
+    .select([
+      "counters.id",
+      "counters.name",
+      "counters.public_code as publicCode",
+      "counters.retired_at as retiredAt",
+      "units.id as unitId",
+      "units.name as unitName",
+      "agencies.name as agencyName",
+      "agencies.time_zone as timeZone",
+    ])
+    .where("counters.id", "=", counterId)
+    .executeTakeFirst();
+}
+
+export async function refusalsOf(db: Kysely<Database>, counterId: number, day: string) {
+  return db.selectFrom("rating_refusals").select(["reason", "count"]).where("counter_id", "=", counterId).where("day", "=", day).execute();
+}

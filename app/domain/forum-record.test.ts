@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { checkActionUpdate, checkCitations, citedNumbers, isActionLate, isComing, localDay, publishGaps, type RecordDraftFacts } from "./forum-record";
+
+describe("citations", () => {
+  it.each([
+    ["Antrean lama (#3, #7) dan #3 lagi", [3, 7]],
+    ["tanpa rujukan", []],
+    ["#12#13", [12, 13]],
+  ])("%j cites %j", (summary, numbers) => {
+    expect(citedNumbers(summary)).toEqual(numbers);
+  });
+
+  it("refuses a summary that cites nothing", () => {
+    expect(checkCitations("Warga puas.", [1, 2])).toEqual({ kind: "noCitation" });
+  });
+
+  it("refuses a summary citing an input outside its theme", () => {
+    expect(checkCitations("Lihat #1 dan #9", [1, 2])).toEqual({ kind: "notInTheme", numbers: [9] });
+  });
+
+  it("accepts a summary citing its own inputs", () => {
+    expect(checkCitations("Lihat #2", [1, 2])).toEqual({ kind: "ok", numbers: [2] });
+  });
+});
+
+describe("publishGaps", () => {
+  const complete: RecordDraftFacts = {
+    approved: true,
+    attendanceTotal: 20,
+    themes: [{ label: "antrean", accepted: true, summary: "Antrean lama #1", citedCount: 1 }],
+    actionCount: 2,
+    agreements: "Loket tambahan dibuka.",
+  };
+
+  it("is empty for a complete, approved record", () => {
+    expect(publishGaps(complete)).toEqual([]);
+  });
+
+  it.each<[string, Partial<RecordDraftFacts>, string]>([
+    ["not approved", { approved: false }, "notApproved"],
+    ["nobody attended", { attendanceTotal: 0 }, "noAttendance"],
+    ["no themes", { themes: [] }, "noThemes"],
+    ["no actions", { actionCount: 0 }, "noActions"],
+    ["no agreements", { agreements: " " }, "noAgreements"],
+    ["a theme not accepted", { themes: [{ label: "x", accepted: false, summary: "", citedCount: 0 }] }, "themeNotAccepted"],
+    ["a summary missing", { themes: [{ label: "x", accepted: true, summary: "", citedCount: 0 }] }, "summaryMissing"],
+    ["a summary uncited", { themes: [{ label: "x", accepted: true, summary: "teks", citedCount: 0 }] }, "summaryUncited"],
+  ])("names %s", (_, change, kind) => {
+    expect(publishGaps({ ...complete, ...change }).map((gap) => gap.kind)).toEqual([kind]);
+  });
+});
+
+describe("actions", () => {
+  it.each<[string, "planned" | "in_progress" | "done" | "dropped", string, boolean]>([
+    ["due yesterday, planned", "planned", "2026-11-22", true],
+    ["due today", "in_progress", "2026-11-23", false],
+    ["due yesterday but done", "done", "2026-11-22", false],
+    ["due yesterday but dropped", "dropped", "2026-11-22", false],
+  ])("%s: late %s", (_, status, dueOn, late) => {
+    expect(isActionLate({ status, dueOn }, "2026-11-23")).toBe(late);
+  });
+
+  it("asks a reason to drop and a note for any update", () => {
+    expect(checkActionUpdate({ status: "dropped", note: " " })).toEqual({ ok: false, reason: "dropReasonRequired" });
+    expect(checkActionUpdate({ status: "done", note: "" })).toEqual({ ok: false, reason: "noteRequired" });
+    expect(checkActionUpdate({ status: "done", note: "Selesai" })).toEqual({ ok: true });
+  });
+});
+
+describe("days", () => {
+  it("reads the day in the agency's time zone", () => {
+    const at = new Date("2026-11-23T18:30:00Z");
+    expect(localDay(at, "Asia/Jakarta")).toBe("2026-11-24");
+    expect(localDay(at, "UTC")).toBe("2026-11-23");
+  });
+
+  it("counts a forum held today as coming", () => {
+    expect(isComing("2026-11-23", "2026-11-23")).toBe(true);
+    expect(isComing("2026-11-22", "2026-11-23")).toBe(false);
+  });
+});

@@ -1,0 +1,132 @@
+// The berita acara of a forum (Forum Konsultasi Publik, PermenPANRB 16/2017; DOMAIN.md §4): what it must hold
+// before it may be published, how theme summaries cite inputs, and when a follow-up action is late.
+
+export const STAKEHOLDER_GROUP_CODES = ["service_users", "academics", "agencies", "civil_society", "media"] as const;
+export type StakeholderGroupCode = (typeof STAKEHOLDER_GROUP_CODES)[number];
+
+export const ACTION_STATUS_CODES = ["planned", "in_progress", "done", "dropped"] as const;
+export type ActionStatusCode = (typeof ACTION_STATUS_CODES)[number];
+
+/** Inputs are cited in a summary as "#12" (the input's number within the forum). */
+const CITATION = /#(\d{1,6})\b/g;
+
+/** The input numbers a summary cites, each once, in the order first cited. */
+export function citedNumbers(summary: string): number[] {
+  const seen = new Set<number>();
+  for (const match of summary.matchAll(CITATION)) seen.add(Number(match[1]));
+  return [...seen];
+}
+
+export type CitationCheck =
+  | { kind: "ok"; numbers: number[] }
+  | { kind: "noCitation" }
+  | { kind: "notInTheme"; numbers: number[] };
+
+/**
+ * A summary may only state what its theme's inputs say, so it must cite at least one of them and nothing else.
+ * `citable` holds the numbers of the theme's visible inputs.
+ */
+export function checkCitations(summary: string, citable: readonly number[]): CitationCheck {
+  const numbers = citedNumbers(summary);
+  if (numbers.length === 0) return { kind: "noCitation" };
+  const allowed = new Set(citable);
+  const outside = numbers.filter((number) => !allowed.has(number));
+  return outside.length > 0 ? { kind: "notInTheme", numbers: outside } : { kind: "ok", numbers };
+}
+
+export interface RecordDraftFacts {
+  approved: boolean;
+  attendanceTotal: number;
+  themes: { label: string; accepted: boolean; summary: string; citedCount: number }[];
+  actionCount: number;
+  agreements: string;
+}
+
+export type PublishGap =
+  | { kind: "notApproved" }
+  | { kind: "noAttendance" }
+  | { kind: "noThemes" }
+  | { kind: "noAgreements" }
+  | { kind: "noActions" }
+  | { kind: "themeNotAccepted"; label: string }
+  | { kind: "summaryMissing"; label: string }
+  | { kind: "summaryUncited"; label: string };
+
+/**
+ * What still stands between a draft and publication; empty when it may be published. The minimum record
+ * (DOMAIN.md §4): attendance by group, topics with inputs, agreements, follow-up actions, and the chair's approval.
+ */
+export function publishGaps(facts: RecordDraftFacts): PublishGap[] {
+  const gaps: PublishGap[] = [];
+  if (facts.attendanceTotal <= 0) gaps.push({ kind: "noAttendance" });
+  if (facts.themes.length === 0) gaps.push({ kind: "noThemes" });
+  for (const theme of facts.themes) {
+    if (!theme.accepted) gaps.push({ kind: "themeNotAccepted", label: theme.label });
+    else if (theme.summary.trim() === "") gaps.push({ kind: "summaryMissing", label: theme.label });
+    else if (theme.citedCount === 0) gaps.push({ kind: "summaryUncited", label: theme.label });
+  }
+  if (facts.agreements.trim() === "") gaps.push({ kind: "noAgreements" });
+  if (facts.actionCount === 0) gaps.push({ kind: "noActions" });
+  if (!facts.approved) gaps.push({ kind: "notApproved" });
+  return gaps;
+}
+
+/** The calendar day ("YYYY-MM-DD") an instant falls on in a time zone. */
+export function localDay(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+/** An open action is late from the day after its due date (days compared in the agency's time zone). */
+export function isActionLate(action: { status: ActionStatusCode; dueOn: string }, today: string): boolean {
+  return (action.status === "planned" || action.status === "in_progress") && action.dueOn < today;
+}
+
+export type ActionChange =
+  | { ok: true }
+  | { ok: false; reason: "noteRequired" | "dropReasonRequired" };
+
+/** A status update always says what was done; dropping an action also says why. */
+export function checkActionUpdate(update: { status: ActionStatusCode; note: string }): ActionChange {
+  if (update.note.trim() === "") return { ok: false, reason: update.status === "dropped" ? "dropReasonRequired" : "noteRequired" };
+  return { ok: true };
+}
+
+/** Whether a forum is still to come on `today` (its day included), for the public list. */
+export function isComing(heldOn: string, today: string): boolean {
+  return heldOn >= today;
+}
+
+/** The frozen content of a published berita acara; older versions are read from it exactly as published. */
+export interface BeritaAcaraSnapshot {
+  version: number;
+  correctionReason: string | null;
+  forum: {
+    title: string;
+    unitName: string;
+    agencyName: string;
+    heldOn: string;
+    startTime: string | null;
+    place: string;
+    agenda: string;
+    chairName: string;
+    noteTakerName: string;
+    services: string[];
+  };
+  attendance: { group: StakeholderGroupCode; count: number; names: string[] }[];
+  themes: {
+    id: number;
+    priority: number;
+    label: string;
+    element: string;
+    summary: string;
+    citedNumbers: number[];
+    items: { number: number; body: string; source: string; group: string | null; name: string | null }[];
+  }[];
+  agreements: string;
+  dissent: string;
+  actions: { id: number; description: string; responsibleUnit: string; responsibleOfficer: string | null; dueOn: string; element: string | null; theme: string | null }[];
+  approval: { chairName: string; approvedOn: string; communityRepName: string | null; communitySignedOn: string | null };
+  publishedAt: string;
+}

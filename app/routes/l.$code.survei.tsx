@@ -1,0 +1,103 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { now } from "~/config/clock.server";
+import { db } from "~/data/db.server";
+import { completeQuickRating, counterByCode, ratingByToken } from "~/data/ratings.server";
+import { ratingSubmissionSchema } from "~/domain/ratings/submission";
+import { parseForm } from "~/ui/form-data";
+import { CounterHeader } from "~/ui/ratings/QuickRatingForm";
+import { CommentField, ElementQuestions, Honeypot, OfficerChoice, ProfileFields, ServiceChoice } from "~/ui/ratings/RatingFields";
+import { UnknownCounter } from "~/ui/ratings/UnknownCounter";
+import { loadCounterPage } from "~/web/counter-page.server";
+import { errorsForOutcome, submitFromRequest } from "~/web/rating-request.server";
+
+export const meta: MetaFunction = () => [{ title: "Survei Kepuasan Masyarakat · Suara" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const response = await loadCounterPage(request, params.code);
+  const page = response.data;
+  const url = new URL(request.url);
+  const token = url.searchParams.get("lanjut") ?? "";
+  const continuing = token ? await ratingByToken(db(), token) : undefined;
+  const service = Number(url.searchParams.get("layanan"));
+  const officer = url.searchParams.get("petugas");
+  return {
+    ...page,
+    continuing: continuing && continuing.kind === "quick" && !continuing.upgraded_at ? token : "",
+    selectedService: Number.isInteger(service) ? service : undefined,
+    selectedOfficer: officer === "unknown" || !officer ? ("unknown" as const) : Number(officer),
+    visitCode: url.searchParams.get("v") ?? page.visitCode,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const counter = await counterByCode(db(), params.code ?? "");
+  if (!counter) throw new Response("Not Found", { status: 404 });
+  const form = await request.formData();
+  const continuing = String(form.get("continuing") ?? "");
+  if (continuing) {
+    const rating = await ratingByToken(db(), continuing);
+    if (!rating || rating.counter_id !== counter.id) return { errors: { _form: "ratings.errors.upgrade" } };
+    // The visit's service and officer stay as the quick rating recorded them.
+    form.set("serviceId", String(rating.service_id));
+    form.set("officer", rating.officer_id ? String(rating.officer_id) : "unknown");
+  }
+  const parsed = parseForm(ratingSubmissionSchema, form);
+  if (!parsed.ok) return { errors: parsed.errors };
+  if (continuing) {
+    const result = await completeQuickRating(db(), continuing, parsed.data, now());
+    if (!result.ok) return { errors: { _form: "ratings.errors.upgrade" } };
+    return redirect(`/l/${counter.publicCode}/terima-kasih?t=${continuing}&ok=full`);
+  }
+  const outcome = await submitFromRequest(request, context, counter, parsed.data, "qr");
+  if (!outcome.ok) return { errors: errorsForOutcome(outcome) };
+  return redirect(`/l/${counter.publicCode}/terima-kasih?t=${outcome.token}&ok=full`);
+}
+
+export default function FullSurvey() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const errors: Record<string, string | undefined> = actionData?.errors ?? {};
+  return (
+    <div className="rating-page">
+      <CounterHeader counter={page.counter} />
+      <h2>{t("ratings.fullSurvey")}</h2>
+      <p className="muted small">
+        {t("ratings.fullSurveyHint")} {t("ratings.anonymous")}
+      </p>
+      {errors._form ? (
+        <p className="notice error" role="alert">
+          {t(errors._form)}
+        </p>
+      ) : null}
+      <Form method="post" noValidate>
+        <input type="hidden" name="idempotencyKey" value={page.idempotencyKey} />
+        <input type="hidden" name="kind" value="full" />
+        <input type="hidden" name="continuing" value={page.continuing} />
+        {page.visitCode ? <input type="hidden" name="visitCode" value={page.visitCode} /> : null}
+        <Honeypot />
+        {page.continuing ? null : (
+          <>
+            <ServiceChoice services={page.services} selected={page.selectedService} error={errors.serviceId} />
+            <OfficerChoice officers={page.officers} selected={page.selectedOfficer} error={errors.officer} />
+          </>
+        )}
+        <ElementQuestions errors={errors} />
+        <ProfileFields errors={errors} />
+        <CommentField error={errors.comment} />
+        <div className="form-actions">
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            {t("ratings.sendSurvey")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <UnknownCounter />;
+}

@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUnitRole } from "~/auth/guard.server";
+import { db } from "~/data/db.server";
+import { counterForStaff } from "~/data/ratings.server";
+import { localeOf } from "~/i18n/locale.server";
+import { RESOURCES } from "~/i18n/resources.server";
+import { qrPosterSvg } from "~/pdf/qr-poster.server";
+import { unitIdParam } from "~/ui/params";
+import { publicBaseUrl } from "~/web/public-url.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const counter = await counterForStaff(db(), unitIdParam(params.counterId));
+  if (!counter) throw new Response("Not Found", { status: 404 });
+  await requireUnitRole(request, ["supervisor", "admin"], counter.unitId);
+  const services = await db()
+    .selectFrom("counter_services")
+    .innerJoin("services", "services.id", "counter_services.service_id")
+    .select("services.name")
+    .where("counter_services.counter_id", "=", counter.id)
+    .orderBy("services.name")
+    .execute();
+  const texts = (RESOURCES[await localeOf(request)] as { counterAdmin: { posterHeading: string; posterAnonymous: string } }).counterAdmin;
+  const svg = await qrPosterSvg({
+    counterName: counter.name,
+    unitName: counter.unitName,
+    agencyName: counter.agencyName,
+    services: services.map((s) => s.name),
+    url: `${publicBaseUrl(request)}/l/${counter.publicCode}`,
+    heading: texts.posterHeading,
+    anonymous: texts.posterAnonymous,
+  });
+  return new Response(svg, {
+    headers: {
+      "Content-Type": "image/svg+xml; charset=utf-8",
+      "Content-Disposition": `attachment; filename="poster-${counter.publicCode}.svg"`,
+    },
+  });
+}

@@ -1,0 +1,225 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { db } from "~/data/db.server";
+import { changePeer, peerCandidates, planAccess, planDetail, planHeader, reviewKindFor, submitReview, type ReviewInput } from "~/data/skp.server";
+import { BERAKHLAK_VALUES, RATINGS } from "~/domain/berakhlak";
+import { parseForm } from "~/ui/form-data";
+import { unitIdParam } from "~/ui/params";
+import { FormMessage, PlanHeader, Select } from "~/ui/skp";
+
+export const meta: MetaFunction = () => [{ title: "Penilaian perilaku 360° · Suara" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const found = await planAccess(db(), user, unitIdParam(params.planId), { allowPeers: true });
+  if (!found) throw notFound();
+  const { plan, access } = found;
+  const [header, detail, kind, assessed] = await Promise.all([
+    planHeader(db(), plan),
+    planDetail(db(), plan.id),
+    reviewKindFor(db(), user, { id: plan.id, officer_id: plan.officerId }),
+    db().selectFrom("assessments").select("id").where("plan_id", "=", plan.id).executeTakeFirst(),
+  ]);
+  const mine = detail.reviews.filter((review) => review.reviewerId === user.officerId);
+  // A peer sees only their own form, never the others' reviews nor the officer's records.
+  const seesAll = access.canView;
+  return {
+    header,
+    seesAll,
+    kind,
+    mayReview: kind !== null && mine.length === 0 && plan.status === "approved" && !assessed,
+    mine,
+    reviews: seesAll ? detail.reviews : [],
+    peers: seesAll ? detail.peers : [],
+    reviewedPeerIds: [...new Set(detail.reviews.filter((r) => r.kind === "peer").map((r) => r.reviewerId))],
+    candidates: access.assessor && !assessed ? await peerCandidates(db(), plan, user.officerId) : [],
+    choosePeers: access.assessor && !assessed,
+  };
+}
+
+const reviewSchema = z.object({
+  intent: z.literal("review"),
+  ...Object.fromEntries(
+    BERAKHLAK_VALUES.flatMap((value) => [
+      [`rating_${value}`, z.enum(RATINGS)],
+      [`justification_${value}`, z.string().trim().min(1, "form.required").max(500, "form.tooLong")],
+    ]),
+  ),
+}) as z.ZodType<{ intent: "review" } & Record<string, string>>;
+const peerSchema = z.object({ intent: z.enum(["addPeer", "removePeer"]), peerOfficerId: z.coerce.number().int().positive() });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const planId = unitIdParam(params.planId);
+  const form = await request.formData();
+  if (form.get("intent") === "review") {
+    const parsed = parseForm(reviewSchema, form);
+    if (!parsed.ok) return { errors: parsed.errors, values: parsed.values };
+    if (!(await planAccess(db(), user, planId, { allowPeers: true }))) throw notFound();
+    const input = Object.fromEntries(
+      BERAKHLAK_VALUES.map((value) => [value, { rating: parsed.data[`rating_${value}`], justification: parsed.data[`justification_${value}`] }]),
+    ) as ReviewInput;
+    const result = await submitReview(db(), user, planId, input);
+    if (!result.ok) return { errors: { _form: `assessments.errors.${result.reason}` }, values: parsed.data };
+    return redirect(`/staf/skp/${planId}/ulasan`);
+  }
+  const parsed = parseForm(peerSchema, form);
+  if (!parsed.ok) return { errors: parsed.errors, values: parsed.values };
+  if (!(await planAccess(db(), user, planId))) throw notFound();
+  const result = await changePeer(db(), user, planId, {
+    action: parsed.data.intent === "addPeer" ? "add" : "remove",
+    peerOfficerId: parsed.data.peerOfficerId,
+  });
+  if (!result.ok) return { errors: { _form: `assessments.errors.${result.reason}` }, values: parsed.values };
+  return redirect(`/staf/skp/${planId}/ulasan`);
+}
+
+export default function ReviewsPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const errors: Record<string, string | undefined> = actionData?.errors ?? {};
+  const values: Record<string, string | undefined> = actionData?.values ?? {};
+  const reviewers = [...new Map(data.reviews.map((r) => [r.reviewerId, { id: r.reviewerId, name: r.reviewerName, kind: r.kind }])).values()];
+  return (
+    <>
+      {data.seesAll ? <PlanHeader plan={data.header} current="reviews" /> : <h1>{t("assessments.reviews.peerTitle", { name: data.header.officerName })}</h1>}
+      <p className="muted small">{t("assessments.reviews.intro")}</p>
+      <FormMessage error={errors._form} />
+
+      {data.mayReview && data.kind ? (
+        <Form method="post" className="card" noValidate>
+          <h2>{t("assessments.reviews.yourReview", { kind: t(`assessments.reviews.kind.${data.kind}`) })}</h2>
+          <input type="hidden" name="intent" value="review" />
+          {BERAKHLAK_VALUES.map((value) => (
+            <fieldset key={value} aria-describedby={`hint-${value}`}>
+              <legend>{t(`assessments.values.${value}`)}</legend>
+              <p className="hint" id={`hint-${value}`}>
+                {t(`assessments.valueHints.${value}`)}
+              </p>
+              <div className="skp-radios">
+                {RATINGS.map((rating) => (
+                  <label key={rating} className="skp-radio">
+                    <input type="radio" name={`rating_${value}`} value={rating} defaultChecked={values[`rating_${value}`] === rating} required />
+                    {t(`assessments.rating.${rating}`)}
+                  </label>
+                ))}
+              </div>
+              {errors[`rating_${value}`] ? <p className="field-error">{t(errors[`rating_${value}`]!)}</p> : null}
+              <label htmlFor={`justification_${value}`}>{t("assessments.reviews.justification")}</label>
+              <textarea
+                id={`justification_${value}`}
+                name={`justification_${value}`}
+                rows={2}
+                maxLength={500}
+                required
+                defaultValue={values[`justification_${value}`]}
+                aria-invalid={errors[`justification_${value}`] ? true : undefined}
+                aria-describedby={errors[`justification_${value}`] ? `justification_${value}-error` : undefined}
+              />
+              {errors[`justification_${value}`] ? (
+                <p className="field-error" id={`justification_${value}-error`}>
+                  {t(errors[`justification_${value}`]!)}
+                </p>
+              ) : null}
+            </fieldset>
+          ))}
+          <div className="form-actions">
+            <button type="submit">{t("assessments.reviews.submit")}</button>
+          </div>
+        </Form>
+      ) : data.mine.length > 0 ? (
+        <p className="notice ok">{t("assessments.reviews.done")}</p>
+      ) : !data.seesAll ? (
+        <p className="notice">{t("assessments.reviews.notOpen")}</p>
+      ) : null}
+
+      {data.seesAll ? (
+        <>
+          <h2 id="peers-title">{t("assessments.reviews.peers")}</h2>
+          <p className="muted small">{t("assessments.reviews.peersHint")}</p>
+          {data.peers.length === 0 ? <p className="muted">{t("assessments.reviews.noPeers")}</p> : null}
+          <ul>
+            {data.peers.map((peer) => (
+              <li key={peer.id}>
+                {peer.name} <span className="muted small">({peer.position})</span>{" "}
+                {data.reviewedPeerIds.includes(peer.id) ? (
+                  <span className="badge ok">{t("assessments.reviews.peerDone")}</span>
+                ) : data.choosePeers ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="removePeer" />
+                    <input type="hidden" name="peerOfficerId" value={peer.id} />
+                    <button type="submit" className="secondary small-button" aria-label={t("assessments.reviews.removePeerNamed", { name: peer.name })}>
+                      {t("assessments.reviews.removePeer")}
+                    </button>
+                  </Form>
+                ) : (
+                  <span className="badge warn">{t("assessments.reviews.peerWaiting")}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+          {data.choosePeers && data.candidates.length > 0 ? (
+            <Form method="post" className="card">
+              <input type="hidden" name="intent" value="addPeer" />
+              <Select
+                name="peerOfficerId"
+                label={t("assessments.reviews.choosePeer")}
+                options={data.candidates.filter((c) => !data.peers.some((p) => p.id === c.id)).map((c) => ({ value: String(c.id), label: `${c.name} · ${c.position}` }))}
+              />
+              <div className="form-actions">
+                <button type="submit">{t("assessments.reviews.addPeer")}</button>
+              </div>
+            </Form>
+          ) : null}
+
+          <h2 id="reviews-title">{t("assessments.reviews.table")}</h2>
+          {reviewers.length === 0 ? (
+            <p className="muted">{t("assessments.reviews.none")}</p>
+          ) : (
+            <div className="table-wrap">
+              <table aria-labelledby="reviews-title">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("assessments.plan.value")}</th>
+                    {reviewers.map((reviewer) => (
+                      <th scope="col" key={reviewer.id}>
+                        {t(`assessments.reviews.kind.${reviewer.kind}`)}
+                        <span className="muted small skp-block">{reviewer.name}</span>
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {BERAKHLAK_VALUES.map((value) => (
+                    <tr key={value}>
+                      <th scope="row">{t(`assessments.values.${value}`)}</th>
+                      {reviewers.map((reviewer) => {
+                        const review = data.reviews.find((r) => r.reviewerId === reviewer.id && r.value === value);
+                        return (
+                          <td key={reviewer.id}>
+                            {review ? (
+                              <>
+                                <strong>{t(`assessments.rating.${review.rating}`)}</strong>
+                                <span className="small skp-block">{review.justification}</span>
+                              </>
+                            ) : (
+                              "–"
+                            )}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      ) : null}
+    </>
+  );
+}

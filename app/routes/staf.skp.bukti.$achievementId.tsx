@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { readFile } from "node:fs/promises";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { db } from "~/data/db.server";
+import { evidenceDir, evidenceFileFor } from "~/data/skp.server";
+import { unitIdParam } from "~/ui/params";
+
+// An achievement's evidence file, only for the officer and the supervisors in their chain; anyone else gets 404.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const file = await evidenceFileFor(db(), user, unitIdParam(params.achievementId), evidenceDir());
+  if (!file) throw notFound();
+  const content = await readFile(file.path).catch(() => null);
+  if (!content) throw notFound();
+  return new Response(content, {
+    headers: {
+      "Content-Type": file.mime,
+      "Content-Disposition": `inline; filename="${file.name}"`,
+      "Content-Length": String(content.length),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+    },
+  });
+}

@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import { createCookie, type AppLoadContext } from "@remix-run/node";
+import type { Channel } from "../../db/tables/ratings";
+import { loadSessionUser } from "~/auth/session.server";
+import { env } from "~/config/env.server";
+import { now } from "~/config/clock.server";
+import { db } from "~/data/db.server";
+import { submitRating, type CounterContext, type SubmitOutcome } from "~/data/ratings.server";
+import type { RatingSubmission } from "~/domain/ratings/submission";
+
+// A random id per browser, kept only as a salted hash, so per-device limits work without knowing who anyone is.
+export const deviceCookie = createCookie("sd", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 400 });
+export const kioskCookie = createCookie("kiosk", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 30 });
+
+export async function deviceIdOf(request: Request): Promise<{ id: string; setCookie?: string }> {
+  const existing = await deviceCookie.parse(request.headers.get("Cookie"));
+  if (typeof existing === "string" && /^[a-zA-Z0-9_-]{16,64}$/.test(existing)) return { id: existing };
+  const id = randomBytes(16).toString("base64url");
+  return { id, setCookie: await deviceCookie.serialize(id) };
+}
+
+export async function kioskTokenOf(request: Request): Promise<string | null> {
+  const value = await kioskCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export function clientIp(context: AppLoadContext): string | null {
+  const ip = (context as { ip?: unknown }).ip;
+  return typeof ip === "string" && ip.length > 0 ? ip : null;
+}
+
+/** Submits a citizen's rating with everything the request tells about its origin, and nothing more. */
+export async function submitFromRequest(
+  request: Request,
+  context: AppLoadContext,
+  counter: CounterContext,
+  submission: RatingSubmission,
+  channel: Channel,
+): Promise<SubmitOutcome> {
+  const settings = env();
+  const [device, staff, kioskToken] = await Promise.all([
+    deviceIdOf(request),
+    loadSessionUser(request),
+    channel === "kiosk" ? kioskTokenOf(request) : Promise.resolve(null),
+  ]);
+  return submitRating(db(), submission, {
+    counter,
+    channel,
+    now: now(),
+    deviceId: channel === "kiosk" ? null : device.id,
+    ip: channel === "kiosk" ? null : clientIp(context),
+    fromStaffSession: staff !== null,
+    kioskToken,
+    salt: settings.HASH_SALT ?? "development-salt",
+    limits: {
+      perDevice: settings.RATING_LIMIT_PER_DEVICE,
+      perIp: settings.RATING_LIMIT_PER_IP,
+      kioskMinIntervalSeconds: settings.KIOSK_MIN_INTERVAL_SECONDS,
+    },
+  });
+}
+
+/** Field errors (translation keys) for a refused submission. */
+export function errorsForOutcome(outcome: Extract<SubmitOutcome, { ok: false }>): Record<string, string> {
+  switch (outcome.reason) {
+    case "unknown_service":
+      return { serviceId: "ratings.errors.service" };
+    case "officer_not_on_duty":
+      return { officer: "ratings.errors.officerNotOnDuty" };
+    case "replayed_key":
+      return { _form: "ratings.errors.replayed" };
+    case "over_limit":
+      return { _form: "ratings.errors.overLimit" };
+    case "too_fast":
+      return { _form: "ratings.errors.tooFast" };
+  }
+}
