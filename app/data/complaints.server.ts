@@ -26,6 +26,7 @@ import {
   type HandlingRating,
   type Visibility,
 } from "~/domain/complaint-lifecycle";
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, MAX_BODY_CHARS, VISIBILITIES } from "~/domain/complaint-options";
 import { checkAttachment, cleanFileName, MAX_ATTACHMENTS, type AttachmentMediaType } from "~/domain/complaint-attachments";
 import { formatTrackingCode, TRACKING_CODE_RANDOM_BYTES, trackingCodeFrom } from "~/domain/complaint-tracking-code";
 import { computeComplaintFigures, type ComplaintFigures } from "~/domain/indicators/complaint-figures";
@@ -52,21 +53,7 @@ export interface StaffActor {
   grants: readonly RoleGrant[];
 }
 
-export const COMPLAINT_CATEGORIES: readonly ComplaintCategory[] = ["pengaduan", "aspirasi", "permintaan_informasi"];
-export const VISIBILITIES: readonly Visibility[] = ["public", "anonim", "rahasia"];
-export const COMPLAINT_STATUSES: readonly ComplaintStatus[] = [
-  "diterima",
-  "terverifikasi",
-  "ditunda",
-  "bukan_wewenang",
-  "diarsipkan",
-  "diteruskan",
-  "ditindaklanjuti",
-  "ditanggapi",
-  "selesai",
-];
 const OPEN_STATUSES: readonly ComplaintStatus[] = ["diterima", "terverifikasi", "ditunda", "diteruskan", "ditindaklanjuti", "ditanggapi"];
-export const MAX_BODY_CHARS = 5000;
 
 // Tracking lookups: at most this many per salted address hash in each window (brute force of a 44-bit
 // code space is then hopeless, and a citizen reloading their page is never stopped).
@@ -1156,3 +1143,4 @@ export async function upheldComplaintsAgainstOfficer(db: Db, officerId: number, 
 }
 
 export type { ComplaintActorRole };
+export { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, MAX_BODY_CHARS, VISIBILITIES };

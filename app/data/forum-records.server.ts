@@ -297,10 +297,13 @@ export interface NewAction {
   element: string | null;
 }
 
-export async function addAction(db: Kysely<Database>, action: NewAction) {
+/** Adds a follow-up action to the draft; the responsible unit must belong to the forum's government. */
+export async function addAction(db: Kysely<Database>, action: NewAction): Promise<{ ok: true; id: number } | { ok: false; reason: "unitOutsideAgency" }> {
   await requireDraft(db, action.forumId);
   const forum = await db.selectFrom("forums").select("agency_id").where("id", "=", action.forumId).executeTakeFirstOrThrow();
-  await db
+  const unit = await db.selectFrom("units").select("agency_id").where("id", "=", action.responsibleUnitId).executeTakeFirst();
+  if (!unit || unit.agency_id !== forum.agency_id) return { ok: false, reason: "unitOutsideAgency" };
+  const row = await db
     .insertInto("forum_actions")
     .values({
       forum_id: action.forumId,
@@ -312,7 +315,9 @@ export async function addAction(db: Kysely<Database>, action: NewAction) {
       due_on: action.dueOn,
       element: action.element,
     })
-    .execute();
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { ok: true, id: row.id };
 }
 
 /** Actions of a forum with their responsible unit, theme and latest update. */

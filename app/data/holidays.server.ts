@@ -1,11 +1,10 @@
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import type { Database } from "../../db/schema";
+import type { HolidayKind } from "~/domain/complaint-options";
 import { createHolidayCalendar, isIsoDate, type HolidayCalendar } from "~/domain/working-days";
 import { appendAudit } from "./audit.server";
 
-export type HolidayKind = Database["holidays"]["kind"];
-export const HOLIDAY_KINDS: readonly HolidayKind[] = ["libur_nasional", "cuti_bersama", "libur_daerah"];
 
 /**
  * The working-day calendar of an agency: national holidays and collective leave (agency_id null) plus the

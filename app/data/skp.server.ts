@@ -814,3 +814,33 @@ export async function planHeader(db: Kysely<Database>, plan: PlanRow) {
 export function evidenceDir(): string {
   return path.resolve(env().DATA_DIR, "evidence");
 }
+
+/** Plans on which the officer was chosen as a peer and has not reviewed yet. */
+export async function peerReviewRequests(db: Kysely<Database>, officerId: number) {
+  return db
+    .selectFrom("skp_peers")
+    .innerJoin("skp_plans", "skp_plans.id", "skp_peers.plan_id")
+    .innerJoin("officers", "officers.id", "skp_plans.officer_id")
+    .select([
+      "skp_plans.id as planId",
+      "officers.name as officerName",
+      "skp_plans.period_kind as periodKind",
+      sql<string>`to_char(skp_plans.period_start, 'YYYY-MM-DD')`.as("periodStart"),
+    ])
+    .where("skp_peers.peer_officer_id", "=", officerId)
+    .where("skp_plans.status", "=", "approved")
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("skp_reviews")
+            .select("skp_reviews.id")
+            .whereRef("skp_reviews.plan_id", "=", "skp_plans.id")
+            .where("skp_reviews.reviewer_officer_id", "=", officerId),
+        ),
+      ),
+    )
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("assessments").select("assessments.id").whereRef("assessments.plan_id", "=", "skp_plans.id"))))
+    .orderBy("skp_plans.period_start")
+    .execute();
+}

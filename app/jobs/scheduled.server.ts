@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { now } from "~/config/clock.server";
 import { db } from "~/data/db.server";
+import { runComplaintClocks } from "~/data/complaints.server";
 
 export interface ScheduledJob {
   name: string;
@@ -8,7 +9,7 @@ export interface ScheduledJob {
 }
 
 // Features add their periodic work here (e.g. closing complaints left without a reply).
-const JOBS: ScheduledJob[] = [];
+const JOBS: ScheduledJob[] = [{ name: "complaints.clocks", run: (at) => runComplaintClocks(db(), at) }];
 
 /** Runs each job under a session-level advisory lock; a job another process is running is skipped. */
 export async function runScheduledJobs(at: Date = now()): Promise<void> {

@@ -85,7 +85,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const forum = await forumById(db(), forumId);
   if (!forum) throw new Response("Not Found", { status: 404 });
   const at = now();
-  if (!acceptsPublicInput(forum, at)) return { errors: { _form: "forums.errors.inputClosed" }, values: parsed.values, number: null };
+  const kept: Record<string, string> = { body: parsed.data.body, name: parsed.data.name ?? "", group: parsed.data.group ?? "", showName: parsed.data.showName ?? "" };
+  if (!acceptsPublicInput(forum, at)) return { errors: { _form: "forums.errors.inputClosed" }, values: kept, number: null };
   const result = await submitPublicInput(db(), {
     forumId,
     body: parsed.data.body,
@@ -95,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     ipHash: ipHash(clientAddress(request)),
     now: at,
   });
-  if (!result.ok) return { errors: { _form: "forums.errors.rateLimited" }, values: parsed.values, number: null };
+  if (!result.ok) return { errors: { _form: "forums.errors.rateLimited" }, values: kept, number: null };
   return { errors: {} as Record<string, string>, values: {} as Record<string, string>, number: result.number };
 }
 

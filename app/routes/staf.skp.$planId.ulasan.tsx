@@ -48,7 +48,7 @@ const reviewSchema = z.object({
       [`justification_${value}`, z.string().trim().min(1, "form.required").max(500, "form.tooLong")],
     ]),
   ),
-}) as z.ZodType<{ intent: "review" } & Record<string, string>>;
+}) as unknown as z.ZodType<{ intent: "review" } & Record<string, string>>;
 const peerSchema = z.object({ intent: z.enum(["addPeer", "removePeer"]), peerOfficerId: z.coerce.number().int().positive() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -73,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     action: parsed.data.intent === "addPeer" ? "add" : "remove",
     peerOfficerId: parsed.data.peerOfficerId,
   });
-  if (!result.ok) return { errors: { _form: `assessments.errors.${result.reason}` }, values: parsed.values };
+  if (!result.ok) return { errors: { _form: `assessments.errors.${result.reason}` }, values: {} };
   return redirect(`/staf/skp/${planId}/ulasan`);
 }
 

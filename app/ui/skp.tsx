@@ -187,6 +187,7 @@ export function TextArea({
 
 export function Select({
   name,
+  id = name,
   label,
   options,
   error,
@@ -194,6 +195,7 @@ export function Select({
   defaultValue,
 }: {
   name: string;
+  id?: string;
   label: string;
   options: { value: string; label: string }[];
   error?: string | undefined;
@@ -201,18 +203,18 @@ export function Select({
   defaultValue?: string | undefined;
 }) {
   const { t } = useTranslation();
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = error ? `${name}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
   return (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
+      <label htmlFor={id}>{label}</label>
       {hint ? (
         <span className="hint" id={hintId}>
           {hint}
         </span>
       ) : null}
       <select
-        id={name}
+        id={id}
         name={name}
         defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}

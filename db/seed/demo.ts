@@ -1,9 +1,12 @@
 import type { Kysely } from "kysely";
 import { seedAssessments } from "./assessments";
+import { seedComplaints } from "./complaints";
+import { seedForums } from "./forums";
 import type { Database, Role } from "../schema";
 import { makeNip } from "../../app/domain/nip";
 import { hashPassword } from "../../app/auth/password.server";
 import { codeFrom, seededRandom, type Random } from "./random";
+import { seedDemoRatings } from "./ratings";
 import {
   AGENCY_SEEDS,
   LEAD_POSITIONS,
@@ -108,7 +111,7 @@ export async function seedDemo(db: Kysely<Database>, options: { onlyIfEmpty?: bo
 }
 
 type FeatureSeed = (db: Kysely<Database>) => Promise<void>;
-const FEATURE_SEEDS: FeatureSeed[] = [seedAssessments];
+const FEATURE_SEEDS: FeatureSeed[] = [seedDemoRatings, seedAssessments, seedComplaints, seedForums];
 
 async function insertUnit(
   trx: Kysely<Database>,

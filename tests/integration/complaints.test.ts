@@ -60,6 +60,8 @@ async function eventCount(db: Kysely<Database>, id: number) {
 }
 
 describe("a complaint through its whole life", async () => {
+  // In 2030, clear of the demo complaints seeded around the real date.
+  const L_MONDAY = new Date("2030-11-25T02:00:00Z");
   const { db } = await freshDatabase();
   await seedDemo(db);
   const unit = await dukcapil(db);
@@ -72,36 +74,36 @@ describe("a complaint through its whole life", async () => {
   it("is filed anonymously with a photo and gets a tracking code", async () => {
     const result = await submitComplaint(
       db,
-      { unitId: unit.id, category: "pengaduan", body: "Antrean KTP-el tidak dipanggil sesuai nomor.", visitDate: "2026-11-20", visibility: "anonim", officerId: officer.officerId, attachments: [{ bytes: PNG, originalName: "foto.png" }] },
-      MONDAY,
+      { unitId: unit.id, category: "pengaduan", body: "Antrean KTP-el tidak dipanggil sesuai nomor.", visitDate: "2030-11-20", visibility: "anonim", officerId: officer.officerId, attachments: [{ bytes: PNG, originalName: "foto.png" }] },
+      L_MONDAY,
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     id = result.complaintId;
     code = result.trackingCode;
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{9}$/);
-    const view = await trackComplaint(db, code, MONDAY);
+    const view = await trackComplaint(db, code, L_MONDAY);
     expect(view?.status).toBe("diterima");
     // Submitted on Monday: three working days end on Thursday 23:59 WIB.
-    expect(view?.deadlines.verificationDue.toISOString()).toBe("2026-11-26T16:59:59.999Z");
+    expect(view?.deadlines.verificationDue.toISOString()).toBe("2030-11-28T16:59:59.999Z");
     expect((await inboxOf(db, handler.id)).some((n) => n.kind === "complaint_new" && n.complaintId === id)).toBe(true);
   });
 
   it("refuses a follow-up before forwarding and a verification outside the handler's scope, changing nothing", async () => {
     const events = await eventCount(db, id);
-    expect(await actOnComplaint(db, head, id, { type: "follow_up", text: "Sudah." }, MONDAY)).toEqual({ ok: false, reason: "out_of_scope" });
-    expect(await actOnComplaint(db, handler, id, { type: "follow_up", text: "Sudah." }, MONDAY)).toEqual({ ok: false, reason: "out_of_scope" });
-    expect(await actOnComplaint(db, handler, id, { type: "close", upheld: true }, MONDAY)).toEqual({ ok: false, reason: "invalid_transition" });
+    expect(await actOnComplaint(db, head, id, { type: "follow_up", text: "Sudah." }, L_MONDAY)).toEqual({ ok: false, reason: "out_of_scope" });
+    expect(await actOnComplaint(db, handler, id, { type: "follow_up", text: "Sudah." }, L_MONDAY)).toEqual({ ok: false, reason: "out_of_scope" });
+    expect(await actOnComplaint(db, handler, id, { type: "close", upheld: true }, L_MONDAY)).toEqual({ ok: false, reason: "invalid_transition" });
     const sorong = await staff(db, "supervisor.sorong");
-    expect(await actOnComplaint(db, sorong, id, { type: "verify", category: "pengaduan", visibility: "anonim" }, MONDAY)).toEqual({ ok: false, reason: "out_of_scope" });
-    expect(await complaintForStaff(db, sorong, id, MONDAY)).toBeNull();
-    expect(await actOnComplaint(db, handler, id, { type: "verify", category: "pengaduan", visibility: "public" }, MONDAY)).toEqual({ ok: false, reason: "visibility_downgrade" });
+    expect(await actOnComplaint(db, sorong, id, { type: "verify", category: "pengaduan", visibility: "anonim" }, L_MONDAY)).toEqual({ ok: false, reason: "out_of_scope" });
+    expect(await complaintForStaff(db, sorong, id, L_MONDAY)).toBeNull();
+    expect(await actOnComplaint(db, handler, id, { type: "verify", category: "pengaduan", visibility: "public" }, L_MONDAY)).toEqual({ ok: false, reason: "visibility_downgrade" });
     expect(await eventCount(db, id)).toBe(events);
-    expect((await trackComplaint(db, code, MONDAY))?.status).toBe("diterima");
+    expect((await trackComplaint(db, code, L_MONDAY))?.status).toBe("diterima");
   });
 
   it("is verified, forwarded naming the officer, followed up by the head of unit, answered by the officer", async () => {
-    const t1 = new Date("2026-11-23T03:00:00Z");
+    const t1 = new Date("2030-11-25T03:00:00Z");
     expect(await actOnComplaint(db, handler, id, { type: "verify", category: "pengaduan", visibility: "anonim" }, t1)).toEqual({ ok: true });
     expect(await actOnComplaint(db, handler, id, { type: "forward", unitId: String(unit.id), officerId: String(officer.officerId) }, t1)).toEqual({ ok: true });
     expect((await inboxOf(db, officer.id)).some((n) => n.kind === "complaint_officer_named")).toBe(true);
@@ -113,7 +115,7 @@ describe("a complaint through its whole life", async () => {
     expect(officerView?.actions.officer_reply).toBe(true);
     expect(officerView?.actions.follow_up).toBe(false);
 
-    const t2 = new Date("2026-11-24T03:00:00Z");
+    const t2 = new Date("2030-11-26T03:00:00Z");
     expect(await actOnComplaint(db, head, id, { type: "follow_up", text: "Petugas antrean sudah ditegur dan sistem antrean diperbaiki." }, t2)).toEqual({ ok: true });
     expect(await actOnComplaint(db, officer, id, { type: "officer_reply", text: "Mesin antrean sempat rusak pagi itu." }, t2)).toEqual({ ok: true });
     const handlerView = await complaintForStaff(db, handler, id, t2);
@@ -122,7 +124,7 @@ describe("a complaint through its whole life", async () => {
   });
 
   it("is answered by the citizen, rated, closed as upheld and counts against the officer", async () => {
-    const t3 = new Date("2026-11-25T03:00:00Z");
+    const t3 = new Date("2030-11-27T03:00:00Z");
     const view = await trackComplaint(db, code, t3);
     expect(view?.history.some((h) => h.type === "officer_reply" && h.text === null)).toBe(true);
     expect(view?.history.find((h) => h.type === "follow_up")?.text).toContain("ditegur");
@@ -130,12 +132,12 @@ describe("a complaint through its whole life", async () => {
     expect(await actOnComplaint(db, handler, id, { type: "close", upheld: true }, t3)).toEqual({ ok: true });
     expect((await trackComplaint(db, code, t3))?.status).toBe("selesai");
 
-    const upheld = await upheldComplaintsAgainstOfficer(db, officer.officerId!, new Date("2026-11-01"), new Date("2026-12-01"));
+    const upheld = await upheldComplaintsAgainstOfficer(db, officer.officerId!, new Date("2030-11-01"), new Date("2030-12-01"));
     expect(upheld.filter((c) => c.id === id)).toHaveLength(1);
     expect(upheld.find((c) => c.id === id)?.replies.map((r) => r.text)).toEqual(["Mesin antrean sempat rusak pagi itu."]);
 
     const calendar = await holidayCalendarFor(db, null);
-    const figures = await complaintFiguresFor(db, { unitId: unit.id, from: new Date("2026-11-23T00:00:00Z"), to: new Date("2026-11-26T00:00:00Z"), ratingCount: 100 }, calendar);
+    const figures = await complaintFiguresFor(db, { unitId: unit.id, from: new Date("2030-11-25T00:00:00Z"), to: new Date("2030-11-28T00:00:00Z"), ratingCount: 100 }, calendar);
     expect(figures.complaints).toBe(1);
     expect(figures.shareVerifiedWithinLimit).toBe(1);
     expect(figures.shareFollowedUpWithinLimit).toBe(1);

@@ -59,7 +59,20 @@ export function OfficerChoice({ officers, selected, error }: { officers: { id: n
   );
 }
 
-const FACES = { 1: "😞", 2: "🙁", 3: "🙂", 4: "😄" } as const;
+// Drawn faces rather than emoji: cheap phones lack some emoji glyphs. The mouth bends from frown to smile.
+const MOUTHS = { 1: "M14 31 Q22 23 30 31", 2: "M15 30 Q22 27 29 30", 3: "M15 28 Q22 33 29 28", 4: "M13 26 Q22 37 31 26" } as const;
+const FACE_COLOURS = { 1: "#b3261e", 2: "#b86e00", 3: "#2e7d4f", 4: "#1b5e20" } as const;
+
+function Face({ score }: { score: 1 | 2 | 3 | 4 }) {
+  return (
+    <svg className="face-emoji" viewBox="0 0 44 44" width="44" height="44" aria-hidden="true" focusable="false">
+      <circle cx="22" cy="22" r="20" fill="#fff" stroke={FACE_COLOURS[score]} strokeWidth="3" />
+      <circle cx="15.5" cy="17" r="2.6" fill={FACE_COLOURS[score]} />
+      <circle cx="28.5" cy="17" r="2.6" fill={FACE_COLOURS[score]} />
+      <path d={MOUTHS[score]} fill="none" stroke={FACE_COLOURS[score]} strokeWidth="3" strokeLinecap="round" />
+    </svg>
+  );
+}
 
 export function FaceScale({ error }: { error?: string }) {
   const { t } = useTranslation();
@@ -70,9 +83,7 @@ export function FaceScale({ error }: { error?: string }) {
         {SCORES.map((score) => (
           <label key={score} className="face">
             <input type="radio" name="quickScore" value={score} />
-            <span className="face-emoji" aria-hidden="true">
-              {FACES[score]}
-            </span>
+            <Face score={score} />
             <span className="face-label">{t(`ratings.faces.${score}`)}</span>
           </label>
         ))}

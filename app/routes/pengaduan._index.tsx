@@ -1,0 +1,30 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+export const meta: MetaFunction = () => [{ title: "Pengaduan · Suara" }];
+
+export default function ComplaintsHome() {
+  const { t } = useTranslation();
+  return (
+    <div className="narrow">
+      <h1>{t("complaints.landing.title")}</h1>
+      <p className="lead">{t("complaints.landing.intro")}</p>
+      <div className="form-actions">
+        <Link className="button" to="/pengaduan/baru">
+          {t("complaints.landing.file")}
+        </Link>
+        <Link className="button secondary" to="/pengaduan/lacak">
+          {t("complaints.landing.track")}
+        </Link>
+      </div>
+      <h2>{t("complaints.landing.howTitle")}</h2>
+      <ol className="steps">
+        <li>{t("complaints.landing.step1")}</li>
+        <li>{t("complaints.landing.step2")}</li>
+        <li>{t("complaints.landing.step3")}</li>
+        <li>{t("complaints.landing.step4")}</li>
+      </ol>
+    </div>
+  );
+}

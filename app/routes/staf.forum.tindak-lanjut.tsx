@@ -1,0 +1,143 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { ACTION_STATUSES } from "../../db/tables/forums";
+import { requireRole, requireUnitRole } from "~/auth/guard.server";
+import { now } from "~/config/clock.server";
+import { db } from "~/data/db.server";
+import { actionById, actionsForUnits, actionUpdates, updateAction } from "~/data/forum-records.server";
+import { formatShortDay } from "~/domain/forum-day";
+import { checkActionUpdate } from "~/domain/forum-record";
+import { formatDateTime, formatNumber } from "~/i18n/format";
+import { useRootData } from "~/root";
+import { parseForm } from "~/ui/form-data";
+
+export const meta: MetaFunction = () => [{ title: "Tindak lanjut forum · Suara" }];
+
+// The responsible unit updates its actions: its head (supervisor) or the forum moderator of that unit.
+const ROLES = ["supervisor", "moderator", "admin"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ROLES);
+  const paths = user.grants.filter((grant) => (ROLES as readonly string[]).includes(grant.role)).map((grant) => grant.unitPath);
+  const actions = await actionsForUnits(db(), paths, now());
+  const updates = await actionUpdates(db(), actions.map((action) => action.id));
+  return {
+    actions: actions.map((action) => ({ ...action, updates: updates.filter((update) => update.actionId === action.id) })),
+  };
+}
+
+const schema = z.object({
+  actionId: z.coerce.number().int().positive(),
+  status: z.enum(ACTION_STATUSES),
+  note: z.string().trim().max(2000, "form.tooLong"),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireRole(request, ROLES);
+  const parsed = parseForm(schema, await request.formData());
+  if (!parsed.ok) return { actionId: Number(parsed.values.actionId) || null, errors: parsed.errors, saved: false };
+  const data = parsed.data;
+  const found = await actionById(db(), data.actionId);
+  if (!found) throw new Response("Not Found", { status: 404 });
+  const user = await requireUnitRole(request, ROLES, found.responsibleUnitId);
+  const check = checkActionUpdate({ status: data.status, note: data.note });
+  if (!check.ok) return { actionId: found.id, errors: { note: `forums.errors.${check.reason}` }, saved: false };
+  await updateAction(db(), { actionId: found.id, actorUserId: user.id, status: data.status, note: data.note, now: now() });
+  return { actionId: found.id, errors: {} as Record<string, string>, saved: true };
+}
+
+export default function ForumActions() {
+  const { actions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const locale = useRootData()?.locale ?? "id";
+  const late = actions.filter((action) => action.late).length;
+  return (
+    <>
+      <h1>{t("forums.staff.actions.title")}</h1>
+      <p className="muted">{t("forums.staff.actions.intro")}</p>
+      {late > 0 ? (
+        <p className="notice error" role="status">
+          {t("forums.staff.actions.lateCount", { count: late, formatted: formatNumber(locale, late) })}
+        </p>
+      ) : null}
+      {actions.length === 0 ? <p>{t("forums.staff.actions.none")}</p> : null}
+      {actions.map((action) => {
+        const errors: Record<string, string | undefined> = actionData?.actionId === action.id ? actionData.errors : {};
+        return (
+          <section key={action.id} className={`card action-card${action.late ? " late" : ""}`} aria-labelledby={`action-${action.id}`}>
+            <h2 id={`action-${action.id}`} className="action-what">
+              {action.description}
+            </h2>
+            <p className="small">
+              <span className={`badge status-${action.status}`}>{t(`forums.status.${action.status}`)}</span>{" "}
+              {action.late ? <span className="badge danger">{t("forums.page.late")}</span> : null} {t("forums.page.due")}: {formatShortDay(locale, action.dueOn)} ·{" "}
+              {t("forums.page.responsible")}: {action.responsibleUnitName}
+              {action.responsibleOfficer ? ` (${action.responsibleOfficer})` : ""} · {t("forums.staff.actions.forum")}:{" "}
+              <Link to={`/forum/${action.forumId}`}>{action.forumTitle}</Link>
+              {action.element ? ` · ${t(`forums.elements.${action.element}`)}` : ""}
+            </p>
+            {action.updates.length > 0 ? (
+              <details>
+                <summary className="small">
+                  {t("forums.staff.actions.history")} ({action.updates.length})
+                </summary>
+                <ul className="small">
+                  {action.updates.map((update, index) => (
+                    <li key={index}>
+                      {formatDateTime(locale, update.at)} · {t(`forums.status.${update.status}`)} · {update.note}
+                      {update.by ? <span className="muted"> — {update.by}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+            {actionData?.saved && actionData.actionId === action.id ? (
+              <p className="notice ok" role="status">
+                {t("forums.staff.actions.saved")}
+              </p>
+            ) : null}
+            <Form method="post" noValidate className="action-update">
+              <input type="hidden" name="actionId" value={action.id} />
+              <div className="inline-fields">
+                <div className="field">
+                  <label htmlFor={`status-${action.id}`}>{t("forums.staff.actions.newStatus")}</label>
+                  <select id={`status-${action.id}`} name="status" defaultValue={action.status}>
+                    {ACTION_STATUSES.map((status) => (
+                      <option key={status} value={status}>
+                        {t(`forums.status.${status}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field grow">
+                  <label htmlFor={`note-${action.id}`}>{t("forums.staff.actions.note")}</label>
+                  <span className="hint" id={`note-hint-${action.id}`}>
+                    {t("forums.staff.actions.noteHint")}
+                  </span>
+                  <input
+                    id={`note-${action.id}`}
+                    name="note"
+                    type="text"
+                    aria-invalid={errors.note ? true : undefined}
+                    aria-describedby={errors.note ? `note-hint-${action.id} note-error-${action.id}` : `note-hint-${action.id}`}
+                  />
+                  {errors.note ? (
+                    <p className="field-error" id={`note-error-${action.id}`}>
+                      {t(errors.note)}
+                    </p>
+                  ) : null}
+                </div>
+              </div>
+              <button type="submit" className="small-button">
+                {t("forums.staff.actions.save")}
+              </button>
+            </Form>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUnitRole } from "~/auth/guard.server";
+import { db } from "~/data/db.server";
+import { unitById } from "~/data/organisation.server";
+import { ELEMENT_CODES } from "~/domain/indicators/elements";
+import { formatNumber, formatPercent } from "~/i18n/format";
+import { useRootData } from "~/root";
+import { BarsWithTable } from "~/ui/charts/BarsWithTable";
+import { OfficerTable } from "~/ui/indicators/OfficerTable";
+import { PeriodFilters } from "~/ui/indicators/PeriodFilters";
+import { unitIdParam } from "~/ui/params";
+import { parseIndicatorQuery } from "~/web/indicator-query";
+import { todayIn, unitIndicatorPage } from "~/web/unit-indicators.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `IKM · ${data.unit.name}` : "Suara" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const unitId = unitIdParam(params.unitId);
+  await requireUnitRole(request, ["supervisor", "admin"], unitId);
+  const unit = await unitById(db(), unitId);
+  if (!unit) throw new Response("Not Found", { status: 404 });
+  const query = parseIndicatorQuery(new URL(request.url).searchParams, todayIn(unit.timeZone));
+  const page = await unitIndicatorPage({ kind: "unit", unitId }, query);
+  return { unit: { id: unit.id, name: unit.name, agencyName: unit.agencyName }, query, ...page };
+}
+
+export default function UnitIndicators() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useRootData()?.locale ?? "id";
+  const { current } = data;
+  const ikm = current.ikm.kind === "computed" ? current.ikm : null;
+  const num = (value: number, digits = 2) => formatNumber(locale, value, digits);
+  return (
+    <>
+      <p className="muted">
+        <Link to={`/staf/unit/${data.unit.id}`}>{data.unit.name}</Link> · {data.unit.agencyName}
+      </p>
+      <h1>{t("indicators.title")}</h1>
+      <PeriodFilters query={data.query} />
+
+      <div className="kpis">
+        <div className="kpi">
+          <div className="label">{t("indicators.ikmUnit")}</div>
+          <div className="value">{ikm ? num(ikm.ikmUnitRounded) : "–"}</div>
+          <div className="small">{ikm ? `${t("indicators.mutu")} ${ikm.mutu} · ${t(`indicators.kinerja.${ikm.kinerja}`)}` : t("indicators.noSurveys")}</div>
+        </div>
+        <div className="kpi">
+          <div className="label">{t("indicators.respondents")}</div>
+          <div className="value">{formatNumber(locale, current.counts.fullSurveys)}</div>
+          <div className={data.sample.sufficient ? "small" : "small badge warn"}>
+            {data.sample.sufficient
+              ? t("indicators.sampleOk", { required: formatNumber(locale, data.sample.required) })
+              : t("indicators.sampleShort", { required: formatNumber(locale, data.sample.required), shortfall: formatNumber(locale, data.sample.shortfall) })}
+          </div>
+        </div>
+        <div className="kpi">
+          <div className="label">{t("indicators.lowest")}</div>
+          <div className="value">{ikm ? ikm.lowest : "–"}</div>
+          <div className="small">{ikm ? t(`ratings.elements.${ikm.lowest}.name`) : ""}</div>
+        </div>
+        <div className="kpi">
+          <div className="label">{t("indicators.comparison")}</div>
+          <div className="value">
+            {data.comparison?.kind === "compared" ? `${data.comparison.difference > 0 ? "+" : ""}${num(data.comparison.difference)}` : "–"}
+          </div>
+          <div className="small">{data.previousIkm !== null ? t("indicators.previousWas", { value: num(data.previousIkm) }) : t("indicators.noPrevious")}</div>
+        </div>
+        <div className="kpi">
+          <div className="label">{t("indicators.quickRatings")}</div>
+          <div className="value">{formatNumber(locale, current.counts.quick)}</div>
+          <div className="small">{current.counts.quickMean !== null ? t("indicators.quickMean", { value: num(current.counts.quickMean) }) : ""}</div>
+        </div>
+        <div className="kpi">
+          <div className="label">{t("indicators.verifiedShare")}</div>
+          <div className="value">{current.counts.verifiedShare === null ? "–" : formatPercent(locale, current.counts.verifiedShare)}</div>
+          <div className="small">{t("indicators.leftOut", { flagged: current.counts.flagged, excluded: current.counts.excluded })}</div>
+        </div>
+      </div>
+
+      <h2>{t("indicators.perElement")}</h2>
+      <BarsWithTable
+        caption={t("indicators.nrrCaption")}
+        valueLabel="NRR"
+        format={(value) => num(value)}
+        domain={[1, 4]}
+        data={ELEMENT_CODES.map((code) => ({
+          label: code,
+          value: ikm?.nrr[code] ?? null,
+          note: `${t(`ratings.elements.${code}.name`)} · n = ${formatNumber(locale, current.tallies[code].count)}`,
+        }))}
+      />
+
+      <h2>{t("indicators.trend")}</h2>
+      <BarsWithTable
+        caption={t("indicators.trendCaption")}
+        valueLabel={t("indicators.ikmUnit")}
+        format={(value) => num(value)}
+        domain={[25, 100]}
+        reference={88.31}
+        data={data.trend.map((point) => ({ label: point.month, value: point.ikmUnit, note: `n = ${formatNumber(locale, point.respondents)}` }))}
+      />
+
+      <h2>{t("indicators.officers")}</h2>
+      <p className="muted small">{t("indicators.officersHint", { minimum: data.query.minimumRatings })}</p>
+      <OfficerTable officers={data.officers.officers} ranking={data.officers.ranking} />
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireUser } from "~/auth/guard.server";
+import { now } from "~/config/clock.server";
+import { db } from "~/data/db.server";
+import { inboxOf, markRead } from "~/data/notifications.server";
+import { formatTrackingCode } from "~/domain/complaint-tracking-code";
+import { formatDateTime } from "~/i18n/format";
+import { useRootData } from "~/root";
+import { parseForm } from "~/ui/form-data";
+
+export const meta: MetaFunction = () => [{ title: "Kotak masuk · Suara" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const items = await inboxOf(db(), user.id);
+  return {
+    items: items.map((item) => ({
+      ...item,
+      params: { ...(item.params ?? {}), code: item.trackingCode ? formatTrackingCode(item.trackingCode) : "" },
+    })),
+  };
+}
+
+const readSchema = z.object({ id: z.preprocess((value) => (value === "all" ? undefined : value), z.coerce.number().int().positive().optional()) });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = parseForm(readSchema, await request.formData());
+  if (!parsed.ok) return { errors: parsed.errors };
+  await markRead(db(), user.id, parsed.data.id ?? null, now());
+  return redirect("/staf/kotak-masuk");
+}
+
+export default function Inbox() {
+  const { items } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useRootData()?.locale ?? "id";
+  const unread = items.some((item) => item.readAt === null);
+  return (
+    <>
+      <h1>{t("complaints.inbox.title")}</h1>
+      <p className="muted">{t("complaints.inbox.intro")}</p>
+      {unread ? (
+        <Form method="post">
+          <input type="hidden" name="id" value="all" />
+          <button type="submit" className="secondary small-button">
+            {t("complaints.inbox.markAll")}
+          </button>
+        </Form>
+      ) : null}
+      {items.length === 0 ? (
+        <p>{t("complaints.inbox.empty")}</p>
+      ) : (
+        <div className="table-wrap" style={{ marginTop: 12 }}>
+          <table>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id}>
+                  <td className="nowrap">{formatDateTime(locale, item.createdAt)}</td>
+                  <td>
+                    {item.readAt === null ? (
+                      <>
+                        <span className="badge warn">{t("complaints.inbox.unread")}</span>{" "}
+                      </>
+                    ) : null}
+                    {t(`complaints.inbox.kinds.${item.kind}`, item.params as Record<string, string>)}
+                  </td>
+                  <td className="nowrap">
+                    {item.complaintId ? <Link to={`/staf/pengaduan/${item.complaintId}`}>{t("complaints.inbox.open")}</Link> : null}
+                  </td>
+                  <td>
+                    {item.readAt === null ? (
+                      <Form method="post">
+                        <input type="hidden" name="id" value={item.id} />
+                        <button type="submit" className="secondary small-button">
+                          {t("complaints.inbox.markRead")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

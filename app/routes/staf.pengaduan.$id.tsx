@@ -1,0 +1,451 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireRole } from "~/auth/guard.server";
+import { now } from "~/config/clock.server";
+import { actOnComplaint, complaintForStaff } from "~/data/complaints.server";
+import { COMPLAINT_CATEGORIES, VISIBILITIES } from "~/domain/complaint-options";
+import { db } from "~/data/db.server";
+import type { ComplaintCategory, ComplaintEvent, Visibility } from "~/domain/complaint-lifecycle";
+import { formatDate, formatDateTime } from "~/i18n/format";
+import { useRootData } from "~/root";
+import { parseForm } from "~/ui/form-data";
+import { unitIdParam } from "~/ui/params";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.complaint.trackingCode} · Suara` : "Suara" }];
+
+const STAFF_ROLES = ["complaint_handler", "supervisor", "officer"] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, STAFF_ROLES);
+  const complaint = await complaintForStaff(db(), user, unitIdParam(params.id), now());
+  if (!complaint) throw new Response("Not Found", { status: 404 });
+  return { complaint };
+}
+
+const text = z.string().trim().min(1, "form.required").max(5000, "complaints.errors.tooLong");
+const category = z.enum(COMPLAINT_CATEGORIES as [ComplaintCategory, ...ComplaintCategory[]]);
+const visibility = z.enum(VISIBILITIES as [Visibility, ...Visibility[]]);
+const stepSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("verify"), category, visibility }),
+  z.object({
+    intent: z.literal("forward"),
+    unitId: z.coerce.number().int().positive(),
+    officerId: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().optional()),
+  }),
+  z.object({ intent: z.literal("postpone"), reason: text }),
+  z.object({ intent: z.literal("resume") }),
+  z.object({ intent: z.literal("not_our_authority"), referTo: text }),
+  z.object({ intent: z.literal("archive"), reason: z.enum(["spam", "duplicate", "other"]), note: z.string().trim().max(2000, "form.tooLong").default("") }),
+  z.object({ intent: z.literal("follow_up"), text }),
+  z.object({ intent: z.literal("officer_reply"), text }),
+  z.object({ intent: z.literal("close"), upheld: z.enum(["yes", "no"]) }),
+  z.object({ intent: z.literal("set_visibility"), visibility }),
+]);
+
+type Step = z.infer<typeof stepSchema>;
+
+function eventOf(step: Step): ComplaintEvent {
+  switch (step.intent) {
+    case "verify":
+      return { type: "verify", category: step.category, visibility: step.visibility };
+    case "forward":
+      return { type: "forward", unitId: String(step.unitId), officerId: step.officerId === undefined ? undefined : String(step.officerId) };
+    case "postpone":
+      return { type: "postpone", reason: step.reason };
+    case "resume":
+      return { type: "resume" };
+    case "not_our_authority":
+      return { type: "not_our_authority", referTo: step.referTo };
+    case "archive":
+      return { type: "archive", reason: step.reason, note: step.note };
+    case "follow_up":
+      return { type: "follow_up", text: step.text };
+    case "officer_reply":
+      return { type: "officer_reply", text: step.text };
+    case "close":
+      return { type: "close", upheld: step.upheld === "yes" };
+    case "set_visibility":
+      return { type: "set_visibility", visibility: step.visibility };
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, STAFF_ROLES);
+  const complaintId = unitIdParam(params.id);
+  const form = await request.formData();
+  const parsed = parseForm(stepSchema, form);
+  const intent = String(form.get("intent") ?? "");
+  if (!parsed.ok) return { intent, errors: parsed.errors };
+  const result = await actOnComplaint(db(), user, complaintId, eventOf(parsed.data), now());
+  if (!result.ok) {
+    if (result.reason === "not_found") throw new Response("Not Found", { status: 404 });
+    return { intent, errors: { _form: `complaints.errors.refusals.${result.reason}` } };
+  }
+  return redirect(`/staf/pengaduan/${complaintId}?ok=1`);
+}
+
+export default function StaffComplaint() {
+  const { complaint: c } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  const locale = useRootData()?.locale ?? "id";
+  const zone = c.timeZone;
+  const errorsFor = (intent: string): Record<string, string | undefined> => (actionData?.intent === intent ? actionData.errors : {});
+  const anyAction = Object.values(c.actions).some(Boolean);
+  const replies = c.events.filter((event) => event.type === "officer_reply");
+  return (
+    <>
+      <p>
+        <Link to="/staf/pengaduan">← {t("complaints.staff.back")}</Link>
+      </p>
+      <h1>{t("complaints.staff.detailTitle", { code: c.trackingCode })}</h1>
+      {params.get("ok") && !actionData ? (
+        <p className="notice ok" role="status">
+          {t("complaints.staff.done")}
+        </p>
+      ) : null}
+      {actionData?.errors._form ? (
+        <p className="notice error" role="alert">
+          {t(actionData.errors._form)}
+        </p>
+      ) : null}
+      {c.viewer.isNamedOfficer && !c.viewer.isHandler && !c.viewer.isSupervisor ? <p className="notice">{t("complaints.staff.officerView")}</p> : null}
+
+      <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(320px, 1fr))", alignItems: "start" }}>
+        <section className="card" aria-labelledby="report-title">
+          <h2 id="report-title">{t("complaints.staff.report")}</h2>
+          <p>
+            <span className="badge">{t(`complaints.status.${c.status}`)}</span>{" "}
+            {c.escalated ? <span className="badge danger">{t("complaints.staff.escalated")}</span> : null}{" "}
+            {c.lateFiling ? <span className="badge warn">{t("complaints.staff.lateFiling")}</span> : null}
+          </p>
+          <p style={{ whiteSpace: "pre-wrap" }}>{c.body}</p>
+          <dl className="facts small">
+            <dt>{t("complaints.staff.unit")}</dt>
+            <dd>{c.receivedUnitName}</dd>
+            {c.responsibleUnitName ? (
+              <>
+                <dt>{t("complaints.track.responsibleUnit")}</dt>
+                <dd>{c.responsibleUnitName}</dd>
+              </>
+            ) : null}
+            <dt>{t("complaints.staff.reportedCategory")}</dt>
+            <dd>{t(`complaints.form.categories.${c.reportedCategory}`)}</dd>
+            {c.category ? (
+              <>
+                <dt>{t("complaints.staff.classifiedAs")}</dt>
+                <dd>{t(`complaints.form.categories.${c.category}`)}</dd>
+              </>
+            ) : null}
+            <dt>{t("complaints.staff.visibility")}</dt>
+            <dd>{t(`complaints.form.visibilities.${c.visibility}`)}</dd>
+            <dt>{t("complaints.track.visitDate")}</dt>
+            <dd>{formatDate(locale, `${c.visitDate}T12:00:00Z`, "UTC")}</dd>
+            <dt>{t("complaints.track.submitted")}</dt>
+            <dd>{formatDateTime(locale, c.submittedAt, zone)}</dd>
+            {c.counterName ? (
+              <>
+                <dt>{t("complaints.staff.counter")}</dt>
+                <dd>{c.counterName}</dd>
+              </>
+            ) : null}
+            {c.serviceName ? (
+              <>
+                <dt>{t("complaints.staff.service")}</dt>
+                <dd>{c.serviceName}</dd>
+              </>
+            ) : null}
+            {c.reportedOfficerName ? (
+              <>
+                <dt>{t("complaints.staff.reportedOfficer")}</dt>
+                <dd>{c.reportedOfficerName}</dd>
+              </>
+            ) : null}
+            {c.officerName ? (
+              <>
+                <dt>{t("complaints.staff.namedOfficer")}</dt>
+                <dd>{c.officerName}</dd>
+              </>
+            ) : null}
+            {c.handlingRating ? (
+              <>
+                <dt>{t("complaints.staff.rating")}</dt>
+                <dd>{c.handlingRating} / 4</dd>
+              </>
+            ) : null}
+            {c.closure ? (
+              <>
+                <dt>{t("complaints.staff.upheldResult")}</dt>
+                <dd>{c.closure === "auto_closed" ? t("complaints.staff.autoClosed") : c.upheld ? t("complaints.staff.upheldTrue") : t("complaints.staff.upheldFalse")}</dd>
+              </>
+            ) : null}
+          </dl>
+          {c.viewer.isHandler || c.viewer.isSupervisor ? (
+            <>
+              <h3>{t("complaints.staff.attachments")}</h3>
+              {c.attachments.length === 0 ? (
+                <p className="muted small">{t("complaints.staff.noAttachments")}</p>
+              ) : (
+                <ul>
+                  {c.attachments.map((attachment) => (
+                    <li key={attachment.id}>
+                      <a href={`/staf/pengaduan/lampiran/${attachment.id}`} target="_blank" rel="noreferrer" aria-label={t("complaints.staff.attachmentOpen", { name: attachment.name })}>
+                        {attachment.name}
+                      </a>{" "}
+                      <span className="muted small">({Math.ceil(attachment.size / 1024)} KB)</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          ) : null}
+          {c.viewer.isHandler ? (
+            <>
+              <h3>{t("complaints.staff.contact")}</h3>
+              <p className="muted small">{t("complaints.staff.contactPrivate")}</p>
+              {c.contact ? (
+                <dl className="facts small">
+                  {c.contact.name ? (
+                    <>
+                      <dt>{t("complaints.form.name")}</dt>
+                      <dd>{c.contact.name}</dd>
+                    </>
+                  ) : null}
+                  {c.contact.phone ? (
+                    <>
+                      <dt>{t("complaints.form.phone")}</dt>
+                      <dd>{c.contact.phone}</dd>
+                    </>
+                  ) : null}
+                  {c.contact.email ? (
+                    <>
+                      <dt>{t("complaints.form.email")}</dt>
+                      <dd>{c.contact.email}</dd>
+                    </>
+                  ) : null}
+                </dl>
+              ) : (
+                <p className="small">{t("complaints.staff.contactNone")}</p>
+              )}
+            </>
+          ) : null}
+        </section>
+
+        <section className="card" aria-labelledby="deadlines-title">
+          <h2 id="deadlines-title">{t("complaints.staff.deadlines")}</h2>
+          {c.running ? (
+            <p>
+              {c.running.status === "late" ? <span className="badge danger">{t("complaints.staff.late")}</span> : null}
+              {c.running.status === "due_today" ? <span className="badge warn">{t("complaints.staff.dueToday")}</span> : null} {t(`complaints.staff.stage.${c.running.stage}`)}: <strong>{formatDateTime(locale, c.running.due, zone)}</strong>
+            </p>
+          ) : null}
+          <dl className="facts small">
+            <dt>{t("complaints.staff.verificationDue")}</dt>
+            <dd>{formatDate(locale, c.deadlines.verificationDue, zone)}</dd>
+            {c.deadlines.followUpDue ? (
+              <>
+                <dt>{t("complaints.staff.followUpDue")}</dt>
+                <dd>{formatDate(locale, c.deadlines.followUpDue, zone)}</dd>
+              </>
+            ) : null}
+            {c.deadlines.autoCloseAt ? (
+              <>
+                <dt>{t("complaints.staff.autoCloseAt")}</dt>
+                <dd>{formatDate(locale, c.deadlines.autoCloseAt, zone)}</dd>
+              </>
+            ) : null}
+          </dl>
+          {replies.length > 0 ? (
+            <>
+              <h3>{t("complaints.staff.officerReplies")}</h3>
+              {replies.map((reply) => (
+                <blockquote key={reply.id} className="notice" style={{ whiteSpace: "pre-wrap" }}>
+                  {String(reply.details.text ?? "")}
+                  <br />
+                  <span className="muted small">{formatDateTime(locale, reply.at, zone)}</span>
+                </blockquote>
+              ))}
+            </>
+          ) : null}
+        </section>
+      </div>
+
+      <section aria-labelledby="actions-title">
+        <h2 id="actions-title">{t("complaints.staff.actions")}</h2>
+        {!anyAction ? <p className="muted">{t("complaints.staff.noActions")}</p> : null}
+        <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(320px, 1fr))", alignItems: "start" }}>
+          {c.actions.verify ? (
+            <ActionCard title={t("complaints.staff.verifyTitle")} intent="verify" submit={t("complaints.staff.verify")} hint={t("complaints.staff.verifyHint")}>
+              <Select name="category" intent="verify" label={t("complaints.staff.classifiedAs")} defaultValue={c.reportedCategory} options={COMPLAINT_CATEGORIES.map((value) => [value, t(`complaints.form.categories.${value}`)])} errors={errorsFor("verify")} />
+              <Select name="visibility" intent="verify" label={t("complaints.staff.visibility")} defaultValue={c.visibility} options={allowedVisibilities(c.visibility).map((value) => [value, t(`complaints.form.visibilities.${value}`)])} errors={errorsFor("verify")} />
+            </ActionCard>
+          ) : null}
+          {c.actions.forward && c.forwardTargets ? (
+            <ActionCard title={t("complaints.staff.forwardTitle")} intent="forward" submit={t("complaints.staff.forward")}>
+              <Select name="unitId" intent="forward" label={t("complaints.staff.forwardUnit")} options={c.forwardTargets.units.map((unit) => [String(unit.id), unit.name])} errors={errorsFor("forward")} />
+              <div className="field">
+                <label htmlFor="forward-officerId">{t("complaints.staff.forwardOfficer")}</label>
+                <select id="forward-officerId" name="officerId" defaultValue={c.reportedOfficerId ? String(c.reportedOfficerId) : ""}>
+                  <option value="">{t("complaints.staff.noOfficer")}</option>
+                  {c.forwardTargets.units.map((unit) => {
+                    const officers = c.forwardTargets!.officers.filter((officer) => officer.unitId === unit.id);
+                    return officers.length === 0 ? null : (
+                      <optgroup key={unit.id} label={unit.name}>
+                        {officers.map((officer) => (
+                          <option key={officer.id} value={officer.id}>
+                            {officer.name} · {officer.position}
+                          </option>
+                        ))}
+                      </optgroup>
+                    );
+                  })}
+                </select>
+              </div>
+            </ActionCard>
+          ) : null}
+          {c.actions.follow_up ? (
+            <ActionCard title={t("complaints.staff.followUpTitle")} intent="follow_up" submit={t("complaints.staff.followUp")} hint={t("complaints.staff.followUpHint")}>
+              <TextArea name="text" intent="follow_up" label={t("complaints.staff.followUpText")} errors={errorsFor("follow_up")} />
+            </ActionCard>
+          ) : null}
+          {c.actions.officer_reply ? (
+            <ActionCard title={t("complaints.staff.replyTitle")} intent="officer_reply" submit={t("complaints.staff.reply")}>
+              <TextArea name="text" intent="officer_reply" label={t("complaints.staff.replyText")} errors={errorsFor("officer_reply")} />
+            </ActionCard>
+          ) : null}
+          {c.actions.close ? (
+            <ActionCard title={t("complaints.staff.closeTitle")} intent="close" submit={t("complaints.staff.close")} hint={t("complaints.staff.upheldHint")}>
+              <Select name="upheld" intent="close" label={t("complaints.staff.upheld")} options={[["no", t("complaints.staff.upheldNo")], ["yes", t("complaints.staff.upheldYes")]]} errors={errorsFor("close")} />
+            </ActionCard>
+          ) : null}
+          {c.actions.resume ? <ActionCard title={t("complaints.status.ditunda")} intent="resume" submit={t("complaints.staff.resume")} hint={c.postponeReason ?? undefined} /> : null}
+          {c.actions.postpone ? (
+            <ActionCard title={t("complaints.staff.postponeTitle")} intent="postpone" submit={t("complaints.staff.postpone")} secondary>
+              <TextArea name="reason" intent="postpone" label={t("complaints.staff.postponeReason")} errors={errorsFor("postpone")} rows={3} />
+            </ActionCard>
+          ) : null}
+          {c.actions.not_our_authority ? (
+            <ActionCard title={t("complaints.staff.notOursTitle")} intent="not_our_authority" submit={t("complaints.staff.notOurs")} secondary>
+              <TextArea name="referTo" intent="not_our_authority" label={t("complaints.staff.referTo")} errors={errorsFor("not_our_authority")} rows={3} />
+            </ActionCard>
+          ) : null}
+          {c.actions.archive ? (
+            <ActionCard title={t("complaints.staff.archiveTitle")} intent="archive" submit={t("complaints.staff.archive")} secondary>
+              <Select name="reason" intent="archive" label={t("complaints.staff.archiveReason")} options={(["spam", "duplicate", "other"] as const).map((value) => [value, t(`complaints.archiveReasons.${value}`)])} errors={errorsFor("archive")} />
+              <TextArea name="note" intent="archive" label={t("complaints.staff.archiveNote")} errors={errorsFor("archive")} rows={2} />
+            </ActionCard>
+          ) : null}
+          {c.actions.set_visibility && !c.actions.verify ? (
+            <ActionCard title={t("complaints.staff.visibilityTitle")} intent="set_visibility" submit={t("complaints.staff.setVisibility")} secondary>
+              <Select name="visibility" intent="set_visibility" label={t("complaints.staff.visibility")} defaultValue={c.visibility} options={allowedVisibilities(c.visibility).map((value) => [value, t(`complaints.form.visibilities.${value}`)])} errors={errorsFor("set_visibility")} />
+            </ActionCard>
+          ) : null}
+        </div>
+      </section>
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t("complaints.staff.history")}</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("complaints.staff.when")}</th>
+                <th scope="col">{t("complaints.staff.step")}</th>
+                <th scope="col">{t("complaints.staff.status")}</th>
+                <th scope="col">{t("complaints.staff.who")}</th>
+                <th scope="col">{t("complaints.staff.details")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.events.map((event) => (
+                <tr key={event.id}>
+                  <td className="nowrap">{formatDateTime(locale, event.at, zone)}</td>
+                  <td>{t(`complaints.events.${event.type}`)}</td>
+                  <td className="nowrap">
+                    {event.fromStatus ? `${t(`complaints.status.${event.fromStatus}`)} → ` : ""}
+                    {t(`complaints.status.${event.toStatus}`)}
+                  </td>
+                  <td>{event.actorRole === "citizen" ? t("complaints.staff.citizen") : event.actorRole === "system" ? t("complaints.staff.system") : (event.actorName ?? t(`roles.${event.actorRole}`))}</td>
+                  <td style={{ whiteSpace: "pre-wrap" }}>{describe(event.details)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
+
+const PRIVACY: Visibility[] = ["public", "anonim", "rahasia"];
+/** A handler may keep the reporter's choice or make it more private, never more open. */
+function allowedVisibilities(current: Visibility): Visibility[] {
+  return PRIVACY.slice(PRIVACY.indexOf(current));
+}
+
+function describe(details: Record<string, unknown>): string {
+  return ["text", "reason", "referTo", "note"]
+    .map((key) => details[key])
+    .filter((value): value is string => typeof value === "string" && value !== "")
+    .join(" · ");
+}
+
+function ActionCard(props: { title: string; intent: string; submit: string; hint?: string; secondary?: boolean; children?: ReactNode }) {
+  return (
+    <Form method="post" className="card">
+      <h3>{props.title}</h3>
+      {props.hint ? <p className="muted small">{props.hint}</p> : null}
+      <input type="hidden" name="intent" value={props.intent} />
+      {props.children}
+      <div className="form-actions">
+        <button type="submit" className={props.secondary ? "secondary" : undefined}>
+          {props.submit}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function Select(props: { name: string; intent: string; label: string; options: [string, string][]; defaultValue?: string; errors: Record<string, string | undefined> }) {
+  const { t } = useTranslation();
+  const id = `${props.intent}-${props.name}`;
+  const error = props.errors[props.name];
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} name={props.name} defaultValue={props.defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function TextArea(props: { name: string; intent: string; label: string; rows?: number; errors: Record<string, string | undefined> }) {
+  const { t } = useTranslation();
+  const id = `${props.intent}-${props.name}`;
+  const error = props.errors[props.name];
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <textarea id={id} name={props.name} rows={props.rows ?? 5} maxLength={5000} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { IndicatorQuery } from "~/web/indicator-query";
+
+/** Period, verified-only, population and minimum ratings: a GET form, so every view has its own address. */
+export function PeriodFilters({ query }: { query: IndicatorQuery }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="get" className="filters">
+      <div>
+        <label htmlFor="periode">{t("indicators.period")}</label>
+        <select id="periode" name="periode" defaultValue={query.period.kind}>
+          {(["month", "quarter", "year", "custom"] as const).map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`indicators.periodKinds.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="tanggal">{t("indicators.containing")}</label>
+        <input id="tanggal" name="tanggal" type="date" defaultValue={query.period.from} />
+      </div>
+      <div>
+        <label htmlFor="dari">{t("indicators.from")}</label>
+        <input id="dari" name="dari" type="date" defaultValue={query.period.from} />
+      </div>
+      <div>
+        <label htmlFor="sampai">{t("indicators.to")}</label>
+        <input id="sampai" name="sampai" type="date" defaultValue={query.period.to} />
+      </div>
+      <div>
+        <label htmlFor="populasi">{t("indicators.population")}</label>
+        <input id="populasi" name="populasi" type="number" min={1} defaultValue={query.population ?? ""} placeholder={t("indicators.populationUnknown")} />
+      </div>
+      <label className="check">
+        <input type="checkbox" name="terverifikasi" value="1" defaultChecked={query.verifiedOnly} />
+        {t("indicators.verifiedOnly")}
+      </label>
+      <button type="submit">{t("indicators.apply")}</button>
+      <p className="hint" style={{ flexBasis: "100%" }}>
+        {t("indicators.showing", { from: query.period.from, to: query.period.to })}
+      </p>
+    </Form>
+  );
+}

@@ -1,0 +1,225 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations, signIn } from "./helpers";
+
+// One officer through a quarter: plan drafted and approved, achievements logged, 360 reviews, the assessor
+// finalises with the evidence pack, the officer objects, the assessor's supervisor decides, and the record
+// shows every step. Demo accounts: petugas (officer), kabid.dukcapil (direct supervisor, the assessor),
+// rekan.petugas (a counter colleague, chosen as peer), supervisor (head of the Dinas, decides objections).
+
+test.describe.configure({ mode: "serial" });
+
+const VALUES = ["Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif", "Kolaboratif"];
+
+function currentQuarterLabel(): string {
+  const month = Number(new Intl.DateTimeFormat("en-CA", { month: "numeric", timeZone: "Asia/Jakarta" }).format(new Date()));
+  const year = new Intl.DateTimeFormat("en-CA", { year: "numeric", timeZone: "Asia/Jakarta" }).format(new Date());
+  return `Triwulan ${["I", "II", "III", "IV"][Math.floor((month - 1) / 3)]} ${year}`;
+}
+
+async function switchTo(page: Page, username: string) {
+  await page.context().clearCookies();
+  await signIn(page, username);
+  await expect(page).toHaveURL(/\/staf$/);
+}
+
+async function review(page: Page, rating: string) {
+  for (const value of VALUES) {
+    const group = page.getByRole("group", { name: value });
+    await group.getByLabel(rating).check();
+    await group.getByLabel("Alasan singkat").fill(`Terlihat dalam pelayanan di loket (${value}).`);
+  }
+  await page.getByRole("button", { name: "Kirim penilaian" }).click();
+  await expect(page.getByText("Penilaian Anda sudah terkirim.")).toBeVisible();
+}
+
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "hex",
+);
+
+let planUrl = "";
+
+test("the officer drafts a quarterly SKP; a non-number target is refused", async ({ page }) => {
+  await switchTo(page, "petugas");
+  await page.getByRole("link", { name: /Kinerja saya/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Kinerja saya" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByLabel("Periode").selectOption({ label: `Triwulanan: ${currentQuarterLabel()}` });
+  await page.getByRole("button", { name: "Buat konsep SKP" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Rencana SKP · ${currentQuarterLabel()}`);
+  planUrl = new URL(page.url()).pathname;
+
+  await page.getByRole("textbox", { name: "Rencana hasil kerja" }).fill("Pelayanan perekaman KTP-el");
+  await page.getByLabel("Indikator kinerja individu").fill("Perekaman KTP-el yang diselesaikan");
+  await page.getByLabel("Target").fill("seratus");
+  await page.getByLabel("Satuan").fill("perekaman");
+  await page.getByRole("button", { name: "Tambah hasil kerja" }).click();
+  await expect(page.getByText("Isi dengan angka, misalnya 600 atau 3,3.")).toBeVisible();
+  await expect(page.getByText("Belum ada hasil kerja.")).toBeVisible();
+
+  await page.getByLabel("Target").fill("100");
+  await page.getByRole("button", { name: "Tambah hasil kerja" }).click();
+  await expect(page.getByRole("cell", { name: "Perekaman KTP-el yang diselesaikan" })).toBeVisible();
+
+  await page.getByRole("textbox", { name: "Rencana hasil kerja" }).fill("Kepuasan warga atas layanan");
+  await page.getByLabel("Indikator kinerja individu").fill("Skor layanan dari penilaian warga");
+  await page.getByLabel("Target").fill("3,3");
+  await page.getByLabel("Satuan").fill("skor");
+  await page.getByLabel("Indikator dari portal").selectOption("officer_service_score");
+  await page.getByRole("button", { name: "Tambah hasil kerja" }).click();
+  await expect(page.getByRole("cell", { name: "Skor layanan dari penilaian warga" })).toBeVisible();
+  await page.getByLabel("Berorientasi Pelayanan").fill("Menjelaskan persyaratan sebelum warga mengantre.");
+  await page.getByRole("button", { name: "Simpan ekspektasi perilaku" }).click();
+  await page.getByRole("button", { name: "Ajukan ke atasan" }).click();
+  await expect(page.getByText("menunggu persetujuan atasan langsung")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("only the direct supervisor approves; returning needs a comment", async ({ page }) => {
+  await switchTo(page, "supervisor");
+  await page.goto(planUrl);
+  await expect(page.getByRole("button", { name: "Setujui SKP" })).toHaveCount(0);
+
+  await switchTo(page, "kabid.dukcapil");
+  await page.getByRole("link", { name: /Penilaian kinerja tim/ }).click();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("link", { name: currentQuarterLabel() }).first().click();
+  await page.getByRole("button", { name: "Kembalikan dengan catatan" }).click();
+  await expect(page.getByText("Wajib diisi.")).toBeVisible();
+  await page.getByRole("button", { name: "Setujui SKP" }).click();
+  await expect(page.locator(".badge", { hasText: "Disetujui" })).toBeVisible();
+});
+
+test("the officer logs achievements with evidence; a disguised file is refused", async ({ page }) => {
+  await switchTo(page, "petugas");
+  await page.goto(`${planUrl}/capaian`);
+  await page.getByLabel("Hasil kerja").selectOption({ label: "1. Perekaman KTP-el yang diselesaikan" });
+  await page.getByLabel("Jumlah").fill("120");
+  await page.getByLabel("Uraian capaian").fill("Perekaman KTP-el di loket dan jemput bola di SMA 2.");
+  await page.getByLabel("Bukti dukung (opsional)").setInputFiles({ name: "laporan.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>bukan pdf</html>") });
+  await page.getByRole("button", { name: "Simpan capaian" }).click();
+  await expect(page.getByText("Berkas bukti harus berupa JPEG, PNG, atau PDF.")).toBeVisible();
+  await expect(page.getByText("Belum ada capaian yang dicatat.")).toBeVisible();
+
+  await page.getByLabel("Hasil kerja").selectOption({ label: "1. Perekaman KTP-el yang diselesaikan" });
+  await page.getByLabel("Jumlah").fill("120");
+  await page.getByLabel("Uraian capaian").fill("Perekaman KTP-el di loket dan jemput bola di SMA 2.");
+  await page.getByLabel("Bukti dukung (opsional)").setInputFiles({ name: "foto-kegiatan.png", mimeType: "image/png", buffer: PNG });
+  await page.getByRole("button", { name: "Simpan capaian" }).click();
+  const evidence = page.getByRole("link", { name: "foto-kegiatan.png" });
+  await expect(evidence).toBeVisible();
+  const response = await page.request.get((await evidence.getAttribute("href"))!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("image/png");
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("the assessor gives feedback, chooses a peer and reviews; officer and peer review too", async ({ page }) => {
+  await switchTo(page, "rekan.petugas");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Selamat datang, ");
+  const peerName = ((await page.getByRole("heading", { level: 1 }).textContent()) ?? "").replace("Selamat datang, ", "").trim();
+
+  await switchTo(page, "kabid.dukcapil");
+  await page.goto(`${planUrl}/capaian`);
+  await page.getByLabel("Umpan balik", { exact: true }).fill("Bagus. Catat jumlah siswa per kunjungan sekolah.");
+  await page.getByRole("button", { name: "Kirim umpan balik" }).click();
+  await expect(page.getByText("Catat jumlah siswa per kunjungan sekolah.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Perilaku 360°" }).click();
+  const options = await page.getByLabel("Pilih rekan kerja").locator("option").allTextContents();
+  const peerSelect = page.getByLabel("Pilih rekan kerja");
+  const chosen = await peerSelect.selectOption({ label: options.find((label) => label.startsWith(`${peerName} · `))! });
+  await expect(peerSelect).toHaveValue(chosen[0]!);
+  await page.getByRole("button", { name: "Tambahkan sebagai penilai" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: peerName })).toBeVisible();
+  await review(page, "Sesuai Ekspektasi");
+
+  await switchTo(page, "rekan.petugas");
+  await page.getByRole("link", { name: /Kinerja saya/ }).click();
+  await page.getByRole("link", { name: /Nilai perilaku/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Penilaian perilaku rekan kerja");
+  await review(page, "Sesuai Ekspektasi");
+  // A peer sees the form only, never the officer's records.
+  const records = await page.goto(planUrl);
+  expect(records?.status()).toBe(404);
+
+  await switchTo(page, "petugas");
+  await page.goto(`${planUrl}/ulasan`);
+  await review(page, "Sesuai Ekspektasi");
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("the assessor finalises with the evidence pack; a departure needs a justification", async ({ page }) => {
+  await switchTo(page, "kabid.dukcapil");
+  await page.goto(planUrl.replace("/staf/skp/", "/staf/penilaian/"));
+  await expect(page.getByRole("heading", { name: "Paket bukti (keadaan saat ini)" })).toBeVisible();
+  await expect(page.getByText("Hasil kerja: Di Atas Ekspektasi")).toBeVisible();
+  await expect(page.getByText("Perilaku: Sesuai Ekspektasi")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByLabel("Rating hasil kerja").selectOption({ label: "Sesuai Ekspektasi" });
+  await page.getByLabel("Rating perilaku kerja").selectOption({ label: "Sesuai Ekspektasi" });
+  await page.getByRole("button", { name: "Finalkan penilaian" }).click();
+  await expect(page.getByText("Rating ini berbeda dari yang ditunjukkan bukti")).toBeVisible();
+  await expect(page.getByLabel("Pertimbangan rating hasil kerja")).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByLabel("Rating hasil kerja").selectOption({ label: "Di Atas Ekspektasi" });
+  await page.getByLabel("Rating perilaku kerja").selectOption({ label: "Sesuai Ekspektasi" });
+  await page.getByRole("button", { name: "Finalkan penilaian" }).click();
+  await expect(page.getByRole("heading", { name: "Hasil penilaian (versi 1)" })).toBeVisible();
+  await expect(page.locator(".skp-predikat")).toContainText("Baik");
+});
+
+test("the officer objects within 14 days; the head, the assessor's supervisor, decides", async ({ page }) => {
+  await switchTo(page, "petugas");
+  await page.goto(planUrl.replace("/staf/skp/", "/staf/penilaian/"));
+  await page.getByLabel("Alasan keberatan").fill("Perilaku pelayanan saya dinilai di atas ekspektasi oleh warga dan rekan.");
+  await page.getByRole("button", { name: "Ajukan keberatan" }).click();
+  await expect(page.getByText(/Keberatan diajukan oleh/)).toBeVisible();
+
+  // The assessor cannot decide their own assessment's objection.
+  await switchTo(page, "kabid.dukcapil");
+  await page.goto(planUrl.replace("/staf/skp/", "/staf/penilaian/"));
+  await expect(page.getByRole("button", { name: "Tetapkan keputusan" })).toHaveCount(0);
+
+  await switchTo(page, "supervisor");
+  await page.getByRole("link", { name: /Penilaian kinerja tim/ }).click();
+  await page.getByRole("link", { name: /pejabat penilai/ }).first().click();
+  await page.getByLabel("Keputusan", { exact: true }).selectOption({ label: "Keberatan diterima" });
+  await page.getByLabel("Rating perilaku yang ditetapkan").selectOption({ label: "Di Atas Ekspektasi" });
+  await page.getByLabel("Alasan keputusan").fill("Ulasan rekan dan catatan pelayanan menunjukkan perilaku di atas ekspektasi.");
+  await page.getByRole("button", { name: "Tetapkan keputusan" }).click();
+  await expect(page.getByRole("heading", { name: "Hasil penilaian (versi 2)" })).toBeVisible();
+  await expect(page.locator(".skp-predikat")).toContainText("Sangat Baik");
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("the officer's record shows every step, and version 1 stays as it was", async ({ page }) => {
+  await switchTo(page, "petugas");
+  await page.goto(planUrl.replace("/staf/skp/", "/staf/penilaian/"));
+  await expect(page.getByText("Ditetapkan oleh atasan pejabat penilai; keputusan ini final.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Ajukan keberatan" })).toHaveCount(0);
+  const history = page.getByRole("table", { name: /log audit/ });
+  for (const step of [
+    "Konsep SKP dibuat",
+    "Hasil kerja ditambahkan",
+    "SKP diajukan ke atasan",
+    "SKP disetujui",
+    "Capaian dicatat",
+    "Umpan balik diberikan",
+    "Rekan kerja dipilih sebagai penilai",
+    "Penilaian perilaku 360° dikirim",
+    "Penilaian difinalkan",
+    "Keberatan diajukan",
+    "Keberatan diputus",
+  ]) {
+    await expect(history.getByRole("cell", { name: step, exact: true }).first()).toBeVisible();
+  }
+  await page.getByText(/^Versi 1: Baik/).click();
+  await expect(page.getByText("Keberatan diterima").first()).toBeVisible();
+
+  // Another unit's supervisor cannot open the record.
+  await switchTo(page, "supervisor.sorong");
+  const response = await page.goto(planUrl.replace("/staf/skp/", "/staf/penilaian/"));
+  expect(response?.status()).toBe(404);
+});
