@@ -57,7 +57,7 @@ const OPEN_STATUSES: readonly ComplaintStatus[] = ["diterima", "terverifikasi", 
 
 // Tracking lookups: at most this many per salted address hash in each window (brute force of a 44-bit
 // code space is then hopeless, and a citizen reloading their page is never stopped).
-export const LOOKUP_LIMIT = 30;
+export const LOOKUP_LIMIT = 60;
 export const LOOKUP_WINDOW_MINUTES = 10;
 
 // ---- state <-> row ---------------------------------------------------------------------------------------
@@ -760,7 +760,8 @@ export async function complaintQueue(db: Db, user: StaffActor, filter: QueueFilt
     .where((eb) => {
       const conditions = [
         ...handlerPaths.flatMap((p) => [eb("received.path", "like", `${p}%`), eb("responsible.path", "like", `${p}%`)]),
-        ...supervisorPaths.map((p) => eb("responsible.path", "like", `${p}%`)),
+        // A supervisor sees their units' complaints: forwarded to them, or filed with them and not yet forwarded.
+        ...supervisorPaths.flatMap((p) => [eb("responsible.path", "like", `${p}%`), eb.and([eb("complaints.unit_id", "is", null), eb("received.path", "like", `${p}%`)])]),
       ];
       if (officerId !== null) conditions.push(eb.and([eb("complaints.officer_id", "=", officerId), eb("complaints.status", "in", ["diteruskan", "ditindaklanjuti", "ditanggapi", "selesai"])]));
       return eb.or(conditions);
@@ -778,7 +779,7 @@ export async function complaintQueue(db: Db, user: StaffActor, filter: QueueFilt
     const as: QueueRow["as"] =
       handlerPaths.some((p) => row.receivedPath.startsWith(p) || (row.responsiblePath ?? "").startsWith(p))
         ? "handler"
-        : supervisorPaths.some((p) => (row.responsiblePath ?? "").startsWith(p))
+        : supervisorPaths.some((p) => (row.responsiblePath ?? row.receivedPath).startsWith(p))
           ? "supervisor"
           : "officer";
     return {

@@ -83,7 +83,7 @@ export async function saveRecordText(db: Kysely<Database>, forumId: number, text
 
 export interface Approval {
   forumId: number;
-  actorUserId: number;
+  actorUserId: number | null;
   approvedOn: string;
   communityRepName: string | null;
   communitySignedOn: string | null;

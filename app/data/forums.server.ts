@@ -411,10 +411,7 @@ export async function itemsOf(db: Kysely<Database>, forumId: number) {
 
 export type ForumItemRow = Awaited<ReturnType<typeof itemsOf>>[number];
 
-/** An input that can be grouped and cited: accepted, not hidden, not merged into another. */
-export function isActiveItem(item: Pick<ForumItemRow, "moderation" | "hiddenReason" | "mergedIntoId">): boolean {
-  return item.moderation === "accepted" && item.hiddenReason === null && item.mergedIntoId === null;
-}
+export { isActiveItem } from "~/domain/forum-record";
 
 export async function itemInForum(db: Kysely<Database>, forumId: number, itemId: number) {
   return db

@@ -289,8 +289,8 @@ export async function rollupDifferences(db: Kysely<Database>): Promise<{ key: st
 
 /** The officer's own ratings in a period, reduced to the week and the comment: nothing that dates a visit. */
 export async function officerRatingsForBatches(db: Kysely<Database>, officerId: number, period: Pick<Period, "from" | "to">) {
-  const rows = await sql<{ week: string; comment: string | null }>`
-    select to_char(date_trunc('week', (r.submitted_at at time zone a.time_zone)::date), 'YYYY-MM-DD') as week, r.comment
+  const rows = await sql<{ id: number; week: string; comment: string | null }>`
+    select r.id, to_char(date_trunc('week', (r.submitted_at at time zone a.time_zone)::date), 'YYYY-MM-DD') as week, r.comment
     from ratings r join agencies a on a.id = r.agency_id
     where r.officer_id = ${officerId} and not r.officer_attribution_removed and r.status = 'valid'
       and (r.submitted_at at time zone a.time_zone)::date between ${period.from} and ${period.to}`.execute(db);

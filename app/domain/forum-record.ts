@@ -7,6 +7,11 @@ export type StakeholderGroupCode = (typeof STAKEHOLDER_GROUP_CODES)[number];
 export const ACTION_STATUS_CODES = ["planned", "in_progress", "done", "dropped"] as const;
 export type ActionStatusCode = (typeof ACTION_STATUS_CODES)[number];
 
+/** An input that can be grouped and cited: accepted, not hidden, not merged into another. */
+export function isActiveItem(item: { moderation: string; hiddenReason: string | null; mergedIntoId: number | null }): boolean {
+  return item.moderation === "accepted" && item.hiddenReason === null && item.mergedIntoId === null;
+}
+
 /** Inputs are cited in a summary as "#12" (the input's number within the forum). */
 const CITATION = /#(\d{1,6})\b/g;
 

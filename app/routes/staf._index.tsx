@@ -51,11 +51,15 @@ export default function Workspace() {
               <h3>{t("staffUnit.yourUnits")}</h3>
               <ul className="menu-list">
                 {ledUnits.map((unit) => (
-                  <li key={unit.id}>
+                  <li key={unit.id} className="unit-card">
                     <Link to={`/staf/unit/${unit.id}`}>
                       {unit.name}
                       <span>{unit.agencyName}</span>
                     </Link>
+                    <span className="unit-links">
+                      <Link to={`/staf/indikator/${unit.id}`}>{t("indicators.menu")}</Link>
+                      <Link to={`/staf/tinjauan/${unit.id}`}>{t("review.menu")}</Link>
+                    </span>
                   </li>
                 ))}
               </ul>

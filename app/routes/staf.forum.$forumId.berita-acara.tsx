@@ -17,12 +17,13 @@ import {
   startCorrection,
 } from "~/data/forum-records.server";
 import { saveSummary, themeInForum, themesOf } from "~/data/forum-themes.server";
-import { forumById, isActiveItem, itemsOf } from "~/data/forums.server";
+import { forumById, itemsOf } from "~/data/forums.server";
 import { unitsUnder } from "~/data/organisation.server";
 import { formatForumDay, formatShortDay } from "~/domain/forum-day";
 import { localDay, type PublishGap } from "~/domain/forum-record";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { formatDateTime } from "~/i18n/format";
+import { isActiveItem } from "~/domain/forum-record";
 import { useRootData } from "~/root";
 import { parseForm } from "~/ui/form-data";
 import { unitIdParam } from "~/ui/params";

@@ -188,10 +188,10 @@ export default function PlanPage() {
           <h3>{t("assessments.plan.addResult")}</h3>
           <input type="hidden" name="intent" value="addResult" />
           <div className="skp-grid">
-            <Field name="description" label={t("assessments.plan.description")} required error={errorsFor("addResult").description} />
-            <Field name="indicator" label={t("assessments.plan.indicator")} required error={errorsFor("addResult").indicator} />
-            <Field name="target" label={t("assessments.plan.target")} hint={t("assessments.plan.targetHint")} inputMode="decimal" required error={errorsFor("addResult").target} />
-            <Field name="unitOfMeasure" label={t("assessments.plan.unitOfMeasure")} hint={t("assessments.plan.unitOfMeasureHint")} required error={errorsFor("addResult").unitOfMeasure} />
+            <Field name="description" type="text" label={t("assessments.plan.description")} required error={errorsFor("addResult").description} />
+            <Field name="indicator" type="text" label={t("assessments.plan.indicator")} required error={errorsFor("addResult").indicator} />
+            <Field name="target" type="text" label={t("assessments.plan.target")} hint={t("assessments.plan.targetHint")} inputMode="decimal" required error={errorsFor("addResult").target} />
+            <Field name="unitOfMeasure" type="text" label={t("assessments.plan.unitOfMeasure")} hint={t("assessments.plan.unitOfMeasureHint")} required error={errorsFor("addResult").unitOfMeasure} />
           </div>
           <Select
             name="portalIndicator"

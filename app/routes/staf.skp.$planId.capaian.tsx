@@ -135,7 +135,7 @@ export default function AchievementsPage() {
               options={[{ value: "", label: t("assessments.achievements.resultNone") }, ...results.filter((r) => !r.portal).map((r) => ({ value: String(r.id), label: r.label }))]}
               error={errorsFor("achievement").resultId}
             />
-            <Field name="quantity" label={t("assessments.achievements.quantity")} hint={t("assessments.achievements.quantityHint")} inputMode="decimal" error={errorsFor("achievement").quantity} />
+            <Field name="quantity" type="text" label={t("assessments.achievements.quantity")} hint={t("assessments.achievements.quantityHint")} inputMode="decimal" error={errorsFor("achievement").quantity} />
           </div>
           <TextArea name="description" label={t("assessments.achievements.text")} required maxLength={2000} error={errorsFor("achievement").description} />
           <Field

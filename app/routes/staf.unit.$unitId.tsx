@@ -26,6 +26,14 @@ export default function StaffUnit() {
     <>
       <p className="muted">{unit.agencyName}</p>
       <h1>{unit.name}</h1>
+      <p className="form-actions">
+        <Link className="button" to={`/staf/indikator/${unit.id}`}>
+          {t("indicators.menu")}
+        </Link>
+        <Link className="button secondary" to={`/staf/tinjauan/${unit.id}`}>
+          {t("review.menu")}
+        </Link>
+      </p>
       <h2>{t("staffUnit.counters")}</h2>
       <div className="table-wrap">
         <table>

@@ -22,6 +22,7 @@ const MENUS: Record<Role, MenuItem[]> = {
   ],
   officer: [
     { to: "/kantor", label: "menu.offices", description: "menu.officesHint" },
+    { to: "/staf/layanan-saya", label: "myService.menu", description: "myService.menuHint" },
     { to: "/staf/kinerja-saya", label: "assessments.menu.mine", description: "assessments.menu.mineHint" },
     { to: "/staf/pengaduan?tampil=saya", label: "complaints.menu.mine", description: "complaints.menu.mineHint" },
     { to: "/staf/kotak-masuk", label: "complaints.menu.inbox", description: "complaints.menu.inboxHint" },

@@ -4,6 +4,7 @@ import * as m0002 from "./0002_ratings";
 import * as m0003 from "./0003_complaints";
 import * as m0004 from "./0004_forums";
 import * as m0005 from "./0005_assessments";
+import * as m0006 from "./0006_rating_reviews";
 
 // Listed statically so every loader (tsx, Vite, Vitest) bundles them; db/migrate.test.ts checks none is missing.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0003_complaints": m0003,
   "0004_forums": m0004,
   "0005_assessments": m0005,
+  "0006_rating_reviews": m0006,
 };

@@ -101,7 +101,7 @@ export async function seedForums(db: Kysely<Database>): Promise<void> {
   }
   await recordApproval(db, {
     forumId: pastId,
-    actorUserId: actor ?? 0,
+    actorUserId: actor,
     approvedOn: "2026-09-18",
     communityRepName: "Yuliarni",
     communitySignedOn: "2026-09-18",

@@ -119,7 +119,22 @@ export interface KioskSessionsTable {
   closed_at: Timestamp | null;
 }
 
+export interface RatingContestsTable {
+  id: Generated<number>;
+  rating_id: number;
+  officer_id: number;
+  reason_kind: "colleague" | "never_happened" | "abusive";
+  reason_text: string;
+  status: Generated<"open" | "upheld" | "dismissed">;
+  created_by: number;
+  created_at: Generated<Date>;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+}
+
 export interface RatingsTables {
+  rating_contests: RatingContestsTable;
   ratings: RatingsTable;
   rating_daily: RatingDailyTable;
   rating_imports: RatingImportsTable;
@@ -156,4 +171,8 @@ export const RATINGS_COLUMNS = {
   rating_refusals: { counter_id: true, day: true, reason: true, count: true },
   visit_codes: { id: true, counter_id: true, day: true, code: true, created_by: true, created_at: true, used_at: true, rating_id: true },
   kiosk_sessions: { token: true, counter_id: true, opened_by: true, opened_at: true, closed_at: true },
+  rating_contests: {
+    id: true, rating_id: true, officer_id: true, reason_kind: true, reason_text: true, status: true, created_by: true,
+    created_at: true, decided_by: true, decided_at: true, decision_note: true,
+  },
 } satisfies Columns<RatingsTables>;

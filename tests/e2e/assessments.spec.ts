@@ -126,9 +126,12 @@ test("the assessor gives feedback, chooses a peer and reviews; officer and peer 
   await expect(page.getByText("Catat jumlah siswa per kunjungan sekolah.")).toBeVisible();
 
   await page.getByRole("link", { name: "Perilaku 360°" }).click();
+  await expect(page.getByLabel("Pilih rekan kerja")).toBeVisible();
   const options = await page.getByLabel("Pilih rekan kerja").locator("option").allTextContents();
   const peerSelect = page.getByLabel("Pilih rekan kerja");
-  const chosen = await peerSelect.selectOption({ label: options.find((label) => label.startsWith(`${peerName} · `))! });
+  const peerOption = options.find((label) => label.startsWith(`${peerName} · `));
+  expect(peerOption).toBeDefined();
+  const chosen = await peerSelect.selectOption({ label: peerOption! });
   await expect(peerSelect).toHaveValue(chosen[0]!);
   await page.getByRole("button", { name: "Tambahkan sebagai penilai" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: peerName })).toBeVisible();
@@ -136,7 +139,7 @@ test("the assessor gives feedback, chooses a peer and reviews; officer and peer 
 
   await switchTo(page, "rekan.petugas");
   await page.getByRole("link", { name: /Kinerja saya/ }).click();
-  await page.getByRole("link", { name: /Nilai perilaku/ }).click();
+  await page.getByRole("link", { name: new RegExp(`Nilai perilaku .* · ${currentQuarterLabel()}`) }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Penilaian perilaku rekan kerja");
   await review(page, "Sesuai Ekspektasi");
   // A peer sees the form only, never the officer's records.
@@ -157,14 +160,14 @@ test("the assessor finalises with the evidence pack; a departure needs a justifi
   await expect(page.getByText("Perilaku: Sesuai Ekspektasi")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  await page.getByLabel("Rating hasil kerja").selectOption({ label: "Sesuai Ekspektasi" });
-  await page.getByLabel("Rating perilaku kerja").selectOption({ label: "Sesuai Ekspektasi" });
+  await page.getByRole("combobox", { name: "Rating hasil kerja" }).selectOption({ label: "Sesuai Ekspektasi" });
+  await page.getByRole("combobox", { name: "Rating perilaku kerja" }).selectOption({ label: "Sesuai Ekspektasi" });
   await page.getByRole("button", { name: "Finalkan penilaian" }).click();
   await expect(page.getByText("Rating ini berbeda dari yang ditunjukkan bukti")).toBeVisible();
   await expect(page.getByLabel("Pertimbangan rating hasil kerja")).toHaveAttribute("aria-invalid", "true");
 
-  await page.getByLabel("Rating hasil kerja").selectOption({ label: "Di Atas Ekspektasi" });
-  await page.getByLabel("Rating perilaku kerja").selectOption({ label: "Sesuai Ekspektasi" });
+  await page.getByRole("combobox", { name: "Rating hasil kerja" }).selectOption({ label: "Di Atas Ekspektasi" });
+  await page.getByRole("combobox", { name: "Rating perilaku kerja" }).selectOption({ label: "Sesuai Ekspektasi" });
   await page.getByRole("button", { name: "Finalkan penilaian" }).click();
   await expect(page.getByRole("heading", { name: "Hasil penilaian (versi 1)" })).toBeVisible();
   await expect(page.locator(".skp-predikat")).toContainText("Baik");

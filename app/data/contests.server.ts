@@ -1,0 +1,150 @@
+import { createHmac } from "node:crypto";
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { appendAudit } from "./audit.server";
+
+export type ContestReason = "colleague" | "never_happened" | "abusive";
+
+/**
+ * An opaque handle for one of an officer's ratings: lets the officer contest it without learning its id
+ * (ids are sequential and would reveal the order, and so the time, of visits).
+ */
+export function ratingHandle(secret: string, ratingId: number): string {
+  return `${ratingId.toString(36)}.${createHmac("sha256", secret).update(`rating:${ratingId}`).digest("base64url").slice(0, 16)}`;
+}
+
+export function ratingIdFromHandle(secret: string, handle: string): number | null {
+  const [idPart] = handle.split(".");
+  const id = Number.parseInt(idPart ?? "", 36);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  return ratingHandle(secret, id) === handle ? id : null;
+}
+
+export type ContestOutcome = { ok: true; contestId: number } | { ok: false; reason: "not_yours" | "already_open" };
+
+/** An officer contests a rating attributed to them. Only their own, and one open contest per rating. */
+export async function contestRating(
+  db: Kysely<Database>,
+  input: { officerId: number; userId: number; ratingId: number; reasonKind: ContestReason; reasonText: string },
+): Promise<ContestOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const rating = await trx.selectFrom("ratings").select(["officer_id"]).where("id", "=", input.ratingId).executeTakeFirst();
+    if (!rating || rating.officer_id !== input.officerId) return { ok: false, reason: "not_yours" } as const;
+    const open = await trx.selectFrom("rating_contests").select("id").where("rating_id", "=", input.ratingId).where("status", "=", "open").executeTakeFirst();
+    if (open) return { ok: false, reason: "already_open" } as const;
+    const row = await trx
+      .insertInto("rating_contests")
+      .values({ rating_id: input.ratingId, officer_id: input.officerId, reason_kind: input.reasonKind, reason_text: input.reasonText, created_by: input.userId })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, { actorUserId: input.userId, action: "contest.open", subjectType: "rating", subjectId: input.ratingId, after: { contestId: row.id, reasonKind: input.reasonKind, reasonText: input.reasonText } });
+    return { ok: true, contestId: row.id } as const;
+  });
+}
+
+/**
+ * The supervisor's decision. Upheld takes the rating out of the officer's figures (never the unit's);
+ * deciding again reverses it. Both steps are audited.
+ */
+export async function decideContest(db: Kysely<Database>, input: { contestId: number; decision: "upheld" | "dismissed"; note: string; userId: number }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const contest = await trx.selectFrom("rating_contests").selectAll().where("id", "=", input.contestId).forUpdate().executeTakeFirstOrThrow();
+    await trx
+      .updateTable("rating_contests")
+      .set({ status: input.decision, decided_by: input.userId, decided_at: new Date(), decision_note: input.note })
+      .where("id", "=", input.contestId)
+      .execute();
+    await trx.updateTable("ratings").set({ officer_attribution_removed: input.decision === "upheld" }).where("id", "=", contest.rating_id).execute();
+    await appendAudit(trx, {
+      actorUserId: input.userId,
+      action: `contest.${input.decision}`,
+      subjectType: "rating",
+      subjectId: contest.rating_id,
+      before: { status: contest.status },
+      after: { status: input.decision, note: input.note },
+    });
+  });
+}
+
+export async function openContestsForOfficer(db: Kysely<Database>, officerId: number) {
+  return db
+    .selectFrom("rating_contests")
+    .select(["id", "rating_id as ratingId", "reason_text as reason", "created_at as createdAt"])
+    .where("officer_id", "=", officerId)
+    .where("status", "=", "open")
+    .orderBy("id")
+    .execute();
+}
+
+/** Contests on ratings of the given units (subtrees), newest first, with the rating's text for the supervisor. */
+export async function contestsWithin(db: Kysely<Database>, unitPath: string) {
+  return db
+    .selectFrom("rating_contests")
+    .innerJoin("ratings", "ratings.id", "rating_contests.rating_id")
+    .innerJoin("units", "units.id", "ratings.unit_id")
+    .innerJoin("officers", "officers.id", "rating_contests.officer_id")
+    .select([
+      "rating_contests.id",
+      "rating_contests.status",
+      "rating_contests.reason_kind as reasonKind",
+      "rating_contests.reason_text as reasonText",
+      "rating_contests.created_at as createdAt",
+      "rating_contests.decision_note as decisionNote",
+      "officers.name as officerName",
+      "ratings.quick_score as quickScore",
+      "ratings.u6",
+      "ratings.u7",
+      "ratings.comment",
+      "ratings.submitted_at as submittedAt",
+    ])
+    .where("units.path", "like", `${unitPath}%`)
+    .orderBy(sql`rating_contests.status = 'open'`, "desc")
+    .orderBy("rating_contests.id", "desc")
+    .limit(200)
+    .execute();
+}
+
+/** Flagged ratings waiting for a keep-or-exclude decision, and recent decisions, for a unit's subtree. */
+export async function ratingsForReview(db: Kysely<Database>, unitPath: string) {
+  return db
+    .selectFrom("ratings")
+    .innerJoin("units", "units.id", "ratings.unit_id")
+    .innerJoin("counters", "counters.id", "ratings.counter_id")
+    .leftJoin("officers", "officers.id", "ratings.officer_id")
+    .select([
+      "ratings.id",
+      "ratings.status",
+      "ratings.flag_reasons as flagReasons",
+      "ratings.status_reason as statusReason",
+      "ratings.submitted_at as submittedAt",
+      "ratings.quick_score as quickScore",
+      "ratings.kind",
+      "ratings.comment",
+      "counters.name as counterName",
+      "officers.name as officerName",
+    ])
+    .where("units.path", "like", `${unitPath}%`)
+    .where((eb) => eb.or([eb("ratings.status", "=", "flagged"), eb("ratings.status", "=", "excluded")]))
+    .orderBy(sql`ratings.status = 'flagged'`, "desc")
+    .orderBy("ratings.submitted_at", "desc")
+    .limit(300)
+    .execute();
+}
+
+/** Keep (valid) or exclude a rating, with a reason; the indicators follow through the rollup trigger. */
+export async function reviewRating(db: Kysely<Database>, input: { ratingId: number; decision: "keep" | "exclude"; reason: string; userId: number; unitPath: string }): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const rating = await trx
+      .selectFrom("ratings")
+      .innerJoin("units", "units.id", "ratings.unit_id")
+      .select(["ratings.status", "units.path"])
+      .where("ratings.id", "=", input.ratingId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!rating || !rating.path.startsWith(input.unitPath)) return false;
+    const status = input.decision === "keep" ? "valid" : "excluded";
+    await trx.updateTable("ratings").set({ status, status_reason: input.reason }).where("id", "=", input.ratingId).execute();
+    await appendAudit(trx, { actorUserId: input.userId, action: `rating.${input.decision}`, subjectType: "rating", subjectId: input.ratingId, before: { status: rating.status }, after: { status, reason: input.reason } });
+    return true;
+  });
+}

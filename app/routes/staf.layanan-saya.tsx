@@ -1,0 +1,173 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireRole } from "~/auth/guard.server";
+import { env } from "~/config/env.server";
+import { db } from "~/data/db.server";
+import { contestRating, openContestsForOfficer, ratingHandle, ratingIdFromHandle } from "~/data/contests.server";
+import { officerRatingsForBatches, officerScores } from "~/data/indicators.server";
+import { batchComments } from "~/domain/indicators/comment-batches";
+import { formatNumber, formatPercent } from "~/i18n/format";
+import { useRootData } from "~/root";
+import { parseForm } from "~/ui/form-data";
+import { PeriodFilters } from "~/ui/indicators/PeriodFilters";
+import { parseIndicatorQuery } from "~/web/indicator-query";
+import { todayIn } from "~/web/unit-indicators.server";
+
+export const meta: MetaFunction = () => [{ title: "Penilaian warga untuk saya · Suara" }];
+
+async function currentOfficer(request: Request) {
+  const user = await requireRole(request, ["officer"]);
+  if (!user.officerId) throw new Response("Forbidden", { status: 403 });
+  const officer = await db()
+    .selectFrom("officers")
+    .innerJoin("units", "units.id", "officers.unit_id")
+    .innerJoin("agencies", "agencies.id", "units.agency_id")
+    .select(["officers.id", "officers.name", "officers.unit_id as unitId", "units.name as unitName", "agencies.time_zone as timeZone"])
+    .where("officers.id", "=", user.officerId)
+    .executeTakeFirstOrThrow();
+  return { user, officer };
+}
+
+function secret(): string {
+  return env().SESSION_SECRET ?? "development-only-secret-change-me!!";
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { officer } = await currentOfficer(request);
+  const query = parseIndicatorQuery(new URL(request.url).searchParams, todayIn(officer.timeZone));
+  const [{ officers, unitMean }, ratings, contests] = await Promise.all([
+    officerScores(db(), { kind: "unit", unitId: officer.unitId }, query.period, { minimumRatings: query.minimumRatings }),
+    officerRatingsForBatches(db(), officer.id, query.period),
+    openContestsForOfficer(db(), officer.id),
+  ]);
+  const mine = officers.find((row) => row.officerId === officer.id);
+  const { batches, withheld } = batchComments(ratings);
+  // Each released comment gets an opaque handle for the contest form; the order of arrival stays hidden.
+  const handles = new Map<string, string[]>();
+  for (const rating of ratings) if (rating.comment) handles.set(rating.comment, [...(handles.get(rating.comment) ?? []), ratingHandle(secret(), rating.id)]);
+  return {
+    officer: { name: officer.name, unitName: officer.unitName },
+    query,
+    score: mine?.score ?? null,
+    verifiedShare: mine?.verifiedShare ?? null,
+    unitMean,
+    batches: batches.map((batch) => ({ ...batch, comments: batch.comments.map((text) => ({ text, handle: handles.get(text)?.shift() ?? "" })) })),
+    withheld,
+    openContests: contests.length,
+  };
+}
+
+const contestSchema = z.object({
+  handle: z.string().min(3, "myService.chooseComment"),
+  reasonKind: z.enum(["colleague", "never_happened", "abusive"]),
+  reasonText: z.string().trim().min(10, "myService.reasonTooShort").max(1000, "form.tooLong"),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, officer } = await currentOfficer(request);
+  const parsed = parseForm(contestSchema, await request.formData());
+  if (!parsed.ok) return { errors: parsed.errors };
+  const ratingId = ratingIdFromHandle(secret(), parsed.data.handle);
+  if (!ratingId) return { errors: { handle: "myService.chooseComment" } };
+  const outcome = await contestRating(db(), { officerId: officer.id, userId: user.id, ratingId, reasonKind: parsed.data.reasonKind, reasonText: parsed.data.reasonText });
+  if (!outcome.ok) return { errors: { handle: outcome.reason === "already_open" ? "myService.alreadyContested" : "myService.chooseComment" } };
+  return redirect("/staf/layanan-saya?terkirim=1");
+}
+
+export default function MyService() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const locale = useRootData()?.locale ?? "id";
+  const num = (value: number) => formatNumber(locale, value, 2);
+  const errors: Record<string, string | undefined> = actionData?.errors ?? {};
+  const releasedComments = data.batches.flatMap((batch) => batch.comments);
+  return (
+    <>
+      <p className="muted">{data.officer.unitName}</p>
+      <h1>{t("myService.title")}</h1>
+      <PeriodFilters query={data.query} />
+      <div className="kpis">
+        <div className="kpi">
+          <div className="label">{t("myService.score")}</div>
+          {data.score?.kind === "scored" ? (
+            <>
+              <div className="value">{num(data.score.shrunk)}</div>
+              <div className="small">{t("myService.interval", { lower: num(data.score.interval.lower), upper: num(data.score.interval.upper) })}</div>
+            </>
+          ) : (
+            <>
+              <div className="value">–</div>
+              <div className="small badge warn">{t("indicators.notEnough")}</div>
+            </>
+          )}
+        </div>
+        <div className="kpi">
+          <div className="label">{t("indicators.ratings")}</div>
+          <div className="value">{formatNumber(locale, data.score?.n ?? 0)}</div>
+          <div className="small">{data.verifiedShare !== null ? `${t("indicators.verifiedShare")}: ${formatPercent(locale, data.verifiedShare)}` : ""}</div>
+        </div>
+        <div className="kpi">
+          <div className="label">{t("myService.unitMean")}</div>
+          <div className="value">{data.unitMean === null ? "–" : num(data.unitMean)}</div>
+        </div>
+      </div>
+
+      <h2>{t("myService.commentsTitle")}</h2>
+      <p className="muted small">{t("myService.commentsRule")}</p>
+      {data.batches.length === 0 ? <p className="notice">{t("myService.noBatches")}</p> : null}
+      {data.batches.map((batch) => (
+        <section className="card" key={batch.fromWeek}>
+          <h3>{t("myService.batch", { from: batch.fromWeek, to: batch.toWeek, count: batch.ratings })}</h3>
+          {batch.comments.length === 0 ? <p className="muted">{t("myService.noComments")}</p> : null}
+          <ul>
+            {batch.comments.map((comment) => (
+              <li key={comment.handle}>{comment.text}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {data.withheld > 0 ? <p className="notice">{t("myService.withheld", { count: data.withheld })}</p> : null}
+
+      {releasedComments.length > 0 ? (
+        <Form method="post" className="card">
+          <h2>{t("myService.contestTitle")}</h2>
+          <p className="muted small">{t("myService.contestHint", { count: data.openContests })}</p>
+          <label htmlFor="handle">{t("myService.whichComment")}</label>
+          <select id="handle" name="handle" defaultValue="" aria-invalid={errors.handle ? true : undefined}>
+            <option value="">{t("ratings.profile.choose")}</option>
+            {releasedComments.map((comment) => (
+              <option key={comment.handle} value={comment.handle}>
+                {comment.text.slice(0, 80)}
+              </option>
+            ))}
+          </select>
+          {errors.handle ? <p className="field-error">{t(errors.handle)}</p> : null}
+          <label htmlFor="reasonKind">{t("myService.reasonKind")}</label>
+          <select id="reasonKind" name="reasonKind">
+            {(["colleague", "never_happened", "abusive"] as const).map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`review.contestKinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="reasonText">{t("myService.reasonText")}</label>
+          <textarea id="reasonText" name="reasonText" maxLength={1000} aria-invalid={errors.reasonText ? true : undefined} />
+          {errors.reasonText ? <p className="field-error">{t(errors.reasonText)}</p> : null}
+          <div className="form-actions">
+            <button type="submit">{t("myService.sendContest")}</button>
+          </div>
+        </Form>
+      ) : null}
+
+      <h2>{t("myService.howTitle")}</h2>
+      <div className="card">
+        <p>{t("myService.how1")}</p>
+        <p>{t("myService.how2")}</p>
+        <p>{t("myService.how3")}</p>
+      </div>
+    </>
+  );
+}

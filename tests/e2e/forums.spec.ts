@@ -1,0 +1,220 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations, signIn } from "./helpers";
+
+const FORTY_INPUTS = [
+  "Antrean KTP-el di loket 1 terlalu lama, menunggu sampai tiga jam.",
+  "Nomor antrean habis sebelum jam 9 pagi.",
+  "Antrian akta kelahiran panjang sekali setiap Senin.",
+  "Tolong tambah loket supaya antrean tidak menumpuk.",
+  "Waktu tunggu cetak KK lebih dari satu hari padahal dijanjikan selesai hari itu.",
+  "Perlu antrean online agar tidak menunggu lama di kantor.",
+  "Antrean lansia sebaiknya dipisah dan didahulukan.",
+  "Saya antre dari subuh tapi tidak dilayani.",
+  "Petugas loket 2 kurang ramah dan jutek.",
+  "Ada petugas yang membentak warga lansia.",
+  "Petugas sering main HP saat melayani warga.",
+  "Sikap petugas kasar ketika ditanya soal syarat.",
+  "Petugas loket akta sopan dan ramah, terima kasih.",
+  "Petugas tidak senyum dan tidak menyapa.",
+  "Persyaratan KK berubah-ubah setiap kali datang.",
+  "Syarat surat pindah tidak jelas dan tidak diumumkan.",
+  "Daftar persyaratan perlu ditempel di depan loket.",
+  "Saya bolak-balik karena syarat fotokopi tidak diberitahu dari awal.",
+  "Persyaratan akta kelahiran terlalu banyak dokumen.",
+  "Informasi syarat di website berbeda dengan di loket.",
+  "Diminta uang map dan materai padahal layanan gratis.",
+  "Ada pungutan liar untuk mempercepat KTP.",
+  "Calo menawarkan jasa dengan biaya dua ratus ribu.",
+  "Biaya fotokopi di kantor mahal sekali.",
+  "Tukang parkir meminta uang parkir berlebihan.",
+  "Ruang tunggu panas dan kipas angin mati.",
+  "Kursi di ruang tunggu kurang, banyak yang berdiri.",
+  "Toilet kotor dan tidak ada air.",
+  "Parkiran sempit dan becek kalau hujan.",
+  "Tidak ada jalur kursi roda untuk disabilitas.",
+  "Ruang tunggu perlu televisi dan air minum.",
+  "Pengaduan lewat WhatsApp tidak pernah dibalas.",
+  "Kotak saran tidak pernah dibuka petugas.",
+  "Keluhan saya di media sosial tidak ditanggapi.",
+  "Nomor pengaduan yang ditempel tidak aktif.",
+  "Blangko KTP-el sering habis.",
+  "KTP-el yang dicetak salah nama dan harus diulang.",
+  "Hasil cetak akta buram dan tidak terbaca.",
+  "Layanan jemput bola untuk lansia sangat membantu.",
+  "Semoga layanan makin cepat dan ramah.",
+];
+
+function daysFromNow(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function openForumTab(page: Page, forumId: string, tab: string) {
+  await page.goto(`/staf/forum/${forumId}${tab}`);
+}
+
+test("a forum from announcement to published berita acara, with an action done by the responsible unit", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+
+  // Before: the moderator creates the forum.
+  await signIn(page, "moderator");
+  await page.getByRole("link", { name: /Forum konsultasi publik/ }).click();
+  await page.getByRole("link", { name: "Buat forum baru" }).click();
+  await page.getByLabel("Judul forum").fill("Forum Konsultasi Publik Layanan KTP-el Desember");
+  await page.getByLabel("Unit layanan").selectOption({ label: "Pemerintah Kota Pariaman · Dinas Kependudukan dan Pencatatan Sipil" });
+  await page.getByLabel("Penerbitan KTP-el").check();
+  await page.getByLabel("Tanggal").fill(daysFromNow(10));
+  await page.getByLabel("Jam mulai (tidak wajib)").fill("09:00");
+  await page.getByLabel("Tempat").fill("Aula Balai Kota Pariaman");
+  await page.getByLabel("Agenda").fill("Pemaparan standar pelayanan\nDialog dengan warga");
+  await page.getByLabel("Pimpinan forum").fill("Drs. Syafrizal, M.Si.");
+  await page.getByLabel("Notulis").fill("Nurhayati, S.Sos.");
+  await page.getByRole("button", { name: "Buat forum" }).click();
+  await expect(page).toHaveURL(/\/staf\/forum\/\d+$/);
+  const forumId = page.url().split("/").pop()!;
+
+  // A citizen sends written input in advance on the public page.
+  const citizen = await browser.newPage();
+  await citizen.goto(`/forum/${forumId}`);
+  await expect(citizen.getByRole("heading", { level: 1 })).toHaveText("Forum Konsultasi Publik Layanan KTP-el Desember");
+  await citizen.getByLabel("Masukan Anda").fill("Antrean KTP-el terlalu lama, mohon dibuka antrean online.");
+  await citizen.getByLabel("Nama (tidak wajib)").fill("Siti Rahmah");
+  await citizen.getByLabel("Nama saya boleh ditampilkan di berita acara").check();
+  await citizen.getByRole("button", { name: "Kirim masukan" }).click();
+  await expect(citizen.getByRole("status")).toContainText("sudah kami terima");
+
+  // The moderator approves it and records attendance.
+  await page.reload();
+  await expect(page.getByText("Antrean KTP-el terlalu lama, mohon dibuka antrean online.")).toBeVisible();
+  await page.getByRole("button", { name: "Terima #1" }).click();
+  await expect(page.getByText("Tidak ada masukan yang menunggu.")).toBeVisible();
+  await page.getByLabel("Pengguna layanan", { exact: true }).fill("25");
+  await page.getByLabel("Akademisi/pakar", { exact: true }).fill("2");
+  await page.getByLabel("Instansi terkait", { exact: true }).fill("4");
+  await page.getByLabel("Nama yang bersedia disebutkan: Pengguna layanan").fill("Siti Rahmah\nAhmad Fauzi");
+  await page.getByRole("button", { name: "Simpan daftar hadir" }).click();
+  await expect(page.getByText("Daftar hadir tersimpan.")).toBeVisible();
+
+  // During: 40 inputs pasted from the notes.
+  await page.getByRole("link", { name: "Masukan", exact: true }).click();
+  await page.getByLabel("Masukan (satu per baris)").fill(FORTY_INPUTS.map((line, i) => `${i + 1}. ${line}`).join("\n"));
+  await page.getByRole("button", { name: "Tambahkan semua baris" }).click();
+  await expect(page.getByText("40 masukan ditambahkan.")).toBeVisible();
+  await expect(page.getByText("41 aktif")).toBeVisible();
+
+  // Themes: propose, rename one, accept.
+  await page.getByRole("link", { name: "Tema", exact: true }).click();
+  await page.getByRole("button", { name: "Usulkan tema" }).click();
+  await expect(page.getByText(/tema diusulkan/)).toBeVisible();
+  await expect(page.getByText(/dari 41 masukan aktif berada dalam tema/)).toBeVisible();
+  const firstTheme = page.locator(".theme-card").first();
+  await firstTheme.getByLabel("Nama tema").fill("Antrean dan waktu tunggu");
+  await firstTheme.getByRole("button", { name: "Simpan" }).click();
+  await expect(page.getByRole("heading", { name: /Antrean dan waktu tunggu/ })).toBeVisible();
+  await page.getByRole("button", { name: "Terima semua tema" }).click();
+  await expect(page.getByRole("button", { name: "Terima semua tema" })).toHaveCount(0);
+
+  // After: the berita acara, summaries citing their inputs, agreements, two actions.
+  await page.getByRole("link", { name: "Berita acara", exact: true }).click();
+  const cards = page.locator(".summary-card");
+  const themeCount = await cards.count();
+  expect(themeCount).toBeGreaterThan(1);
+  for (let index = 0; index < themeCount; index++) {
+    const card = page.locator(".summary-card").nth(index);
+    const numbers = await card.locator("details .item-number").allTextContents();
+    const summary = `Peserta menyampaikan keluhan yang sama (${numbers.slice(0, 2).join(", ")}).`;
+    await card.getByRole("textbox").fill(summary);
+    await card.getByRole("button", { name: "Simpan ringkasan" }).click();
+    await expect(page.locator(".summary-card").nth(index).locator(".summary-sources > ul li")).toHaveCount(Math.min(2, numbers.length));
+  }
+  await page.getByLabel("Kesepakatan", { exact: true }).fill("Disdukcapil membuka antrean daring dan menambah loket setiap Senin.");
+  await page.getByRole("button", { name: "Simpan kesepakatan" }).click();
+  await expect(page.getByText("Tersimpan.")).toBeVisible();
+
+  const addAction = async (what: string, unit: string, element: string) => {
+    await page.getByLabel("Tindak lanjut", { exact: true }).fill(what);
+    await page.getByLabel("Unit penanggung jawab").selectOption({ label: unit });
+    await page.getByLabel("Tenggat").fill(daysFromNow(40));
+    await page.getByLabel("Unsur SKM terkait").selectOption({ label: element });
+    await page.getByRole("button", { name: "Tambah tindak lanjut" }).click();
+    await expect(page.getByRole("cell", { name: what })).toBeVisible();
+  };
+  await addAction("Membuka antrean daring untuk KTP-el", "Dinas Kependudukan dan Pencatatan Sipil", "U3 Waktu Penyelesaian");
+  await addAction("Menempel daftar persyaratan di setiap loket", "Dinas Kependudukan dan Pencatatan Sipil", "U1 Persyaratan");
+
+  // Publishing is refused until the chair's approval is recorded.
+  await page.getByRole("button", { name: "Terbitkan berita acara" }).click();
+  await expect(page.getByRole("alert")).toContainText("Persetujuan pimpinan forum belum dicatat.");
+  await page.getByLabel("Wakil masyarakat yang ikut menandatangani (tidak wajib)").fill("Siti Rahmah");
+  await page.getByRole("button", { name: "Catat persetujuan pimpinan" }).click();
+  await expect(page.getByText(/Disetujui oleh Drs\. Syafrizal/)).toBeVisible();
+  await page.getByRole("button", { name: "Terbitkan berita acara" }).click();
+  await expect(page.getByText("Berita acara versi 1 terbit.")).toBeVisible();
+
+  // The public page shows the themes with their cited inputs.
+  await citizen.goto(`/forum/${forumId}`);
+  await expect(citizen.getByRole("heading", { name: "Berita acara" })).toBeVisible();
+  const renamed = citizen.locator("details.theme", { hasText: "Antrean dan waktu tunggu" });
+  await renamed.locator("summary").click();
+  await expect(renamed.locator("li.cited").first()).toBeVisible();
+  await expect(citizen.getByRole("cell", { name: "Siti Rahmah, Ahmad Fauzi" })).toBeVisible();
+  await expect(citizen.getByText("Membuka antrean daring untuk KTP-el")).toBeVisible();
+  await expectNoSeriousA11yViolations(citizen);
+  const pdf = await citizen.request.get(`/forum/${forumId}/pdf`);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 4).toString()).toBe("%PDF");
+
+  // The responsible unit (head of Disdukcapil) updates an action to done.
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await signIn(page, "supervisor");
+  await page.getByRole("link", { name: /Tindak lanjut forum/ }).click();
+  const card = page.locator(".action-card", { hasText: "Membuka antrean daring untuk KTP-el" });
+  await card.getByLabel("Status").selectOption({ label: "Selesai" });
+  await card.getByLabel("Apa yang sudah dikerjakan").fill("Antrean daring sudah dibuka di situs Disdukcapil.");
+  await card.getByRole("button", { name: "Simpan perkembangan" }).click();
+  await expect(page.getByText("Perkembangan tersimpan.")).toBeVisible();
+
+  await citizen.goto(`/forum/${forumId}`);
+  const done = citizen.locator(".action-card", { hasText: "Membuka antrean daring untuk KTP-el" });
+  await expect(done.locator(".badge", { hasText: "Selesai" })).toBeVisible();
+  await expect(done).toContainText("Antrean daring sudah dibuka di situs Disdukcapil.");
+  await citizen.close();
+});
+
+test("the public forum list and a published berita acara pass an accessibility scan", async ({ page }) => {
+  await page.goto("/forum");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Forum konsultasi publik");
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("link", { name: "Forum Konsultasi Publik Layanan Administrasi Kependudukan 2026" }).click();
+  await expect(page.getByRole("heading", { name: "Anda menyampaikan, kami menindaklanjuti" })).toBeVisible();
+  await page.locator("details.theme summary").first().click();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("a moderator sees the paste limit named and nothing saved", async ({ page }) => {
+  await signIn(page, "moderator");
+  await page.goto("/staf/forum");
+  await page.getByRole("link", { name: "Forum Konsultasi Publik Rancangan Standar Pelayanan Puskesmas" }).click();
+  await page.getByRole("link", { name: "Masukan", exact: true }).click();
+  const before = await page.locator(".items-table tbody tr").count();
+  await page.getByLabel("Masukan (satu per baris)").fill(Array.from({ length: 5_000 }, (_, i) => `masukan ${i}`).join("\n"));
+  await page.getByRole("button", { name: "Tambahkan semua baris" }).click();
+  await expect(page.getByText("Terlalu banyak baris: 5000. Sekali tempel paling banyak 2000 baris.", { exact: false })).toBeVisible();
+  await expect(page.locator(".items-table tbody tr")).toHaveCount(before);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a citizen sends input to a coming forum, with the empty field named first", async ({ page }) => {
+    await page.goto("/forum");
+    await page.getByRole("link", { name: "Forum Konsultasi Publik Rancangan Standar Pelayanan Puskesmas" }).click();
+    await page.getByRole("button", { name: "Kirim masukan" }).click();
+    await expect(page.getByText("Wajib diisi.")).toBeVisible();
+    await expect(page.getByLabel("Masukan Anda")).toHaveAttribute("aria-invalid", "true");
+    await page.getByLabel("Masukan Anda").fill("Mohon jam layanan imunisasi ditambah pada hari Sabtu.");
+    await page.getByLabel("Anda mewakili (tidak wajib)").selectOption({ label: "Pengguna layanan" });
+    await page.getByRole("button", { name: "Kirim masukan" }).click();
+    await expect(page.getByText(/sudah kami terima/)).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  });
+});
