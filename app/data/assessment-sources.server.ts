@@ -2,10 +2,13 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { OfficerScore } from "~/domain/indicators/officer-score";
 import type { PortalIndicator } from "~/domain/skp";
+import { upheldComplaintsAgainstOfficer } from "./complaints.server";
+import { openContestsForOfficer } from "./contests.server";
+import { officerServiceEvidence, portalIndicatorValue } from "./indicators.server";
 
 // The evidence the assessment borrows from other features (ratings, contests, complaints), in one place.
-// Each source answers `{ available: false }` until its feature provides the function; the evidence pack then
-// says "not available" instead of showing a made-up figure.
+// `Sourced` keeps room for a source that cannot answer: the evidence pack then says "not available" instead
+// of showing a made-up figure (and frozen packs from before a source existed still read correctly).
 
 export type Sourced<T> = { available: true; value: T } | { available: false };
 
@@ -25,10 +28,11 @@ export interface OpenContest {
 
 export interface UpheldComplaint {
   id: number;
-  reference: string;
-  summary: string;
-  officerReply: string | null;
-  at: Date;
+  trackingCode: string;
+  category: string;
+  body: string;
+  closedAt: Date | null;
+  replies: { at: Date; text: string }[];
 }
 
 export interface Span {
@@ -36,23 +40,34 @@ export interface Span {
   to: Date;
 }
 
-export async function serviceEvidence(_db: Kysely<Database>, _officerId: number, _span: Span): Promise<Sourced<ServiceEvidence>> {
-  return { available: false };
+export async function serviceEvidence(db: Kysely<Database>, officerId: number, span: Span): Promise<Sourced<ServiceEvidence>> {
+  return { available: true, value: await officerServiceEvidence(db, officerId, span) };
 }
 
 export async function portalValue(
-  _db: Kysely<Database>,
-  _indicator: PortalIndicator,
-  _subject: { officerId: number; unitId: number },
-  _span: Span,
+  db: Kysely<Database>,
+  indicator: PortalIndicator,
+  subject: { officerId: number; unitId: number },
+  span: Span,
 ): Promise<Sourced<number | null>> {
-  return { available: false };
+  return { available: true, value: await portalIndicatorValue(db, indicator, subject, span) };
 }
 
-export async function openContests(_db: Kysely<Database>, _officerId: number): Promise<Sourced<OpenContest[]>> {
-  return { available: false };
+export async function openContests(db: Kysely<Database>, officerId: number): Promise<Sourced<OpenContest[]>> {
+  return { available: true, value: await openContestsForOfficer(db, officerId) };
 }
 
-export async function upheldComplaints(_db: Kysely<Database>, _officerId: number, _span: Span): Promise<Sourced<UpheldComplaint[]>> {
-  return { available: false };
+export async function upheldComplaints(db: Kysely<Database>, officerId: number, span: Span): Promise<Sourced<UpheldComplaint[]>> {
+  const rows = await upheldComplaintsAgainstOfficer(db, officerId, span.from, span.to);
+  return {
+    available: true,
+    value: rows.map((row) => ({
+      id: row.id,
+      trackingCode: row.trackingCode,
+      category: String(row.category),
+      body: row.body,
+      closedAt: row.closedAt,
+      replies: row.replies,
+    })),
+  };
 }

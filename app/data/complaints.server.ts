@@ -997,10 +997,25 @@ export async function remindComplaintDeadlines(db: Db, now: Date): Promise<void>
   }
 }
 
-/** The scheduled work of this feature: auto-close, then reminders. */
+/** UU 27/2022 Pasal 42–44, and the promise of the intake form's consent text: contacts go 2 years after closing. */
+export const CONTACT_RETENTION_DAYS = 730;
+
+/** Deletes reporters' contact details kept longer than promised; returns how many complaints lost theirs. */
+export async function purgeExpiredContacts(db: Db, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - CONTACT_RETENTION_DAYS * 86_400_000);
+  const rows = await db
+    .deleteFrom("complaint_contacts")
+    .where("complaint_id", "in", (eb) => eb.selectFrom("complaints").select("id").where("closed_at", "<", cutoff))
+    .returning("complaint_id")
+    .execute();
+  return rows.length;
+}
+
+/** The scheduled work of this feature: auto-close, reminders, then the contact-retention sweep. */
 export async function runComplaintClocks(db: Db, now: Date): Promise<void> {
   await closeUnansweredComplaints(db, now);
   await remindComplaintDeadlines(db, now);
+  await purgeExpiredContacts(db, now);
 }
 
 // ---- public data and indicators --------------------------------------------------------------------------

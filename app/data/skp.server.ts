@@ -28,7 +28,7 @@ import { appendAudit } from "./audit.server";
 // - the officer sees their own records;
 // - a supervisor sees the records of every officer whose supervisor chain (officers.supervisor_id, upwards)
 //   reaches the supervisor's own officer record, and of every officer in a unit they hold the `supervisor`
-//   role for (that unit and its subtree);
+//   role for (that unit and its subtree) except their own supervisors;
 // - only the DIRECT supervisor (the assessor) approves, returns, gives feedback as assessor, chooses peers,
 //   reviews as supervisor and assesses; only the assessor's own supervisor decides an objection;
 // - a chosen peer sees only the review form of that plan; admins see no performance records.
@@ -81,7 +81,9 @@ export async function officerAccess(db: Kysely<Database>, viewer: Viewer, office
   const self = viewer.officerId === officer.id;
   const chain = viewer.officerId === null || self ? [] : await supervisorChain(db, officer.id);
   const inChain = viewer.officerId !== null && chain.includes(viewer.officerId);
-  const viaRole = hasRoleFor(viewer.grants, ["supervisor"], officer.path);
+  // The supervisor role covers a unit's officers, but never the viewer's own supervisors.
+  const roleCovers = hasRoleFor(viewer.grants, ["supervisor"], officer.path);
+  const viaRole = roleCovers && !(viewer.officerId !== null && (await supervisorChain(db, viewer.officerId)).includes(officer.id));
   return {
     officerId: officer.id,
     unitId: officer.unit_id,
@@ -309,6 +311,7 @@ export async function plansInSupervisorScope(db: Kysely<Database>, viewer: Viewe
             select distinct id from below`.execute(db)
         ).rows.map((row) => row.id);
   if (below.length === 0 && supervisorPaths.length === 0) return [];
+  const above = viewer.officerId === null ? [] : await supervisorChain(db, viewer.officerId);
   return db
     .selectFrom("officers")
     .innerJoin("units", "units.id", "officers.unit_id")
@@ -351,7 +354,7 @@ export async function plansInSupervisorScope(db: Kysely<Database>, viewer: Viewe
         ...supervisorPaths.map((unitPath) => eb("units.path", "like", `${unitPath}%`)),
       ]),
     )
-    .where((eb) => (viewer.officerId === null ? eb.val(true) : eb("officers.id", "!=", viewer.officerId)))
+    .where((eb) => (viewer.officerId === null ? eb.val(true) : eb("officers.id", "not in", [viewer.officerId, ...above])))
     .orderBy("units.path")
     .orderBy("officers.name")
     .orderBy("skp_plans.period_start", "desc")

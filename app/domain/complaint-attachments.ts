@@ -27,7 +27,6 @@ export function checkAttachment(head: Uint8Array, sizeBytes: number): Attachment
 /** The name shown to staff: no path, no control characters, at most 120 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim();
   return (cleaned || "lampiran").slice(0, 120);
 }

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { db } from "~/data/db.server";
 import { counterByCode, kioskIsOpen } from "~/data/ratings.server";
 import { ratingSubmissionSchema } from "~/domain/ratings/submission";
@@ -29,4 +29,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export function loader() {
   return data({ ok: false }, { status: 405 });
+}
+
+function data(body: unknown, init: { status: number }): Response {
+  return new Response(JSON.stringify(body), { status: init.status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
 }

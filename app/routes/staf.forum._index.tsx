@@ -48,7 +48,7 @@ export default function StaffForums() {
                 <th scope="col" className="num">
                   {t("forums.staff.pending")}
                 </th>
-                <th scope="col">{t("forums.staff.record")}</th>
+                <th scope="col">{t("forums.staff.recordColumn")}</th>
               </tr>
             </thead>
             <tbody>

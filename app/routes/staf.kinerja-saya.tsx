@@ -7,7 +7,7 @@ import { now } from "~/config/clock.server";
 import { commendationsOf } from "~/data/assessments.server";
 import { db } from "~/data/db.server";
 import { createPlan, officerSummary, peerReviewRequests, plansOfOfficer } from "~/data/skp.server";
-import { nextPeriod, periodContaining, PERIOD_KINDS } from "~/domain/skp";
+import { nextPeriod, periodContaining } from "~/domain/skp";
 import { localDateOf } from "~/domain/working-days";
 import { formatDate } from "~/i18n/format";
 import { parseForm } from "~/ui/form-data";
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     peerReviewRequests(db(), user.officerId),
   ]);
   const today = localDateOf(now(), officer.timeZone);
-  const choices = PERIOD_KINDS.flatMap((kind) => {
+  const choices = (["quarterly", "monthly", "annual"] as const).flatMap((kind) => {
     const current = periodContaining(kind, today);
     return [current, nextPeriod(current)];
   }).filter((period) => !plans.some((plan) => plan.periodKind === period.kind && plan.periodStart === period.start));

@@ -19,6 +19,7 @@ import {
   trainingSuggestionsFor,
   type EvidencePack,
 } from "~/data/assessments.server";
+import type { OpenContest, Sourced } from "~/data/assessment-sources.server";
 import { auditTrail } from "~/data/audit.server";
 import { db } from "~/data/db.server";
 import { planAccess, planHeader } from "~/data/skp.server";
@@ -190,9 +191,9 @@ function EvidenceView({ pack }: { pack: EvidencePack }) {
               {pack.complaints.value.map((complaint) => (
                 <tr key={complaint.id}>
                   <td>
-                    <strong>{complaint.reference}</strong> {complaint.summary}
+                    <strong>{complaint.trackingCode}</strong> {complaint.body}
                   </td>
-                  <td>{complaint.officerReply ?? "–"}</td>
+                  <td>{complaint.replies.length === 0 ? "–" : complaint.replies.map((reply) => reply.text).join(" · ")}</td>
                 </tr>
               ))}
             </tbody>
@@ -351,6 +352,32 @@ function MatrixTable() {
   );
 }
 
+function ContestsView({ contests }: { contests: Sourced<OpenContest[]> | null }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <>
+          <h3>{t("assessments.assessment.contests")}</h3>
+          {contests && !contests.available ? (
+            <p className="muted">{t("assessments.assessment.contestsNotAvailable")}</p>
+          ) : contests && contests.available && contests.value.length > 0 ? (
+            <div className="notice warn" role="status">
+              <p>{t("assessments.assessment.contestsOpen", { count: contests.value.length })}</p>
+              <ul>
+                {contests.value.map((contest) => (
+                  <li key={contest.id}>
+                    {formatDate(locale, contest.createdAt)}: {contest.reason}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <p className="muted">{t("assessments.assessment.noContests")}</p>
+          )}
+    </>
+  );
+}
+
 export default function AssessmentPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -478,28 +505,21 @@ export default function AssessmentPage() {
         </Form>
       ) : null}
 
-      {data.live ? (
+      {data.live && !latest ? (
         <section aria-labelledby="pack-title">
           <h2 id="pack-title">{t("assessments.assessment.evidenceLive")}</h2>
           <p className="muted small">{explanation}</p>
-          <h3>{t("assessments.assessment.contests")}</h3>
-          {data.contests && !data.contests.available ? (
-            <p className="muted">{t("assessments.assessment.contestsNotAvailable")}</p>
-          ) : data.contests && data.contests.available && data.contests.value.length > 0 ? (
-            <div className="notice warn" role="status">
-              <p>{t("assessments.assessment.contestsOpen", { count: data.contests.value.length })}</p>
-              <ul>
-                {data.contests.value.map((contest) => (
-                  <li key={contest.id}>
-                    {formatDate(locale, contest.createdAt)}: {contest.reason}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : (
-            <p className="muted">{t("assessments.assessment.noContests")}</p>
-          )}
+          <ContestsView contests={data.contests} />
           <EvidenceView pack={data.live} />
+        </section>
+      ) : null}
+
+      {latest ? (
+        <section aria-labelledby="frozen-title">
+          <h2 id="frozen-title">{t("assessments.assessment.evidenceOfVersion", { version: latest.version })}</h2>
+          <p className="muted small">{t("assessments.assessment.evidenceFrozen", { date: formatDateTime(locale, latest.evidence.assembledAt) })}</p>
+          <p className="muted small">{explanation}</p>
+          <EvidenceView pack={latest.evidence} />
         </section>
       ) : null}
 
@@ -521,6 +541,13 @@ export default function AssessmentPage() {
           <summary>{t("assessments.assessment.amendTitle")}</summary>
           <Form method="post" noValidate>
             <p className="muted small">{t("assessments.assessment.amendIntro")}</p>
+            {data.live ? (
+              <>
+                <h3>{t("assessments.assessment.evidenceLive")}</h3>
+                <ContestsView contests={data.contests} />
+                <EvidenceView pack={data.live} />
+              </>
+            ) : null}
             <input type="hidden" name="intent" value="amend" />
             <RatingFields errors={errorsFor("amend")} values={valuesFor("amend")} />
             <TextArea name="reason" label={t("assessments.assessment.amendReason")} error={errorsFor("amend").reason} defaultValue={valuesFor("amend").reason} maxLength={2000} />
@@ -599,10 +626,10 @@ export default function AssessmentPage() {
         </section>
       ) : null}
 
-      {data.versions.length > 0 ? (
+      {data.versions.length > 1 ? (
         <section aria-labelledby="versions-title">
           <h2 id="versions-title">{t("assessments.assessment.versions")}</h2>
-          {data.versions.map((version) => (
+          {data.versions.slice(1).map((version) => (
             <details key={version.id} className="card skp-details">
               <summary>
                 {t("assessments.assessment.versionSummary", {

@@ -91,7 +91,7 @@ export default function ReviewsPage() {
       <FormMessage error={errors._form} />
 
       {data.mayReview && data.kind ? (
-        <Form method="post" className="card" noValidate>
+        <Form method="post" className="card skp-review" noValidate>
           <h2>{t("assessments.reviews.yourReview", { kind: t(`assessments.reviews.kind.${data.kind}`) })}</h2>
           <input type="hidden" name="intent" value="review" />
           {BERAKHLAK_VALUES.map((value) => (

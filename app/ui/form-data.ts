@@ -19,9 +19,14 @@ export function parseForm<S extends ZodTypeAny>(schema: S, form: FormData): Pars
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "_form");
-    errors[field] ??= issue.message.startsWith("form.") ? issue.message : keyForIssue(issue);
+    errors[field] ??= isTranslationKey(issue.message) ? issue.message : keyForIssue(issue);
   }
   return { ok: false, errors, values };
+}
+
+// Schemas give their messages as keys ("form.required", "ratings.errors.score"); zod's own defaults are sentences.
+function isTranslationKey(message: string): boolean {
+  return /^[a-zA-Z]+(\.[a-zA-Z0-9_]+)+$/.test(message);
 }
 
 function keyForIssue(issue: z.ZodIssue): string {

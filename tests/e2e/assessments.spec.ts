@@ -94,7 +94,7 @@ test("the officer logs achievements with evidence; a disguised file is refused",
   await switchTo(page, "petugas");
   await page.goto(`${planUrl}/capaian`);
   await page.getByLabel("Hasil kerja").selectOption({ label: "1. Perekaman KTP-el yang diselesaikan" });
-  await page.getByLabel("Jumlah").fill("120");
+  await page.getByLabel("Jumlah").fill("150");
   await page.getByLabel("Uraian capaian").fill("Perekaman KTP-el di loket dan jemput bola di SMA 2.");
   await page.getByLabel("Bukti dukung (opsional)").setInputFiles({ name: "laporan.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>bukan pdf</html>") });
   await page.getByRole("button", { name: "Simpan capaian" }).click();
@@ -102,7 +102,7 @@ test("the officer logs achievements with evidence; a disguised file is refused",
   await expect(page.getByText("Belum ada capaian yang dicatat.")).toBeVisible();
 
   await page.getByLabel("Hasil kerja").selectOption({ label: "1. Perekaman KTP-el yang diselesaikan" });
-  await page.getByLabel("Jumlah").fill("120");
+  await page.getByLabel("Jumlah").fill("150");
   await page.getByLabel("Uraian capaian").fill("Perekaman KTP-el di loket dan jemput bola di SMA 2.");
   await page.getByLabel("Bukti dukung (opsional)").setInputFiles({ name: "foto-kegiatan.png", mimeType: "image/png", buffer: PNG });
   await page.getByRole("button", { name: "Simpan capaian" }).click();

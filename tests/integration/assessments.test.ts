@@ -24,6 +24,7 @@ import {
   createPlan,
   decidePlan,
   evidenceFileFor,
+  officerAccess,
   planAccess,
   plansInSupervisorScope,
   saveBehaviours,
@@ -63,7 +64,7 @@ describe("SKP plans and assessments", async () => {
   const head = await viewer("supervisor");
   const sorong = await viewer("supervisor.sorong");
   const rekan = await viewer("rekan.petugas");
-  const context = { now: new Date("2026-03-20T03:00:00Z"), timeZone: "Asia/Jakarta", evidenceDir };
+  const context = { now: new Date("2021-03-20T03:00:00Z"), timeZone: "Asia/Jakarta", evidenceDir };
 
   it("the demo gives petugas an approved plan for the previous quarter, made through audited steps", async () => {
     const plans = await db.selectFrom("skp_plans").select(["status", "officer_id"]).execute();
@@ -75,11 +76,11 @@ describe("SKP plans and assessments", async () => {
   let planId = 0;
 
   it("refuses a period that does not start on its first day and a second plan for the same period", async () => {
-    expect(await createPlan(db, petugas, { kind: "quarterly", start: "2026-02-01" })).toEqual({ ok: false, reason: "invalidPeriod" });
-    const created = await createPlan(db, petugas, { kind: "quarterly", start: "2026-01-01" });
+    expect(await createPlan(db, petugas, { kind: "quarterly", start: "2021-02-01" })).toEqual({ ok: false, reason: "invalidPeriod" });
+    const created = await createPlan(db, petugas, { kind: "quarterly", start: "2021-01-01" });
     expect(created.ok).toBe(true);
     if (created.ok) planId = created.planId;
-    expect(await createPlan(db, petugas, { kind: "quarterly", start: "2026-01-01" })).toEqual({ ok: false, reason: "duplicatePeriod" });
+    expect(await createPlan(db, petugas, { kind: "quarterly", start: "2021-01-01" })).toEqual({ ok: false, reason: "duplicatePeriod" });
   });
 
   it("goes draft → submitted → returned → submitted → approved, only by the direct supervisor", async () => {
@@ -101,12 +102,12 @@ describe("SKP plans and assessments", async () => {
   it("logs achievements in the period with evidence checked by its bytes, served only to the officer and the chain", async () => {
     const [result] = await db.selectFrom("skp_results").select("id").where("plan_id", "=", planId).orderBy("position").execute();
     const pdf = new Uint8Array(Buffer.from("%PDF-1.4\n% test\n"));
-    const added = await addAchievement(db, petugas, planId, { achievedOn: "2026-02-10", description: "Perekaman di sekolah", resultId: result!.id, quantity: 112, file: { name: "laporan.pdf", content: pdf } }, context);
+    const added = await addAchievement(db, petugas, planId, { achievedOn: "2021-02-10", description: "Perekaman di sekolah", resultId: result!.id, quantity: 112, file: { name: "laporan.pdf", content: pdf } }, context);
     expect(added.ok).toBe(true);
     const fake = new Uint8Array(Buffer.from("<html></html>"));
-    expect(await addAchievement(db, petugas, planId, { achievedOn: "2026-02-11", description: "x", resultId: null, quantity: null, file: { name: "x.pdf", content: fake } }, context)).toEqual({ ok: false, reason: "evidenceWrongType" });
-    expect(await addAchievement(db, petugas, planId, { achievedOn: "2026-04-02", description: "x", resultId: null, quantity: null, file: null }, context)).toEqual({ ok: false, reason: "outsidePeriod" });
-    expect(await addAchievement(db, kabid, planId, { achievedOn: "2026-02-11", description: "x", resultId: null, quantity: null, file: null }, context)).toEqual({ ok: false, reason: "notYours" });
+    expect(await addAchievement(db, petugas, planId, { achievedOn: "2021-02-11", description: "x", resultId: null, quantity: null, file: { name: "x.pdf", content: fake } }, context)).toEqual({ ok: false, reason: "evidenceWrongType" });
+    expect(await addAchievement(db, petugas, planId, { achievedOn: "2021-04-02", description: "x", resultId: null, quantity: null, file: null }, context)).toEqual({ ok: false, reason: "outsidePeriod" });
+    expect(await addAchievement(db, kabid, planId, { achievedOn: "2021-02-11", description: "x", resultId: null, quantity: null, file: null }, context)).toEqual({ ok: false, reason: "notYours" });
     if (!added.ok) return;
     const forOfficer = await evidenceFileFor(db, petugas, added.achievementId, evidenceDir);
     expect(readFileSync(forOfficer!.path, "utf8")).toContain("%PDF");
@@ -123,6 +124,10 @@ describe("SKP plans and assessments", async () => {
     expect(sorongScope.some((row) => row.planId === planId)).toBe(false);
     const kabidScope = await plansInSupervisorScope(db, kabid);
     expect(kabidScope.some((row) => row.planId === planId)).toBe(true);
+    // The supervisor role on the unit never opens the records of one's own supervisors.
+    expect(kabidScope.some((row) => row.officerId === head.officerId)).toBe(false);
+    expect((await officerAccess(db, kabid, head.officerId!))?.canView).toBe(false);
+    expect((await officerAccess(db, head, kabid.officerId!))?.canView).toBe(true);
   });
 
   it("takes 360 reviews from the officer, chosen peers and the assessor, once each", async () => {
@@ -143,7 +148,7 @@ describe("SKP plans and assessments", async () => {
     // 112 of 100 → 112 %: di atas; the portal indicator is unknown until the ratings feature provides it.
     expect(pack.suggestions.hasilKerja).toMatchObject({ kind: "suggested", rating: "di_atas" });
     expect(pack.suggestions.perilaku).toMatchObject({ kind: "suggested", rating: "sesuai" });
-    expect(pack.service.available).toBe(false);
+    expect(pack.service).toMatchObject({ available: true, value: { score: { kind: "insufficient" } } });
     const refused = await finaliseAssessment(db, kabid, planId, { ratingHasilKerja: "sesuai", ratingPerilaku: "sesuai", justificationHasilKerja: "", justificationPerilaku: "" }, context.now);
     expect(refused).toEqual({ ok: false, reason: "invalid", errors: { justificationHasilKerja: "assessments.errors.justificationRequired" } });
     expect(await finaliseAssessment(db, head, planId, { ratingHasilKerja: "di_atas", ratingPerilaku: "sesuai", justificationHasilKerja: "", justificationPerilaku: "" }, context.now)).toEqual({ ok: false, reason: "notAssessor" });
@@ -155,7 +160,7 @@ describe("SKP plans and assessments", async () => {
     expect(finalised).toMatchObject({ ok: true, predikat: "baik" });
     const before = await db.selectFrom("assessments").selectAll().where("plan_id", "=", planId).executeTakeFirstOrThrow();
     // Later evidence does not change the frozen record.
-    await addAchievement(db, petugas, planId, { achievedOn: "2026-03-01", description: "Tambahan", resultId: null, quantity: null, file: null }, context);
+    await addAchievement(db, petugas, planId, { achievedOn: "2021-03-01", description: "Tambahan", resultId: null, quantity: null, file: null }, context);
     await expect(sql`update assessments set predikat = 'sangat_baik'`.execute(db)).rejects.toThrow(/frozen/);
     const amended = await amendAssessment(db, kabid, planId, { ratingHasilKerja: "di_atas", ratingPerilaku: "di_atas", justificationHasilKerja: "", justificationPerilaku: JUSTIFIED, reason: "Ulasan rekan kerja belum dibaca." }, context.now);
     expect(amended).toMatchObject({ ok: true, version: 2 });
@@ -196,13 +201,13 @@ describe("SKP plans and assessments", async () => {
 
   it("warns when a unit's finalised predicates break its pattern, and only its supervisors choose the pattern", async () => {
     const unitId = (await db.selectFrom("skp_plans").select("unit_id").where("id", "=", planId).executeTakeFirstOrThrow()).unit_id;
-    const distribution = await unitDistribution(db, unitId, { kind: "quarterly", start: "2026-01-01" });
+    const distribution = await unitDistribution(db, unitId, { kind: "quarterly", start: "2021-01-01" });
     expect(distribution.predikats).toEqual(["sangat_baik"]);
     expect(distribution.pattern).toBe("baik");
     expect(distribution.warnings.map((w) => w.rule)).toEqual(["baik_needs_below_baik"]);
     expect(await setUnitPattern(db, sorong, unitId, "istimewa")).toEqual({ ok: false, reason: "notSupervisor" });
     expect(await setUnitPattern(db, head, unitId, "istimewa")).toEqual({ ok: true });
-    expect((await unitDistribution(db, unitId, { kind: "quarterly", start: "2026-01-01" })).warnings.map((w) => w.rule)).toEqual(["istimewa_max_sangat_baik"]);
+    expect((await unitDistribution(db, unitId, { kind: "quarterly", start: "2021-01-01" })).warnings.map((w) => w.rule)).toEqual(["istimewa_max_sangat_baik"]);
   });
 
   it("writes every step to the audit log, and the chain verifies", async () => {

@@ -262,3 +262,61 @@ describe("the clocks", async () => {
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
   });
 });
+
+describe("a citizen who is not satisfied", async () => {
+  const { db } = await freshDatabase();
+  await seedDemo(db);
+  const unit = await dukcapil(db);
+  const handler = await staff(db, "pengaduan");
+  const head = await staff(db, "supervisor");
+
+  it("sends it back to the unit once, then to the head of unit, and is told of the Ombudsman", async () => {
+    const at = (day: number) => new Date(Date.UTC(2030, 10, day, 3));
+    const filed = await submitComplaint(db, { unitId: unit.id, category: "pengaduan", body: "Belum selesai", visitDate: "2030-11-22", visibility: "public" }, at(25));
+    if (!filed.ok) throw new Error("filing failed");
+    const id = filed.complaintId;
+    await actOnComplaint(db, handler, id, { type: "verify", category: "pengaduan", visibility: "public" }, at(25));
+    await actOnComplaint(db, handler, id, { type: "forward", unitId: String(unit.id) }, at(25));
+    await actOnComplaint(db, head, id, { type: "follow_up", text: "Sudah." }, at(26));
+    expect(await respondAsCitizen(db, filed.trackingCode, { satisfied: false }, at(27))).toEqual({ ok: false, reason: "missing_text" });
+    expect(await respondAsCitizen(db, filed.trackingCode, { satisfied: false, reason: "Belum ada perubahan.", handlingRating: 2 }, at(27))).toEqual({ ok: true });
+    let view = await trackComplaint(db, filed.trackingCode, at(27));
+    expect(view?.status).toBe("diteruskan");
+    expect(view?.showOmbudsman).toBe(false);
+    await actOnComplaint(db, head, id, { type: "follow_up", text: "Sudah, kali ini sungguh." }, at(28));
+    expect(await respondAsCitizen(db, filed.trackingCode, { satisfied: false, reason: "Masih sama.", handlingRating: 1 }, at(29))).toEqual({ ok: true });
+    view = await trackComplaint(db, filed.trackingCode, at(29));
+    expect(view?.status).toBe("ditanggapi");
+    expect(view?.showOmbudsman).toBe(true);
+    expect((await inboxOf(db, head.id)).some((n) => n.kind === "complaint_escalated" && n.complaintId === id)).toBe(true);
+    const escalated = await complaintQueue(db, head, { status: "open", only: "escalated" }, at(29));
+    expect(escalated.map((row) => row.id)).toContain(id);
+  });
+});
+
+describe("the holiday calendar an administrator keeps", async () => {
+  const { db } = await freshDatabase();
+  await seedDemo(db);
+  const unit = await dukcapil(db);
+  const admin = await staff(db, "admin");
+
+  it("moves deadlines at once when a regional holiday is added, and reminders are sent once", async () => {
+    const { addHoliday } = await import("~/data/holidays.server");
+    const { remindComplaintDeadlines } = await import("~/data/complaints.server");
+    const monday = new Date("2031-03-03T02:00:00Z");
+    const filed = await submitComplaint(db, { unitId: unit.id, category: "pengaduan", body: "Kalender", visitDate: "2031-03-03", visibility: "public" }, monday);
+    if (!filed.ok) throw new Error("filing failed");
+    expect((await trackComplaint(db, filed.trackingCode, monday))?.deadlines.verificationDue.toISOString()).toBe("2031-03-06T16:59:59.999Z");
+    const agency = await db.selectFrom("units").select("agency_id").where("id", "=", unit.id).executeTakeFirstOrThrow();
+    expect(await addHoliday(db, admin.id, { date: "2031-03-05", name: "Hari Jadi Kota", kind: "libur_daerah", agencyId: agency.agency_id })).toEqual({ ok: true });
+    expect(await addHoliday(db, admin.id, { date: "2031-03-05", name: "Lagi", kind: "libur_daerah", agencyId: agency.agency_id })).toEqual({ ok: false, reason: "duplicate" });
+    expect((await trackComplaint(db, filed.trackingCode, monday))?.deadlines.verificationDue.toISOString()).toBe("2031-03-07T16:59:59.999Z");
+
+    const dueDay = new Date("2031-03-07T03:00:00Z");
+    await remindComplaintDeadlines(db, dueDay);
+    await remindComplaintDeadlines(db, dueDay);
+    const handler = await staff(db, "pengaduan");
+    const reminders = (await inboxOf(db, handler.id)).filter((n) => n.kind === "complaint_due_today" && n.complaintId === filed.complaintId);
+    expect(reminders).toHaveLength(1);
+  });
+});

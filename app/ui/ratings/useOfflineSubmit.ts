@@ -32,6 +32,14 @@ export function useOfflineSubmit(apiUrl: string) {
       if (submitter?.name === "intent") return; // "full survey" goes through the normal post
       event.preventDefault();
       const form = new FormData(event.currentTarget);
+      // Checked here too, so a rating saved offline is one the server will accept later.
+      const missing: Record<string, string> = {};
+      if (!form.get("serviceId")) missing.serviceId = "ratings.errors.service";
+      if (form.get("kind") === "quick" && !form.get("quickScore")) missing.quickScore = "ratings.errors.chooseFace";
+      if (Object.keys(missing).length > 0) {
+        setState({ kind: "refused", errors: missing });
+        return;
+      }
       if (!navigator.onLine) {
         enqueue(apiUrl, form);
         setWaiting(pendingCount());
