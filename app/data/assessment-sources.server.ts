@@ -1,6 +1,6 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import type { OfficerScore } from "~/domain/indicators/officer-score";
+import { DEFAULT_MINIMUM_RATINGS, type OfficerScore } from "~/domain/indicators/officer-score";
 import type { PortalIndicator } from "~/domain/skp";
 import { upheldComplaintsAgainstOfficer } from "./complaints.server";
 import { openContestsForOfficer } from "./contests.server";
@@ -70,4 +70,37 @@ export async function upheldComplaints(db: Kysely<Database>, officerId: number, 
       replies: row.replies,
     })),
   };
+}
+
+export interface OfficerElement {
+  code: "U6" | "U7";
+  /** Mean answer (NRR, 1–4) of the officer's valid full surveys in the span. */
+  nrr: number;
+  n: number;
+}
+
+/**
+ * NRR of the two elements that describe the officer (U6 competence, U7 behaviour; DOMAIN.md §1.1), from the
+ * same ratings the service score counts (valid, still attributed to the officer). Elements with fewer answers
+ * than the scoring minimum are left out, so training is never suggested from a handful of answers.
+ */
+export async function officerElements(db: Kysely<Database>, officerId: number, span: Span): Promise<Sourced<OfficerElement[]>> {
+  const row = await db
+    .selectFrom("ratings")
+    .select([
+      sql<number | null>`avg(u6)::float8`.as("u6"),
+      sql<number>`count(u6)::int`.as("n6"),
+      sql<number | null>`avg(u7)::float8`.as("u7"),
+      sql<number>`count(u7)::int`.as("n7"),
+    ])
+    .where("officer_id", "=", officerId)
+    .where("status", "=", "valid")
+    .where("officer_attribution_removed", "=", false)
+    .where("submitted_at", ">=", span.from)
+    .where("submitted_at", "<=", span.to)
+    .executeTakeFirstOrThrow();
+  const elements: OfficerElement[] = [];
+  if (row.u6 !== null && row.n6 >= DEFAULT_MINIMUM_RATINGS) elements.push({ code: "U6", nrr: row.u6, n: row.n6 });
+  if (row.u7 !== null && row.n7 >= DEFAULT_MINIMUM_RATINGS) elements.push({ code: "U7", nrr: row.u7, n: row.n7 });
+  return { available: true, value: elements };
 }

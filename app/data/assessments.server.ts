@@ -10,10 +10,12 @@ import { suggestTraining, type TrainingSuggestion } from "~/domain/training";
 import { addCalendarDays, endOfLocalDay } from "~/domain/working-days";
 import { appendAudit } from "./audit.server";
 import {
+  officerElements,
   openContests,
   portalValue,
   serviceEvidence,
   upheldComplaints,
+  type OfficerElement,
   type OpenContest,
   type ServiceEvidence,
   type Sourced,
@@ -53,6 +55,8 @@ export interface EvidencePack {
   assembledAt: string;
   period: { kind: PeriodKind; start: string; end: string };
   service: Sourced<ServiceEvidence>;
+  /** U6/U7 NRR of the officer's surveys (packs frozen before this field existed lack it). */
+  elements?: Sourced<OfficerElement[]>;
   complaints: Sourced<UpheldComplaint[]>;
   results: ResultEvidence[];
   achievements: { count: number; withFile: number };
@@ -80,7 +84,7 @@ export async function evidencePack(db: Kysely<Database>, planId: number, now: Da
   if (!plan) throw new Error(`No SKP plan ${planId}`);
   const timeZone = await timeZoneOf(db, plan.agencyId);
   const span = spanOf(plan, timeZone);
-  const [results, achievementRows, feedback, reviews, peersChosen, service, complaints] = await Promise.all([
+  const [results, achievementRows, feedback, reviews, peersChosen, service, complaints, elements] = await Promise.all([
     db
       .selectFrom("skp_results")
       .select(["id", "description", "indicator", "target", "unit_of_measure as unitOfMeasure", "portal_indicator as portalIndicator"])
@@ -94,6 +98,7 @@ export async function evidencePack(db: Kysely<Database>, planId: number, now: Da
     db.selectFrom("skp_peers").select(sql<number>`count(*)::int`.as("n")).where("plan_id", "=", planId).executeTakeFirstOrThrow(),
     serviceEvidence(db, plan.officerId, span),
     upheldComplaints(db, plan.officerId, span),
+    officerElements(db, plan.officerId, span),
   ]);
 
   const resultEvidence: ResultEvidence[] = [];
@@ -130,6 +135,7 @@ export async function evidencePack(db: Kysely<Database>, planId: number, now: Da
     assembledAt: now.toISOString(),
     period: { kind: plan.periodKind, start: plan.periodStart, end: plan.periodEnd },
     service,
+    elements,
     complaints,
     results: resultEvidence,
     achievements: { count: achievementRows.length, withFile: achievementRows.filter((a) => a.file !== null).length },
@@ -549,11 +555,10 @@ export async function unitDistribution(db: Kysely<Database>, unitId: number, per
 // ---------------------------------------------------------------------------------------------------------
 // Development
 
-/** Suggested training from the frozen evidence of the latest version (lowest behaviours; service elements when available). */
+/** Suggested training from the frozen evidence of the latest version: the officer's weakest elements (U6/U7) and behaviours. */
 export function trainingSuggestionsFor(evidence: EvidencePack): TrainingSuggestion[] {
   return suggestTraining({
-    // Per-element officer scores (U6/U7) are not part of the ratings feature's evidence yet.
-    elements: [],
+    elements: evidence.elements?.available ? evidence.elements.value.map((e) => ({ code: e.code, nrr: e.nrr })) : [],
     behaviours: evidence.behaviours
       .filter((b): b is BehaviourEvidence & { average: number } => b.average !== null)
       .map((b) => ({ value: b.value, average: b.average })),

@@ -1,4 +1,5 @@
 import {
+  MaxPartSizeExceededError,
   redirect,
   unstable_composeUploadHandlers,
   unstable_createMemoryUploadHandler,
@@ -88,10 +89,16 @@ export async function action({ request }: ActionFunctionArgs) {
     else files.push({ bytes: Buffer.concat(chunks), originalName: filename });
     return "";
   };
-  const form = await unstable_parseMultipartFormData(
-    request,
-    unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 })),
-  );
+  let form: FormData;
+  try {
+    form = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")
+      ? await unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 })))
+      : await request.formData();
+  } catch (error) {
+    // A text field far beyond any limit (the memory handler stops at 64 KB) is refused like a long text.
+    if (error instanceof MaxPartSizeExceededError) return { errors: { body: "complaints.errors.tooLong" }, values: {} as Record<string, string> };
+    throw error;
+  }
   const parsed = parseForm(complaintSchema, form);
   if (!parsed.ok || fileError) {
     return { errors: { ...(parsed.ok ? {} : parsed.errors), ...(fileError ? { attachments: fileError } : {}) }, values: parsed.ok ? stringValues(form) : parsed.values };

@@ -171,6 +171,18 @@ function EvidenceView({ pack }: { pack: EvidencePack }) {
           <dd>{service.value.verifiedShare === null ? "–" : formatPercent(locale, service.value.verifiedShare)}</dd>
           <dt>{t("assessments.assessment.comments")}</dt>
           <dd>{formatNumber(locale, service.value.comments)}</dd>
+          {pack.elements?.available ? (
+            <>
+              <dt>{t("assessments.assessment.elements")}</dt>
+              <dd>
+                {pack.elements.value.length === 0
+                  ? t("assessments.assessment.elementsTooFew")
+                  : pack.elements.value
+                      .map((element) => t(`assessments.assessment.element.${element.code}`, { nrr: formatNumber(locale, element.nrr, 2), n: element.n }))
+                      .join(" · ")}
+              </dd>
+            </>
+          ) : null}
         </dl>
       )}
       <h3>{t("assessments.assessment.complaints")}</h3>

@@ -33,6 +33,9 @@ export default function StaffUnit() {
         <Link className="button secondary" to={`/staf/tinjauan/${unit.id}`}>
           {t("review.menu")}
         </Link>
+        <Link className="button secondary" to={`/staf/impor/${unit.id}`}>
+          {t("paperImport.menu")}
+        </Link>
       </p>
       <h2>{t("staffUnit.counters")}</h2>
       <div className="table-wrap">

@@ -117,6 +117,7 @@ test("a forum from announcement to published berita acara, with an action done b
   // After: the berita acara, summaries citing their inputs, agreements, two actions.
   await page.getByRole("link", { name: "Berita acara", exact: true }).click();
   const cards = page.locator(".summary-card");
+  await expect(cards.first()).toBeVisible();
   const themeCount = await cards.count();
   expect(themeCount).toBeGreaterThan(1);
   for (let index = 0; index < themeCount; index++) {
@@ -127,7 +128,7 @@ test("a forum from announcement to published berita acara, with an action done b
     await card.getByRole("button", { name: "Simpan ringkasan" }).click();
     await expect(page.locator(".summary-card").nth(index).locator(".summary-sources > ul li")).toHaveCount(Math.min(2, numbers.length));
   }
-  await page.getByLabel("Kesepakatan", { exact: true }).fill("Disdukcapil membuka antrean daring dan menambah loket setiap Senin.");
+  await page.getByRole("textbox", { name: "Kesepakatan", exact: true }).fill("Disdukcapil membuka antrean daring dan menambah loket setiap Senin.");
   await page.getByRole("button", { name: "Simpan kesepakatan" }).click();
   await expect(page.getByText("Tersimpan.")).toBeVisible();
 
@@ -196,10 +197,15 @@ test("a moderator sees the paste limit named and nothing saved", async ({ page }
   await signIn(page, "moderator");
   await expect(page).toHaveURL(/\/staf$/);
   await page.goto("/staf/forum");
-  await page.getByRole("link", { name: "Forum Konsultasi Publik Rancangan Standar Pelayanan Puskesmas" }).click();
+    await page.getByRole("link", { name: "Forum Konsultasi Publik Rancangan Standar Pelayanan Puskesmas" }).click();
   await page.getByRole("link", { name: "Masukan", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Tempel dari catatan" })).toBeVisible();
   const before = await page.locator(".items-table tbody tr").count();
-  await page.getByLabel("Masukan (satu per baris)").fill(Array.from({ length: 5_000 }, (_, i) => `masukan ${i}`).join("\n"));
+  // Typing 5,000 lines key by key is slow in Chromium; a paste sets the value at once.
+  const lines = Array.from({ length: 5_000 }, (_, i) => `masukan ${i}`).join("\n");
+  await page.getByLabel("Masukan (satu per baris)").evaluate((element, value) => {
+    (element as HTMLTextAreaElement).value = value;
+  }, lines);
   await page.getByRole("button", { name: "Tambahkan semua baris" }).click();
   await expect(page.getByText("Terlalu banyak baris: 5000. Sekali tempel paling banyak 2000 baris.", { exact: false })).toBeVisible();
   await expect(page.locator(".items-table tbody tr")).toHaveCount(before);

@@ -320,3 +320,22 @@ describe("the holiday calendar an administrator keeps", async () => {
     expect(reminders).toHaveLength(1);
   });
 });
+
+describe("reporters' contact details", async () => {
+  const { db } = await freshDatabase();
+  await seedDemo(db);
+  const unit = await dukcapil(db);
+  const handler = await staff(db, "pengaduan");
+
+  it("are deleted two years after the complaint closes, as the consent text promises", async () => {
+    const { purgeExpiredContacts } = await import("~/data/complaints.server");
+    const filed = await submitComplaint(db, { unitId: unit.id, category: "pengaduan", body: "Spam?", visitDate: "2030-11-22", visibility: "public", contact: { email: "warga@example.org" } }, new Date("2030-11-25T02:00:00Z"));
+    if (!filed.ok) throw new Error("filing failed");
+    await actOnComplaint(db, handler, filed.complaintId, { type: "archive", reason: "spam", note: "" }, new Date("2030-11-25T03:00:00Z"));
+    const contact = () => db.selectFrom("complaint_contacts").select("email").where("complaint_id", "=", filed.complaintId).executeTakeFirst();
+    await purgeExpiredContacts(db, new Date("2032-11-20T00:00:00Z"));
+    expect((await contact())?.email).toBe("warga@example.org");
+    await purgeExpiredContacts(db, new Date("2032-11-26T00:00:00Z"));
+    expect(await contact()).toBeUndefined();
+  });
+});
