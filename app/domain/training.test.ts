@@ -27,6 +27,11 @@ describe("training suggestions", () => {
     ]);
   });
 
+  it("suggests nothing from a tie for lowest, where no value stands out", () => {
+    const behaviours = ["loyal", "adaptif", "harmonis"].map((value) => ({ value: value as "loyal", average: 2.33 }));
+    expect(suggestTraining({ elements: [], behaviours })).toEqual([]);
+  });
+
   it("suggests nothing when everything is at the top of the scale or unknown", () => {
     expect(suggestTraining({ elements: [{ code: "U6", nrr: 4 }], behaviours: [{ value: "loyal", average: 3 }] })).toEqual([]);
     expect(suggestTraining({ elements: [], behaviours: [] })).toEqual([]);

@@ -40,8 +40,8 @@ export type TrainingSuggestion =
 
 /**
  * Up to two topics from the elements and two from the behaviours: every one under its threshold, worst
- * first, and otherwise the single lowest (there is always something to grow in) — unless all are at the
- * top of the scale.
+ * first, and otherwise the single lowest (there is always something to grow in) — unless it is at the top
+ * of the scale or tied with another.
  */
 export function suggestTraining(input: {
   elements: readonly { code: ElementCode; nrr: number }[];
@@ -69,5 +69,7 @@ function pick<Code extends string>(
   if (below.length > 0) return below.map((item) => ({ ...item, reason: "belowThreshold" as const }));
   const lowest = sorted[0];
   if (!lowest || lowest.score >= top) return [];
+  // A tie for lowest marks no particular weakness: suggest nothing rather than pick one arbitrarily.
+  if (sorted.length > 1 && sorted[1]!.score === lowest.score) return [];
   return [{ ...lowest, reason: "lowest" }];
 }

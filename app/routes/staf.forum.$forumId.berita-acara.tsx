@@ -259,7 +259,7 @@ export default function ForumRecord() {
       </section>
 
       <section aria-labelledby="text-title">
-        <h3 id="text-title">{t("forums.staff.record.agreements")}</h3>
+        <h3 id="text-title">{t("forums.staff.record.textTitle")}</h3>
         {actionData?.done === "forums.staff.record.textSaved" ? (
           <p className="notice ok" role="status">
             {t("forums.staff.record.textSaved")}

@@ -88,7 +88,7 @@ export default function MyService() {
     <>
       <p className="muted">{data.officer.unitName}</p>
       <h1>{t("myService.title")}</h1>
-      <PeriodFilters query={data.query} />
+      <PeriodFilters query={data.query} showPopulation={false} />
       <div className="kpis">
         <div className="kpi">
           <div className="label">{t("myService.score")}</div>

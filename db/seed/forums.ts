@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
 import { addAction, publishRecord, recordApproval, saveRecordText, updateAction } from "../../app/data/forum-records.server";
-import { proposeForumThemes, saveSummary, setThemeAccepted, themesOf } from "../../app/data/forum-themes.server";
+import { editTheme, proposeForumThemes, saveSummary, setThemeAccepted, themesOf } from "../../app/data/forum-themes.server";
 import { addItems, createForum, itemsOf, saveAttendance, submitPublicInput } from "../../app/data/forums.server";
 
 // Demo forums in Kota Pariaman: one held and published, with themes, agreements and actions (one done, one in
@@ -28,6 +28,16 @@ const PAST_INPUTS = [
   "Pengaduan lewat WhatsApp tidak pernah dibalas.",
   "Kotak saran di ruang tunggu tidak pernah dibuka.",
   "Layanan jemput bola perekaman untuk lansia dan disabilitas sangat membantu.",
+];
+
+const THEME_TITLES: [string, string][] = [
+  ["antrean", "Antrean dan waktu tunggu di loket"],
+  ["diminta", "Pungutan dan biaya di luar ketentuan"],
+  ["uang", "Pungutan dan biaya di luar ketentuan"],
+  ["ruang", "Ruang tunggu dan penanganan pengaduan"],
+  ["habis", "Blangko dan nomor antrean yang habis"],
+  ["jutek", "Sikap petugas dan layanan bagi lansia"],
+  ["lansia", "Sikap petugas dan layanan bagi lansia"],
 ];
 
 const COMING_PUBLIC_INPUTS = [
@@ -69,6 +79,11 @@ export async function seedForums(db: Kysely<Database>): Promise<void> {
   ]);
   await addItems(db, { forumId: pastId, actorUserId: actor, texts: PAST_INPUTS, source: "spoken", group: "service_users" });
   await proposeForumThemes(db, pastId);
+  // As a moderator would, the demo renames the proposed themes from their characteristic words to plain titles.
+  for (const theme of await themesOf(db, pastId)) {
+    const title = THEME_TITLES.find(([word]) => theme.label.includes(word))?.[1];
+    if (title) await editTheme(db, theme.id, { label: title, priority: theme.priority, element: null });
+  }
   await setThemeAccepted(db, pastId, "all", true);
   const items = await itemsOf(db, pastId);
   for (const theme of await themesOf(db, pastId)) {

@@ -8,12 +8,11 @@
 // the loopback proxy) and its own `sd` device cookie, so the per-device and per-IP limits refuse nothing while the
 // portal keeps its default limits. A submission counts only when answered 201, which the portal sends after commit.
 import pg from "pg";
-import { fmt, machineNote, numberOptions, printTable, sleep } from "./support/common";
+import { fmt, freePort, machineNote, numberOptions, printTable, sleep } from "./support/common";
 import { driveRatings, type CounterTarget, type LoadResult } from "./support/load";
 import { cpuSeconds, describeWaits, sampleWaits } from "./support/observe";
 import { runPgbench, type PgbenchResult } from "./support/pgbench";
 import { BUILD_DIR, startBenchDatabase, startChild, startPortal, type BenchDatabase, type ChildServer } from "./support/stack";
-import { freePort } from "./support/common";
 
 const options = numberOptions({ seconds: 30, connections: 32, warmup: 5, pool: 10 });
 const TARGET_RATE = 1_500;

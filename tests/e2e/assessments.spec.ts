@@ -6,7 +6,8 @@ import { expectNoSeriousA11yViolations, signIn } from "./helpers";
 // shows every step. Demo accounts: petugas (officer), kabid.dukcapil (direct supervisor, the assessor),
 // rekan.petugas (a counter colleague, chosen as peer), supervisor (head of the Dinas, decides objections).
 
-test.describe.configure({ mode: "serial" });
+// Long paths on a shared machine: a step may take more than the default 30 s.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const VALUES = ["Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif", "Kolaboratif"];
 
@@ -158,6 +159,8 @@ test("the assessor finalises with the evidence pack; a departure needs a justifi
   await expect(page.getByRole("heading", { name: "Paket bukti (keadaan saat ini)" })).toBeVisible();
   await expect(page.getByText("Hasil kerja: Di Atas Ekspektasi")).toBeVisible();
   await expect(page.getByText("Perilaku: Sesuai Ekspektasi")).toBeVisible();
+  // Citizens' ratings arrive in the pack from the ratings feature.
+  await expect(page.getByText("Jumlah penilaian", { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole("combobox", { name: "Rating hasil kerja" }).selectOption({ label: "Sesuai Ekspektasi" });
@@ -187,6 +190,8 @@ test("the officer objects within 14 days; the head, the assessor's supervisor, d
 
   await switchTo(page, "supervisor");
   await page.getByRole("link", { name: /Penilaian kinerja tim/ }).click();
+  // One finalised "Baik" in the unit breaks the default "Baik" pattern: a warning, never a block.
+  await expect(page.getByText("Sebaran predikat tidak sesuai pola:")).toBeVisible();
   await page.getByRole("link", { name: /pejabat penilai/ }).first().click();
   await page.getByLabel("Keputusan", { exact: true }).selectOption({ label: "Keberatan diterima" });
   await page.getByLabel("Rating perilaku yang ditetapkan").selectOption({ label: "Di Atas Ekspektasi" });

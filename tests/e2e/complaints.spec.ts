@@ -182,6 +182,7 @@ test("a followed-up complaint without an answer closes itself after 10 working d
 });
 
 test("every public complaint page keeps confidential reports out and staff pages stay closed", async ({ page, request }) => {
+  test.setTimeout(90_000);
   await page.goto("/pengaduan/baru");
   const unitId = await dukcapilPariamanId(page);
   const publicPaths = ["/pengaduan", "/pengaduan/baru", `/pengaduan/baru?unit=${unitId}`, "/pengaduan/lacak", "/pengaduan/lacak?kode=ABC", "/pengaduan/lacak/ZZZ-ZZZ-ZZZ", "/kantor/kota-pariaman/dinas-kependudukan-dan-pencatatan-sipil"];
@@ -210,6 +211,7 @@ test("every public complaint page keeps confidential reports out and staff pages
 });
 
 test("bad input gets a clear message at the field and nothing is filed", async ({ page }) => {
+  test.setTimeout(90_000);
   await page.goto("/pengaduan/baru");
   await expectNoSeriousA11yViolations(page);
   await page.getByLabel("Unit layanan yang Anda adukan").selectOption(await dukcapilPariamanId(page));
@@ -230,6 +232,7 @@ test("bad input gets a clear message at the field and nothing is filed", async (
 });
 
 test("a handler outside the unit's scope is refused, and the supervisor sees late complaints", async ({ page }) => {
+  test.setTimeout(90_000);
   const [complaint] = await query<{ id: number }>("select c.id from complaints c join agencies a on a.id = c.agency_id where a.slug = 'kota-pariaman' order by c.id limit 1");
   await as(page, "supervisor.sorong");
   const response = await page.goto(`/staf/pengaduan/${complaint!.id}`);
@@ -244,6 +247,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("a citizen files a complaint and tracks it", async ({ page }) => {
+    test.setTimeout(90_000);
     await page.goto("/pengaduan/baru");
     await page.getByLabel("Unit layanan yang Anda adukan").selectOption(await dukcapilPariamanId(page));
     await page.getByRole("button", { name: "Lanjut" }).click();

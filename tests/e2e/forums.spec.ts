@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, signIn } from "./helpers";
 
 const FORTY_INPUTS = [
@@ -48,12 +48,8 @@ function daysFromNow(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function openForumTab(page: Page, forumId: string, tab: string) {
-  await page.goto(`/staf/forum/${forumId}${tab}`);
-}
-
 test("a forum from announcement to published berita acara, with an action done by the responsible unit", async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
 
   // Before: the moderator creates the forum.
   await signIn(page, "moderator");
@@ -74,7 +70,8 @@ test("a forum from announcement to published berita acara, with an action done b
   const forumId = page.url().split("/").pop()!;
 
   // A citizen sends written input in advance on the public page.
-  const citizen = await browser.newPage();
+  const citizenContext = await browser.newContext();
+  const citizen = await citizenContext.newPage();
   await citizen.goto(`/forum/${forumId}`);
   await expect(citizen.getByRole("heading", { level: 1 })).toHaveText("Forum Konsultasi Publik Layanan KTP-el Desember");
   await citizen.getByLabel("Masukan Anda", { exact: true }).fill("Antrean KTP-el terlalu lama, mohon dibuka antrean online.");
@@ -140,7 +137,7 @@ test("a forum from announcement to published berita acara, with an action done b
     await page.getByRole("button", { name: "Tambah tindak lanjut" }).click();
     await expect(page.getByRole("cell", { name: what })).toBeVisible();
   };
-  await addAction("Membuka antrean daring untuk KTP-el", "Dinas Kependudukan dan Pencatatan Sipil", "U3 Waktu Penyelesaian");
+  await addAction("Menyediakan pendaftaran antrean lewat WhatsApp", "Dinas Kependudukan dan Pencatatan Sipil", "U3 Waktu Penyelesaian");
   await addAction("Menempel daftar persyaratan di setiap loket", "Dinas Kependudukan dan Pencatatan Sipil", "U1 Persyaratan");
 
   // Publishing is refused until the chair's approval is recorded.
@@ -159,7 +156,7 @@ test("a forum from announcement to published berita acara, with an action done b
   await renamed.locator("summary").click();
   await expect(renamed.locator("li.cited").first()).toBeVisible();
   await expect(citizen.getByRole("cell", { name: "Siti Rahmah, Ahmad Fauzi" })).toBeVisible();
-  await expect(citizen.getByText("Membuka antrean daring untuk KTP-el")).toBeVisible();
+  await expect(citizen.getByText("Menyediakan pendaftaran antrean lewat WhatsApp")).toBeVisible();
   await expectNoSeriousA11yViolations(citizen);
   const pdf = await citizen.request.get(`/forum/${forumId}/pdf`);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
@@ -170,20 +167,21 @@ test("a forum from announcement to published berita acara, with an action done b
   await signIn(page, "supervisor");
   await expect(page).toHaveURL(/\/staf$/);
   await page.getByRole("link", { name: /Tindak lanjut forum/ }).click();
-  const card = page.locator(".action-card", { hasText: "Membuka antrean daring untuk KTP-el" });
+  const card = page.locator(".action-card", { hasText: "Menyediakan pendaftaran antrean lewat WhatsApp" });
   await card.getByLabel("Status").selectOption({ label: "Selesai" });
   await card.getByLabel("Apa yang sudah dikerjakan").fill("Antrean daring sudah dibuka di situs Disdukcapil.");
   await card.getByRole("button", { name: "Simpan perkembangan" }).click();
   await expect(page.getByText("Perkembangan tersimpan.")).toBeVisible();
 
   await citizen.goto(`/forum/${forumId}`);
-  const done = citizen.locator(".action-card", { hasText: "Membuka antrean daring untuk KTP-el" });
+  const done = citizen.locator(".action-card", { hasText: "Menyediakan pendaftaran antrean lewat WhatsApp" });
   await expect(done.locator(".badge", { hasText: "Selesai" })).toBeVisible();
   await expect(done).toContainText("Antrean daring sudah dibuka di situs Disdukcapil.");
-  await citizen.close();
+  await citizenContext.close();
 });
 
 test("the public forum list and a published berita acara pass an accessibility scan", async ({ page }) => {
+  test.setTimeout(90_000);
   await page.goto("/forum");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Forum konsultasi publik");
   await expectNoSeriousA11yViolations(page);

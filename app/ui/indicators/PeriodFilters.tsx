@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { IndicatorQuery } from "~/web/indicator-query";
 
 /** Period, verified-only, population and minimum ratings: a GET form, so every view has its own address. */
-export function PeriodFilters({ query }: { query: IndicatorQuery }) {
+export function PeriodFilters({ query, showPopulation = true }: { query: IndicatorQuery; showPopulation?: boolean }) {
   const { t } = useTranslation();
   return (
     <Form method="get" className="filters">
@@ -29,10 +29,19 @@ export function PeriodFilters({ query }: { query: IndicatorQuery }) {
         <label htmlFor="sampai">{t("indicators.to")}</label>
         <input id="sampai" name="sampai" type="date" defaultValue={query.period.to} />
       </div>
-      <div>
-        <label htmlFor="populasi">{t("indicators.population")}</label>
-        <input id="populasi" name="populasi" type="number" min={1} defaultValue={query.population ?? ""} placeholder={t("indicators.populationUnknown")} />
-      </div>
+      {showPopulation ? (
+        <div>
+          <label htmlFor="populasi">{t("indicators.population")}</label>
+          <input
+            id="populasi"
+            name="populasi"
+            type="number"
+            min={1}
+            defaultValue={query.population ?? ""}
+            placeholder={t("indicators.populationUnknown")}
+          />
+        </div>
+      ) : null}
       <label className="check">
         <input type="checkbox" name="terverifikasi" value="1" defaultChecked={query.verifiedOnly} />
         {t("indicators.verifiedOnly")}

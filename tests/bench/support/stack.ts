@@ -41,9 +41,9 @@ export interface ChildServer {
  * Runs `node --import tsx <script>` and waits until it prints `readyLine`. Its output is kept (last 8 KB) so a
  * failure to start can say why.
  */
-export async function startChild(script: string, env: Record<string, string>, readyLine: RegExp, timeoutMs: number): Promise<ChildServer> {
+export async function startChild(script: string, env: Record<string, string>, readyLine: RegExp, timeoutMs: number, nodeArgs: string[] = []): Promise<ChildServer> {
   const port = Number(env.PORT);
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -54,7 +54,10 @@ export async function startChild(script: string, env: Record<string, string>, re
   };
   child.stderr!.on("data", keep);
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${script} did not start within ${timeoutMs / 1000} s:\n${output}`));
+    }, timeoutMs);
     child.stdout!.on("data", (chunk: Buffer) => {
       keep(chunk);
       if (readyLine.test(output)) {
@@ -84,7 +87,7 @@ export async function startChild(script: string, env: Record<string, string>, re
 }
 
 /** The production build (SUARA_BUILD_DIR, default build-bench), migrating and seeding the demo on first start. */
-export async function startPortal(databaseUrlValue: string, extraEnv: Record<string, string> = {}): Promise<ChildServer> {
+export async function startPortal(databaseUrlValue: string, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ChildServer> {
   if (!existsSync(path.join(ROOT, BUILD_DIR, "server/index.js"))) {
     throw new Error(`No production build in ${BUILD_DIR}/: run \`SUARA_BUILD_DIR=${BUILD_DIR} npm run build\` first`);
   }
@@ -104,5 +107,6 @@ export async function startPortal(databaseUrlValue: string, extraEnv: Record<str
     },
     /Portal ready/,
     300_000,
+    nodeArgs,
   );
 }
