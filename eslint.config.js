@@ -2,7 +2,7 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["build/", "node_modules/", ".data/", "test-results/", "playwright-report/"] },
+  { ignores: ["build*/", "node_modules/", ".data/", "test-results/", "playwright-report/"] },
   ...tseslint.configs.recommended,
   {
     plugins: { "react-hooks": reactHooks },

@@ -8,18 +8,19 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  type ShouldRevalidateFunction,
   useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { TranslationProvider, createTranslator, useTranslation } from "~/i18n/react";
 import { loadSessionUser } from "~/auth/session.server";
 import { rolesOf } from "~/auth/scope";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/config";
-import { createI18n } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
-import { RESOURCES } from "~/i18n/resources.server";
+import { textsFor } from "~/i18n/resources.server";
+import { sameTranslationFiles, translationFilesFor } from "~/i18n/namespaces";
 import fallbackTexts from "../public/locales/fallback.json";
 import stylesheet from "~/styles/app.css?url";
 import { PUBLIC_NAV } from "~/ui/public-nav";
@@ -37,10 +38,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await loadSessionUser(request);
   return {
     locale,
-    translation: RESOURCES[locale],
+    translation: textsFor(locale, translationFilesFor(new URL(request.url).pathname)),
     user: user ? { displayName: user.displayName, roles: rolesOf(user.grants) } : null,
   };
 }
+
+// Moving to a page that needs other texts reloads them; otherwise the root data stays as it is.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || !sameTranslationFiles(currentUrl.pathname, nextUrl.pathname);
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
@@ -51,9 +56,9 @@ export function useRootData(): RootData | undefined {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
-  const i18n = useMemo(
+  const t = useMemo(
     // The shell's and error page's texts ship with the bundle, so an error page can speak even without loader data.
-    () => createI18n(locale, { ...fallbackTexts[locale], ...data?.translation }),
+    () => createTranslator(locale, { ...fallbackTexts[locale], ...data?.translation }),
     [locale, data?.translation],
   );
   return (
@@ -66,11 +71,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nextProvider i18n={i18n}>
+        <TranslationProvider t={t}>
           <Shell user={data?.user ?? null} locale={locale}>
             {children}
           </Shell>
-        </I18nextProvider>
+        </TranslationProvider>
         <ScrollRestoration />
         <Scripts />
       </body>

@@ -3,7 +3,8 @@ import { Migrator, type Kysely, type MigrationResultSet } from "kysely";
 import { MIGRATIONS } from "./migrations/index";
 
 export function createMigrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  // Features land in parallel; a development database that ran a later-numbered migration first still upgrades.
+  return new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, allowUnorderedMigrations: true });
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {

@@ -5,6 +5,7 @@ import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { bootstrap } from "./bootstrap";
+import { precompressedAssets } from "./precompressed";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const log = (line: string) => console.log(`[suara] ${line}`);
@@ -17,6 +18,7 @@ const build = (await import(path.join(buildDir, "server/index.js"))) as ServerBu
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", "loopback");
+app.use("/assets", precompressedAssets(path.join(buildDir, "client/assets")));
 app.use(compression());
 app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));

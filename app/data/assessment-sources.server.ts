@@ -40,7 +40,11 @@ export interface Span {
   to: Date;
 }
 
-export async function serviceEvidence(db: Kysely<Database>, officerId: number, span: Span): Promise<Sourced<ServiceEvidence>> {
+export async function serviceEvidence(
+  db: Kysely<Database>,
+  officerId: number,
+  span: Span,
+): Promise<Sourced<ServiceEvidence>> {
   return { available: true, value: await officerServiceEvidence(db, officerId, span) };
 }
 
@@ -57,7 +61,11 @@ export async function openContests(db: Kysely<Database>, officerId: number): Pro
   return { available: true, value: await openContestsForOfficer(db, officerId) };
 }
 
-export async function upheldComplaints(db: Kysely<Database>, officerId: number, span: Span): Promise<Sourced<UpheldComplaint[]>> {
+export async function upheldComplaints(
+  db: Kysely<Database>,
+  officerId: number,
+  span: Span,
+): Promise<Sourced<UpheldComplaint[]>> {
   const rows = await upheldComplaintsAgainstOfficer(db, officerId, span.from, span.to);
   return {
     available: true,
@@ -84,7 +92,11 @@ export interface OfficerElement {
  * same ratings the service score counts (valid, still attributed to the officer). Elements with fewer answers
  * than the scoring minimum are left out, so training is never suggested from a handful of answers.
  */
-export async function officerElements(db: Kysely<Database>, officerId: number, span: Span): Promise<Sourced<OfficerElement[]>> {
+export async function officerElements(
+  db: Kysely<Database>,
+  officerId: number,
+  span: Span,
+): Promise<Sourced<OfficerElement[]>> {
   const row = await db
     .selectFrom("ratings")
     .select([

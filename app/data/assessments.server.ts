@@ -3,7 +3,14 @@ import type { Database } from "../../db/schema";
 import type { OrganisationPredikatValue } from "../../db/tables/assessments";
 import { hasRoleFor } from "~/auth/scope";
 import { averagePoints, BERAKHLAK_VALUES, type BerakhlakValue } from "~/domain/berakhlak";
-import { distributionWarnings, objectionWindow, predikatFor, type OrganisationPredikat, type Predikat, type Rating } from "~/domain/predikat";
+import {
+  distributionWarnings,
+  objectionWindow,
+  predikatFor,
+  type OrganisationPredikat,
+  type Predikat,
+  type Rating,
+} from "~/domain/predikat";
 import { nextPeriod, type PeriodKind, type PortalIndicator } from "~/domain/skp";
 import { checkAssessment, suggestHasilKerja, suggestPerilaku, type Suggestion } from "~/domain/skp-assessment";
 import { suggestTraining, type TrainingSuggestion } from "~/domain/training";
@@ -74,7 +81,11 @@ function spanOf(plan: Pick<PlanRow, "periodStart" | "periodEnd">, timeZone: stri
 }
 
 async function timeZoneOf(db: Kysely<Database>, agencyId: number): Promise<string> {
-  const agency = await db.selectFrom("agencies").select("time_zone").where("id", "=", agencyId).executeTakeFirstOrThrow();
+  const agency = await db
+    .selectFrom("agencies")
+    .select("time_zone")
+    .where("id", "=", agencyId)
+    .executeTakeFirstOrThrow();
   return agency.time_zone;
 }
 
@@ -87,15 +98,38 @@ export async function evidencePack(db: Kysely<Database>, planId: number, now: Da
   const [results, achievementRows, feedback, reviews, peersChosen, service, complaints, elements] = await Promise.all([
     db
       .selectFrom("skp_results")
-      .select(["id", "description", "indicator", "target", "unit_of_measure as unitOfMeasure", "portal_indicator as portalIndicator"])
+      .select([
+        "id",
+        "description",
+        "indicator",
+        "target",
+        "unit_of_measure as unitOfMeasure",
+        "portal_indicator as portalIndicator",
+      ])
       .where("plan_id", "=", planId)
       .where("removed_at", "is", null)
       .orderBy("position")
       .execute(),
-    db.selectFrom("skp_achievements").select(["result_id as resultId", "quantity", "evidence_file as file"]).where("plan_id", "=", planId).execute(),
-    db.selectFrom("skp_feedback").select(sql<number>`count(*)::int`.as("n")).where("plan_id", "=", planId).executeTakeFirstOrThrow(),
-    db.selectFrom("skp_reviews").select(["reviewer_officer_id as reviewerId", "kind", "value", "rating"]).where("plan_id", "=", planId).execute(),
-    db.selectFrom("skp_peers").select(sql<number>`count(*)::int`.as("n")).where("plan_id", "=", planId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("skp_achievements")
+      .select(["result_id as resultId", "quantity", "evidence_file as file"])
+      .where("plan_id", "=", planId)
+      .execute(),
+    db
+      .selectFrom("skp_feedback")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .where("plan_id", "=", planId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("skp_reviews")
+      .select(["reviewer_officer_id as reviewerId", "kind", "value", "rating"])
+      .where("plan_id", "=", planId)
+      .execute(),
+    db
+      .selectFrom("skp_peers")
+      .select(sql<number>`count(*)::int`.as("n"))
+      .where("plan_id", "=", planId)
+      .executeTakeFirstOrThrow(),
     serviceEvidence(db, plan.officerId, span),
     upheldComplaints(db, plan.officerId, span),
     officerElements(db, plan.officerId, span),
@@ -106,7 +140,12 @@ export async function evidencePack(db: Kysely<Database>, planId: number, now: Da
     const linked = achievementRows.filter((a) => a.resultId === result.id);
     let realisation: number | null;
     if (result.portalIndicator) {
-      const value = await portalValue(db, result.portalIndicator, { officerId: plan.officerId, unitId: plan.unitId }, span);
+      const value = await portalValue(
+        db,
+        result.portalIndicator,
+        { officerId: plan.officerId, unitId: plan.unitId },
+        span,
+      );
       realisation = value.available ? value.value : null;
     } else {
       const quantities = linked.map((a) => a.quantity).filter((q): q is number => q !== null);
@@ -155,7 +194,10 @@ export async function evidencePack(db: Kysely<Database>, planId: number, now: Da
 }
 
 /** Open contests on the officer's ratings, shown before finalising (from the ratings feature). */
-export async function openContestsBeforeFinalising(db: Kysely<Database>, officerId: number): Promise<Sourced<OpenContest[]>> {
+export async function openContestsBeforeFinalising(
+  db: Kysely<Database>,
+  officerId: number,
+): Promise<Sourced<OpenContest[]>> {
   return openContests(db, officerId);
 }
 
@@ -228,7 +270,14 @@ export interface RatingsInput {
   justificationPerilaku: string;
 }
 
-async function audit(trx: Transaction<Database>, actor: Viewer, planId: number, action: string, before?: unknown, after?: unknown) {
+async function audit(
+  trx: Transaction<Database>,
+  actor: Viewer,
+  planId: number,
+  action: string,
+  before?: unknown,
+  after?: unknown,
+) {
   await appendAudit(trx, { actorUserId: actor.id, action, subjectType: "skp_plan", subjectId: planId, before, after });
 }
 
@@ -241,7 +290,16 @@ async function insertVersion(
   trx: Transaction<Database>,
   actor: Viewer,
   plan: { id: number; agency_id: number; officer_id: number },
-  values: { assessorOfficerId: number; version: number; input: RatingsInput; predikat: Predikat; evidence: EvidencePack; amendmentReason: string | null; finalByDecision: boolean; now: Date },
+  values: {
+    assessorOfficerId: number;
+    version: number;
+    input: RatingsInput;
+    predikat: Predikat;
+    evidence: EvidencePack;
+    amendmentReason: string | null;
+    finalByDecision: boolean;
+    now: Date;
+  },
 ) {
   const row = await trx
     .insertInto("assessments")
@@ -345,9 +403,11 @@ export async function amendAssessment(
     const plan = await lockedPlan(trx, planId);
     const latest = await latestVersion(trx, planId);
     if (!latest) return { ok: false, reason: "notFinal" };
-    if (actor.officerId === null || latest.assessorOfficerId !== actor.officerId) return { ok: false, reason: "notAssessor" };
+    if (actor.officerId === null || latest.assessorOfficerId !== actor.officerId)
+      return { ok: false, reason: "notAssessor" };
     if (latest.finalByDecision) return { ok: false, reason: "decisionIsFinal" };
-    if (latest.responseKind === "objected" && latest.decisionId === null) return { ok: false, reason: "objectionPending" };
+    if (latest.responseKind === "objected" && latest.decisionId === null)
+      return { ok: false, reason: "objectionPending" };
     const evidence = await evidencePack(trx, planId, now);
     const check = checkAssessment(input, evidence.suggestions);
     if (!check.ok) return { ok: false, reason: "invalid", errors: justificationErrors(check) };
@@ -367,8 +427,20 @@ export async function amendAssessment(
       actor,
       planId,
       "assessment.amend",
-      { version: latest.version, ratingHasilKerja: latest.ratingHasilKerja, ratingPerilaku: latest.ratingPerilaku, predikat: latest.predikat },
-      { assessmentId, version, ratingHasilKerja: input.ratingHasilKerja, ratingPerilaku: input.ratingPerilaku, predikat: check.predikat, reason: input.reason },
+      {
+        version: latest.version,
+        ratingHasilKerja: latest.ratingHasilKerja,
+        ratingPerilaku: latest.ratingPerilaku,
+        predikat: latest.predikat,
+      },
+      {
+        assessmentId,
+        version,
+        ratingHasilKerja: input.ratingHasilKerja,
+        ratingPerilaku: input.ratingPerilaku,
+        predikat: check.predikat,
+        reason: input.reason,
+      },
     );
     return { ok: true, assessmentId, version };
   });
@@ -410,7 +482,11 @@ export async function respondToAssessment(
       planId,
       response.kind === "objected" ? "assessment.object" : "assessment.acknowledge",
       undefined,
-      { assessmentId: latest.id, version: latest.version, ...(response.kind === "objected" ? { reason: response.reason } : {}) },
+      {
+        assessmentId: latest.id,
+        version: latest.version,
+        ...(response.kind === "objected" ? { reason: response.reason } : {}),
+      },
     );
     return { ok: true };
   });
@@ -421,7 +497,11 @@ export async function isObjectionDecider(db: Kysely<Database>, viewer: Viewer, p
   if (viewer.officerId === null) return false;
   const latest = await latestVersion(db, planId);
   if (!latest) return false;
-  const assessor = await db.selectFrom("officers").select("supervisor_id").where("id", "=", latest.assessorOfficerId).executeTakeFirstOrThrow();
+  const assessor = await db
+    .selectFrom("officers")
+    .select("supervisor_id")
+    .where("id", "=", latest.assessorOfficerId)
+    .executeTakeFirstOrThrow();
   return assessor.supervisor_id === viewer.officerId;
 }
 
@@ -433,7 +513,9 @@ export async function decideObjection(
   db: Kysely<Database>,
   actor: Viewer,
   planId: number,
-  decision: { outcome: "rejected"; reason: string } | ({ outcome: "upheld"; reason: string } & Pick<RatingsInput, "ratingHasilKerja" | "ratingPerilaku">),
+  decision:
+    | { outcome: "rejected"; reason: string }
+    | ({ outcome: "upheld"; reason: string } & Pick<RatingsInput, "ratingHasilKerja" | "ratingPerilaku">),
   now: Date,
 ): Promise<AssessmentResult<{ assessmentId?: number }>> {
   return db.transaction().execute(async (trx) => {
@@ -481,7 +563,11 @@ export async function decideObjection(
       planId,
       "assessment.objection.decide",
       { version: latest.version, predikat: latest.predikat },
-      { outcome: decision.outcome, reason: decision.reason, ...(newAssessmentId ? { assessmentId: newAssessmentId, version: latest.version + 1, predikat } : {}) },
+      {
+        outcome: decision.outcome,
+        reason: decision.reason,
+        ...(newAssessmentId ? { assessmentId: newAssessmentId, version: latest.version + 1, predikat } : {}),
+      },
     );
     return { ok: true, ...(newAssessmentId ? { assessmentId: newAssessmentId } : {}) };
   });
@@ -496,7 +582,12 @@ export async function objectionsToDecide(db: Kysely<Database>, viewer: Viewer) {
     .innerJoin("officers as assessor", "assessor.id", "assessments.assessor_officer_id")
     .innerJoin("officers", "officers.id", "assessments.officer_id")
     .leftJoin("objection_decisions", "objection_decisions.response_id", "assessment_responses.id")
-    .select(["assessments.plan_id as planId", "officers.name as officerName", "assessor.name as assessorName", "assessment_responses.responded_at as respondedAt"])
+    .select([
+      "assessments.plan_id as planId",
+      "officers.name as officerName",
+      "assessor.name as assessorName",
+      "assessment_responses.responded_at as respondedAt",
+    ])
     .where("assessment_responses.kind", "=", "objected")
     .where("objection_decisions.id", "is", null)
     .where("assessor.supervisor_id", "=", viewer.officerId)
@@ -508,7 +599,11 @@ export async function objectionsToDecide(db: Kysely<Database>, viewer: Viewer) {
 // Distribution per unit
 
 export async function unitPattern(db: Kysely<Database>, unitId: number): Promise<OrganisationPredikat> {
-  const row = await db.selectFrom("unit_assessment_settings").select("organisation_predikat").where("unit_id", "=", unitId).executeTakeFirst();
+  const row = await db
+    .selectFrom("unit_assessment_settings")
+    .select("organisation_predikat")
+    .where("unit_id", "=", unitId)
+    .executeTakeFirst();
   return row?.organisation_predikat ?? "baik";
 }
 
@@ -526,15 +621,30 @@ export async function setUnitPattern(
     await trx
       .insertInto("unit_assessment_settings")
       .values({ unit_id: unitId, organisation_predikat: pattern, updated_by_user_id: actor.id })
-      .onConflict((oc) => oc.column("unit_id").doUpdateSet({ organisation_predikat: pattern, updated_by_user_id: actor.id, updated_at: new Date() }))
+      .onConflict((oc) =>
+        oc
+          .column("unit_id")
+          .doUpdateSet({ organisation_predikat: pattern, updated_by_user_id: actor.id, updated_at: new Date() }),
+      )
       .execute();
-    await appendAudit(trx, { actorUserId: actor.id, action: "unit.assessment_pattern.set", subjectType: "unit", subjectId: unitId, before, after: pattern });
+    await appendAudit(trx, {
+      actorUserId: actor.id,
+      action: "unit.assessment_pattern.set",
+      subjectType: "unit",
+      subjectId: unitId,
+      before,
+      after: pattern,
+    });
   });
   return { ok: true };
 }
 
 /** Finalised predicates (latest version per plan) of a unit's officers for one period, with the warnings. */
-export async function unitDistribution(db: Kysely<Database>, unitId: number, period: { kind: PeriodKind; start: string }) {
+export async function unitDistribution(
+  db: Kysely<Database>,
+  unitId: number,
+  period: { kind: PeriodKind; start: string },
+) {
   const rows = await db
     .selectFrom("assessments")
     .innerJoin("skp_plans", "skp_plans.id", "assessments.plan_id")
@@ -569,7 +679,14 @@ export async function developmentOfPlan(db: Kysely<Database>, planId: number) {
   return db
     .selectFrom("development_items")
     .innerJoin("users", "users.id", "development_items.created_by_user_id")
-    .select(["development_items.id", "development_items.kind", "development_items.topic", "development_items.note", "development_items.created_at as createdAt", "users.display_name as by"])
+    .select([
+      "development_items.id",
+      "development_items.kind",
+      "development_items.topic",
+      "development_items.note",
+      "development_items.created_at as createdAt",
+      "users.display_name as by",
+    ])
     .where("source_plan_id", "=", planId)
     .orderBy("development_items.id")
     .execute();
@@ -609,7 +726,8 @@ export async function addDevelopment(
     const plan = await lockedPlan(trx, planId);
     const latest = await latestVersion(trx, planId);
     if (!latest) return { ok: false, reason: "notFinal" };
-    if (actor.officerId === null || latest.assessorOfficerId !== actor.officerId) return { ok: false, reason: "notAssessor" };
+    if (actor.officerId === null || latest.assessorOfficerId !== actor.officerId)
+      return { ok: false, reason: "notAssessor" };
     const topic = item.kind === "training" ? item.topic : `commendation-${Date.now()}`;
     await trx
       .insertInto("development_items")
@@ -625,9 +743,16 @@ export async function addDevelopment(
       .onConflict((oc) => oc.columns(["source_plan_id", "kind", "topic"]).doNothing())
       .execute();
     const next = nextPeriod({ kind: plan.period_kind, start: plan.period_start, end: plan.period_end });
-    await audit(trx, actor, planId, item.kind === "training" ? "development.training.accept" : "development.commendation", undefined, {
-      ...(item.kind === "training" ? { topic: item.topic, forPeriodStart: next.start } : { note: item.note }),
-    });
+    await audit(
+      trx,
+      actor,
+      planId,
+      item.kind === "training" ? "development.training.accept" : "development.commendation",
+      undefined,
+      {
+        ...(item.kind === "training" ? { topic: item.topic, forPeriodStart: next.start } : { note: item.note }),
+      },
+    );
     return { ok: true };
   });
 }

@@ -386,3 +386,9 @@ export async function counterForStaff(db: Kysely<Database>, counterId: number) {
 export async function refusalsOf(db: Kysely<Database>, counterId: number, day: string) {
   return db.selectFrom("rating_refusals").select(["reason", "count"]).where("counter_id", "=", counterId).where("day", "=", day).execute();
 }
+
+/** Per-device and per-IP counters only matter for their own day; yesterday's are deleted. */
+export async function pruneRatingLimits(db: Kysely<Database>, at: Date): Promise<void> {
+  const cutoff = new Date(at.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
+  await db.deleteFrom("rating_limits").where("day", "<", cutoff).execute();
+}

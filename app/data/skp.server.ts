@@ -70,7 +70,11 @@ export async function supervisorChain(db: Kysely<Database>, officerId: number): 
   return result.rows.map((row) => row.id);
 }
 
-export async function officerAccess(db: Kysely<Database>, viewer: Viewer, officerId: number): Promise<OfficerAccess | null> {
+export async function officerAccess(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  officerId: number,
+): Promise<OfficerAccess | null> {
   const officer = await db
     .selectFrom("officers")
     .innerJoin("units", "units.id", "officers.unit_id")
@@ -83,7 +87,8 @@ export async function officerAccess(db: Kysely<Database>, viewer: Viewer, office
   const inChain = viewer.officerId !== null && chain.includes(viewer.officerId);
   // The supervisor role covers a unit's officers, but never the viewer's own supervisors.
   const roleCovers = hasRoleFor(viewer.grants, ["supervisor"], officer.path);
-  const viaRole = roleCovers && !(viewer.officerId !== null && (await supervisorChain(db, viewer.officerId)).includes(officer.id));
+  const viaRole =
+    roleCovers && !(viewer.officerId !== null && (await supervisorChain(db, viewer.officerId)).includes(officer.id));
   return {
     officerId: officer.id,
     unitId: officer.unit_id,
@@ -243,7 +248,13 @@ export async function planDetail(db: Kysely<Database>, planId: number) {
     db
       .selectFrom("skp_feedback")
       .innerJoin("users", "users.id", "skp_feedback.author_user_id")
-      .select(["skp_feedback.id", "skp_feedback.achievement_id as achievementId", "skp_feedback.body", "skp_feedback.created_at as createdAt", "users.display_name as author"])
+      .select([
+        "skp_feedback.id",
+        "skp_feedback.achievement_id as achievementId",
+        "skp_feedback.body",
+        "skp_feedback.created_at as createdAt",
+        "users.display_name as author",
+      ])
       .where("skp_feedback.plan_id", "=", planId)
       .orderBy("skp_feedback.id", "desc")
       .execute(),
@@ -278,7 +289,10 @@ export async function planDetail(db: Kysely<Database>, planId: number) {
     achievements,
     feedback,
     peers,
-    reviews: reviews as (Omit<(typeof reviews)[number], "value" | "rating"> & { value: BerakhlakValue; rating: Rating })[],
+    reviews: reviews as (Omit<(typeof reviews)[number], "value" | "rating"> & {
+      value: BerakhlakValue;
+      rating: Rating;
+    })[],
   };
 }
 
@@ -354,7 +368,9 @@ export async function plansInSupervisorScope(db: Kysely<Database>, viewer: Viewe
         ...supervisorPaths.map((unitPath) => eb("units.path", "like", `${unitPath}%`)),
       ]),
     )
-    .where((eb) => (viewer.officerId === null ? eb.val(true) : eb("officers.id", "not in", [viewer.officerId, ...above])))
+    .where((eb) =>
+      viewer.officerId === null ? eb.val(true) : eb("officers.id", "not in", [viewer.officerId, ...above]),
+    )
     .orderBy("units.path")
     .orderBy("officers.name")
     .orderBy("skp_plans.period_start", "desc")
@@ -384,7 +400,14 @@ export type Refusal =
   | "evidenceWrongType";
 export type CommandResult<T = object> = ({ ok: true } & T) | { ok: false; reason: Refusal };
 
-async function audit(trx: Transaction<Database>, actor: Viewer, planId: number, action: string, before?: unknown, after?: unknown) {
+async function audit(
+  trx: Transaction<Database>,
+  actor: Viewer,
+  planId: number,
+  action: string,
+  before?: unknown,
+  after?: unknown,
+) {
   await appendAudit(trx, { actorUserId: actor.id, action, subjectType: "skp_plan", subjectId: planId, before, after });
 }
 
@@ -416,7 +439,11 @@ export async function createPlan(
       .returning("id")
       .executeTakeFirst();
     if (!created) return { ok: false as const, reason: "duplicatePeriod" as const };
-    await audit(trx, actor, created.id, "skp.plan.create", undefined, { kind: input.kind, start: period.period.start, end: period.period.end });
+    await audit(trx, actor, created.id, "skp.plan.create", undefined, {
+      kind: input.kind,
+      start: period.period.start,
+      end: period.period.end,
+    });
     return { ok: true as const, planId: created.id };
   });
 }
@@ -430,7 +457,12 @@ export interface ResultInput {
 }
 
 /** Only the officer edits their draft (or returned) plan. */
-export async function addResult(db: Kysely<Database>, actor: Viewer, planId: number, input: ResultInput): Promise<CommandResult> {
+export async function addResult(
+  db: Kysely<Database>,
+  actor: Viewer,
+  planId: number,
+  input: ResultInput,
+): Promise<CommandResult> {
   return db.transaction().execute(async (trx) => {
     const plan = await lockedPlan(trx, planId);
     if (plan.officer_id !== actor.officerId) return { ok: false, reason: "notYours" };
@@ -455,7 +487,12 @@ export async function addResult(db: Kysely<Database>, actor: Viewer, planId: num
   });
 }
 
-export async function removeResult(db: Kysely<Database>, actor: Viewer, planId: number, resultId: number): Promise<CommandResult> {
+export async function removeResult(
+  db: Kysely<Database>,
+  actor: Viewer,
+  planId: number,
+  resultId: number,
+): Promise<CommandResult> {
   return db.transaction().execute(async (trx) => {
     const plan = await lockedPlan(trx, planId);
     if (plan.officer_id !== actor.officerId) return { ok: false, reason: "notYours" };
@@ -487,9 +524,14 @@ export async function saveBehaviours(
   return db.transaction().execute(async (trx) => {
     const plan = await lockedPlan(trx, planId);
     const access = await officerAccess(trx, actor, plan.officer_id);
-    const allowed = (access?.self && planAllows(plan.status, "edit")) || (access?.assessor && plan.status !== "approved");
+    const allowed =
+      (access?.self && planAllows(plan.status, "edit")) || (access?.assessor && plan.status !== "approved");
     if (!allowed) return { ok: false, reason: access?.self || access?.assessor ? "wrongStatus" : "notYours" };
-    const before = await trx.selectFrom("skp_behaviours").select(["value", "expectation"]).where("plan_id", "=", planId).execute();
+    const before = await trx
+      .selectFrom("skp_behaviours")
+      .select(["value", "expectation"])
+      .where("plan_id", "=", planId)
+      .execute();
     await trx.deleteFrom("skp_behaviours").where("plan_id", "=", planId).execute();
     const rows = BERAKHLAK_VALUES.filter((value) => expectations[value].trim() !== "").map((value) => ({
       plan_id: planId,
@@ -497,19 +539,40 @@ export async function saveBehaviours(
       expectation: expectations[value].trim(),
     }));
     if (rows.length > 0) await trx.insertInto("skp_behaviours").values(rows).execute();
-    await audit(trx, actor, planId, "skp.behaviours.save", before, rows.map(({ value, expectation }) => ({ value, expectation })));
+    await audit(
+      trx,
+      actor,
+      planId,
+      "skp.behaviours.save",
+      before,
+      rows.map(({ value, expectation }) => ({ value, expectation })),
+    );
     return { ok: true };
   });
 }
 
-export async function submitPlan(db: Kysely<Database>, actor: Viewer, planId: number, now: Date): Promise<CommandResult> {
+export async function submitPlan(
+  db: Kysely<Database>,
+  actor: Viewer,
+  planId: number,
+  now: Date,
+): Promise<CommandResult> {
   return db.transaction().execute(async (trx) => {
     const plan = await lockedPlan(trx, planId);
     if (plan.officer_id !== actor.officerId) return { ok: false, reason: "notYours" };
     if (!planAllows(plan.status, "submit")) return { ok: false, reason: "wrongStatus" };
-    const results = await trx.selectFrom("skp_results").select("id").where("plan_id", "=", planId).where("removed_at", "is", null).execute();
+    const results = await trx
+      .selectFrom("skp_results")
+      .select("id")
+      .where("plan_id", "=", planId)
+      .where("removed_at", "is", null)
+      .execute();
     if (results.length === 0) return { ok: false, reason: "noResults" };
-    await trx.updateTable("skp_plans").set({ status: statusAfter("submit"), submitted_at: now }).where("id", "=", planId).execute();
+    await trx
+      .updateTable("skp_plans")
+      .set({ status: statusAfter("submit"), submitted_at: now })
+      .where("id", "=", planId)
+      .execute();
     await audit(trx, actor, planId, "skp.plan.submit", { status: plan.status }, { status: "submitted" });
     return { ok: true };
   });
@@ -573,7 +636,8 @@ export async function addAchievement(
   if (!plan) return { ok: false, reason: "notYours" };
   if (plan.officerId !== actor.officerId) return { ok: false, reason: "notYours" };
   if (plan.status !== "approved") return { ok: false, reason: "wrongStatus" };
-  if (!isWithinPeriod({ start: plan.periodStart, end: plan.periodEnd }, input.achievedOn)) return { ok: false, reason: "outsidePeriod" };
+  if (!isWithinPeriod({ start: plan.periodStart, end: plan.periodEnd }, input.achievedOn))
+    return { ok: false, reason: "outsidePeriod" };
   if (input.achievedOn > localDateOf(context.now, context.timeZone)) return { ok: false, reason: "futureDate" };
   if (input.resultId !== null) {
     const result = await db
@@ -589,13 +653,31 @@ export async function addAchievement(
   if (input.file) {
     const check = checkEvidenceFile(input.file.content);
     if (!check.ok) {
-      return { ok: false, reason: check.reason === "empty" ? "evidenceEmpty" : check.reason === "tooLarge" ? "evidenceTooLarge" : "evidenceWrongType" };
+      return {
+        ok: false,
+        reason:
+          check.reason === "empty"
+            ? "evidenceEmpty"
+            : check.reason === "tooLarge"
+              ? "evidenceTooLarge"
+              : "evidenceWrongType",
+      };
     }
-    const relative = path.join(String(plan.agencyId), String(planId), `${randomBytes(16).toString("hex")}.${check.extension}`);
+    const relative = path.join(
+      String(plan.agencyId),
+      String(planId),
+      `${randomBytes(16).toString("hex")}.${check.extension}`,
+    );
     const absolute = path.join(context.evidenceDir, relative);
     await mkdir(path.dirname(absolute), { recursive: true });
     await writeFile(absolute, input.file.content, { flag: "wx" });
-    stored = { file: relative, name: safeFileName(input.file.name, check.extension), mime: check.mime, bytes: input.file.content.length, absolute };
+    stored = {
+      file: relative,
+      name: safeFileName(input.file.name, check.extension),
+      mime: check.mime,
+      bytes: input.file.content.length,
+      absolute,
+    };
   }
   try {
     return await db.transaction().execute(async (trx) => {
@@ -633,11 +715,21 @@ export async function addAchievement(
 }
 
 /** An evidence file, for the guarded download route: only the officer and the supervisors in their chain. */
-export async function evidenceFileFor(db: Kysely<Database>, viewer: Viewer, achievementId: number, evidenceDir: string) {
+export async function evidenceFileFor(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  achievementId: number,
+  evidenceDir: string,
+) {
   const row = await db
     .selectFrom("skp_achievements")
     .innerJoin("skp_plans", "skp_plans.id", "skp_achievements.plan_id")
-    .select(["skp_plans.officer_id as officerId", "skp_achievements.evidence_file as file", "skp_achievements.evidence_name as name", "skp_achievements.evidence_mime as mime"])
+    .select([
+      "skp_plans.officer_id as officerId",
+      "skp_achievements.evidence_file as file",
+      "skp_achievements.evidence_name as name",
+      "skp_achievements.evidence_mime as mime",
+    ])
     .where("skp_achievements.id", "=", achievementId)
     .executeTakeFirst();
   if (!row?.file || !row.mime || !row.name) return undefined;
@@ -660,7 +752,12 @@ export async function addFeedback(
     const access = await officerAccess(trx, actor, plan.officer_id);
     if (!access?.inChain) return { ok: false, reason: "notAssessor" };
     if (input.achievementId !== null) {
-      const found = await trx.selectFrom("skp_achievements").select("id").where("id", "=", input.achievementId).where("plan_id", "=", planId).executeTakeFirst();
+      const found = await trx
+        .selectFrom("skp_achievements")
+        .select("id")
+        .where("id", "=", input.achievementId)
+        .where("plan_id", "=", planId)
+        .executeTakeFirst();
       if (!found) return { ok: false, reason: "unknownResult" };
     }
     const row = await trx
@@ -668,7 +765,11 @@ export async function addFeedback(
       .values({ plan_id: planId, achievement_id: input.achievementId, author_user_id: actor.id, body: input.body })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await audit(trx, actor, planId, "skp.feedback.add", undefined, { id: row.id, achievementId: input.achievementId, body: input.body });
+    await audit(trx, actor, planId, "skp.feedback.add", undefined, {
+      id: row.id,
+      achievementId: input.achievementId,
+      body: input.body,
+    });
     return { ok: true };
   });
 }
@@ -709,9 +810,15 @@ export async function changePeer(
         .where("reviewer_officer_id", "=", change.peerOfficerId)
         .executeTakeFirst();
       if (reviewed) return { ok: false, reason: "peerReviewed" };
-      await trx.deleteFrom("skp_peers").where("plan_id", "=", planId).where("peer_officer_id", "=", change.peerOfficerId).execute();
+      await trx
+        .deleteFrom("skp_peers")
+        .where("plan_id", "=", planId)
+        .where("peer_officer_id", "=", change.peerOfficerId)
+        .execute();
     }
-    await audit(trx, actor, planId, change.action === "add" ? "skp.peer.add" : "skp.peer.remove", undefined, { peerOfficerId: change.peerOfficerId });
+    await audit(trx, actor, planId, change.action === "add" ? "skp.peer.add" : "skp.peer.remove", undefined, {
+      peerOfficerId: change.peerOfficerId,
+    });
     return { ok: true };
   });
 }
@@ -722,7 +829,12 @@ export type ReviewInput = Record<BerakhlakValue, { rating: Rating; justification
  * A 360 review of the seven values: self (the officer), peer (chosen by the assessor) or supervisor (the
  * assessor). Once per reviewer and plan, on an approved plan not yet assessed.
  */
-export async function submitReview(db: Kysely<Database>, actor: Viewer, planId: number, input: ReviewInput): Promise<CommandResult> {
+export async function submitReview(
+  db: Kysely<Database>,
+  actor: Viewer,
+  planId: number,
+  input: ReviewInput,
+): Promise<CommandResult> {
   if (actor.officerId === null) return { ok: false, reason: "notPeer" };
   const reviewerId = actor.officerId;
   return db.transaction().execute(async (trx) => {
@@ -731,7 +843,12 @@ export async function submitReview(db: Kysely<Database>, actor: Viewer, planId: 
     if (await hasFinalAssessment(trx, planId)) return { ok: false, reason: "alreadyFinal" };
     const kind = await reviewKindFor(trx, actor, plan);
     if (!kind) return { ok: false, reason: "notPeer" };
-    const existing = await trx.selectFrom("skp_reviews").select("id").where("plan_id", "=", planId).where("reviewer_officer_id", "=", reviewerId).executeTakeFirst();
+    const existing = await trx
+      .selectFrom("skp_reviews")
+      .select("id")
+      .where("plan_id", "=", planId)
+      .where("reviewer_officer_id", "=", reviewerId)
+      .executeTakeFirst();
     if (existing) return { ok: false, reason: "alreadyReviewed" };
     const rows = BERAKHLAK_VALUES.map((value) => ({
       plan_id: planId,
@@ -742,7 +859,11 @@ export async function submitReview(db: Kysely<Database>, actor: Viewer, planId: 
       justification: input[value].justification,
     }));
     await trx.insertInto("skp_reviews").values(rows).execute();
-    await audit(trx, actor, planId, "skp.review.submit", undefined, { kind, reviewerOfficerId: reviewerId, ratings: rows.map((r) => [r.value, r.rating]) });
+    await audit(trx, actor, planId, "skp.review.submit", undefined, {
+      kind,
+      reviewerOfficerId: reviewerId,
+      ratings: rows.map((r) => [r.value, r.rating]),
+    });
     return { ok: true };
   });
 }
@@ -751,14 +872,26 @@ export async function submitReview(db: Kysely<Database>, actor: Viewer, planId: 
 export async function reviewKindFor(db: Kysely<Database>, viewer: Viewer, plan: { id: number; officer_id: number }) {
   if (viewer.officerId === null) return null;
   if (viewer.officerId === plan.officer_id) return "self" as const;
-  const officer = await db.selectFrom("officers").select("supervisor_id").where("id", "=", plan.officer_id).executeTakeFirstOrThrow();
+  const officer = await db
+    .selectFrom("officers")
+    .select("supervisor_id")
+    .where("id", "=", plan.officer_id)
+    .executeTakeFirstOrThrow();
   if (officer.supervisor_id === viewer.officerId) return "supervisor" as const;
-  const peer = await db.selectFrom("skp_peers").select("plan_id").where("plan_id", "=", plan.id).where("peer_officer_id", "=", viewer.officerId).executeTakeFirst();
+  const peer = await db
+    .selectFrom("skp_peers")
+    .select("plan_id")
+    .where("plan_id", "=", plan.id)
+    .where("peer_officer_id", "=", viewer.officerId)
+    .executeTakeFirst();
   return peer ? ("peer" as const) : null;
 }
 
 async function hasFinalAssessment(db: Kysely<Database>, planId: number): Promise<boolean> {
-  return (await db.selectFrom("assessments").select("id").where("plan_id", "=", planId).limit(1).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom("assessments").select("id").where("plan_id", "=", planId).limit(1).executeTakeFirst()) !==
+    undefined
+  );
 }
 
 /** The plan row, locked for the rest of the transaction so concurrent steps apply one after another. */
@@ -843,7 +976,13 @@ export async function peerReviewRequests(db: Kysely<Database>, officerId: number
         ),
       ),
     )
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("assessments").select("assessments.id").whereRef("assessments.plan_id", "=", "skp_plans.id"))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom("assessments").select("assessments.id").whereRef("assessments.plan_id", "=", "skp_plans.id"),
+        ),
+      ),
+    )
     .orderBy("skp_plans.period_start")
     .execute();
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkAssessment, justificationRequired, suggestHasilKerja, suggestPerilaku, type Suggestion } from "./skp-assessment";
+import {
+  checkAssessment,
+  justificationRequired,
+  suggestHasilKerja,
+  suggestPerilaku,
+  type Suggestion,
+} from "./skp-assessment";
 
 const long = "Capaian dibahas dalam dialog kinerja tanggal 20.";
 
@@ -11,8 +17,21 @@ describe("what the evidence suggests", () => {
     [[{ target: 100, realisation: 90 }], "sesuai"],
     [[{ target: 100, realisation: 89 }], "di_bawah"],
     // a big over-achievement is capped at 150 % and cannot hide a missed target
-    [[{ target: 10, realisation: 100 }, { target: 10, realisation: 3 }], "sesuai"],
-    [[{ target: 100, realisation: 95 }, { target: 0, realisation: 5 }, { target: 5, realisation: null }], "sesuai"],
+    [
+      [
+        { target: 10, realisation: 100 },
+        { target: 10, realisation: 3 },
+      ],
+      "sesuai",
+    ],
+    [
+      [
+        { target: 100, realisation: 95 },
+        { target: 0, realisation: 5 },
+        { target: 5, realisation: null },
+      ],
+      "sesuai",
+    ],
   ])("hasil kerja from %j is %s", (results, rating) => {
     const suggestion = suggestHasilKerja(results);
     expect(suggestion.kind === "suggested" && suggestion.rating).toBe(rating);
@@ -48,7 +67,12 @@ describe("the justification rule", () => {
 
   it("refuses a departure without a justification and names the field", () => {
     const result = checkAssessment(
-      { ratingHasilKerja: "di_atas", ratingPerilaku: "sesuai", justificationHasilKerja: "bagus", justificationPerilaku: "" },
+      {
+        ratingHasilKerja: "di_atas",
+        ratingPerilaku: "sesuai",
+        justificationHasilKerja: "bagus",
+        justificationPerilaku: "",
+      },
       { hasilKerja: sesuai, perilaku: sesuai },
     );
     expect(result).toEqual({ ok: false, errors: { justificationHasilKerja: "justificationRequired" } });
@@ -56,7 +80,12 @@ describe("the justification rule", () => {
 
   it("accepts a departure that is justified and gives the predikat of the matrix", () => {
     const result = checkAssessment(
-      { ratingHasilKerja: "di_atas", ratingPerilaku: "di_atas", justificationHasilKerja: long, justificationPerilaku: long },
+      {
+        ratingHasilKerja: "di_atas",
+        ratingPerilaku: "di_atas",
+        justificationHasilKerja: long,
+        justificationPerilaku: long,
+      },
       { hasilKerja: sesuai, perilaku: sesuai },
     );
     expect(result).toEqual({ ok: true, predikat: "sangat_baik" });

@@ -19,9 +19,7 @@ export interface ResultProgress {
   realisation: number | null;
 }
 
-export type Suggestion =
-  | { kind: "suggested"; rating: Rating; basis: number; count: number }
-  | { kind: "none" };
+export type Suggestion = { kind: "suggested"; rating: Rating; basis: number; count: number } | { kind: "none" };
 
 /**
  * Hasil kerja: the mean of realisation/target over the results that have a target above zero and a known
@@ -33,7 +31,8 @@ export function suggestHasilKerja(results: readonly ResultProgress[]): Suggestio
     .map((result) => Math.min(SHARE_CAP, (result.realisation as number) / result.target));
   if (shares.length === 0) return { kind: "none" };
   const basis = shares.reduce((total, share) => total + share, 0) / shares.length;
-  const rating: Rating = basis >= ABOVE_EXPECTATION_SHARE ? "di_atas" : basis >= BELOW_EXPECTATION_SHARE ? "sesuai" : "di_bawah";
+  const rating: Rating =
+    basis >= ABOVE_EXPECTATION_SHARE ? "di_atas" : basis >= BELOW_EXPECTATION_SHARE ? "sesuai" : "di_bawah";
   return { kind: "suggested", rating, basis, count: shares.length };
 }
 
@@ -61,7 +60,10 @@ export interface AssessmentInput {
 
 export type AssessmentCheck =
   | { ok: true; predikat: Predikat }
-  | { ok: false; errors: Partial<Record<"justificationHasilKerja" | "justificationPerilaku", "justificationRequired">> };
+  | {
+      ok: false;
+      errors: Partial<Record<"justificationHasilKerja" | "justificationPerilaku", "justificationRequired">>;
+    };
 
 /** Checks the justifications against the suggestions; on success gives the predikat of the matrix. */
 export function checkAssessment(

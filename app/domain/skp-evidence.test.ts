@@ -11,7 +11,10 @@ describe("evidence files", () => {
   });
 
   it("refuses other content whatever it is called, empty files and files over 5 MB", () => {
-    expect(checkEvidenceFile(Uint8Array.from(Buffer.from("<html>pdf</html>")))).toEqual({ ok: false, reason: "wrongType" });
+    expect(checkEvidenceFile(Uint8Array.from(Buffer.from("<html>pdf</html>")))).toEqual({
+      ok: false,
+      reason: "wrongType",
+    });
     expect(checkEvidenceFile(new Uint8Array())).toEqual({ ok: false, reason: "empty" });
     const big = new Uint8Array(MAX_EVIDENCE_BYTES + 1);
     big.set([0x25, 0x50, 0x44, 0x46, 0x2d]);

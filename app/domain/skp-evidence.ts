@@ -12,8 +12,7 @@ const SIGNATURES: { mime: EvidenceMime; extension: string; bytes: readonly numbe
 ];
 
 export type EvidenceCheck =
-  | { ok: true; mime: EvidenceMime; extension: string }
-  | { ok: false; reason: "empty" | "tooLarge" | "wrongType" };
+  { ok: true; mime: EvidenceMime; extension: string } | { ok: false; reason: "empty" | "tooLarge" | "wrongType" };
 
 export function checkEvidenceFile(content: Uint8Array): EvidenceCheck {
   if (content.length === 0) return { ok: false, reason: "empty" };
@@ -24,6 +23,10 @@ export function checkEvidenceFile(content: Uint8Array): EvidenceCheck {
 
 /** A display name safe for a Content-Disposition header: letters, digits, dot, dash, underscore. */
 export function safeFileName(name: string, extension: string): string {
-  const base = name.replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+  const base = name
+    .replace(/\.[^.]*$/, "")
+    .replace(/[^A-Za-z0-9_-]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
   return `${base || "bukti"}.${extension}`;
 }

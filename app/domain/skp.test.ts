@@ -14,7 +14,11 @@ describe("SKP periods", () => {
   });
 
   it("follows a quarter with the next one, across the year end", () => {
-    expect(nextPeriod(periodContaining("quarterly", "2026-11-24"))).toEqual({ kind: "quarterly", start: "2027-01-01", end: "2027-03-31" });
+    expect(nextPeriod(periodContaining("quarterly", "2026-11-24"))).toEqual({
+      kind: "quarterly",
+      start: "2027-01-01",
+      end: "2027-03-31",
+    });
   });
 
   it("accepts only the first day of a period as its start", () => {
@@ -26,13 +30,18 @@ describe("SKP periods", () => {
 
   it("tiles time: each period ends the day before the next begins", () => {
     fc.assert(
-      fc.property(fc.constantFrom("monthly", "quarterly", "annual" as const), fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 1, max: 12 }), (kind, year, month) => {
-        const period = periodContaining(kind, `${year}-${String(month).padStart(2, "0")}-15`);
-        const next = nextPeriod(period);
-        const dayAfter = new Date(`${period.end}T00:00:00Z`);
-        dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
-        expect(next.start).toBe(dayAfter.toISOString().slice(0, 10));
-      }),
+      fc.property(
+        fc.constantFrom("monthly", "quarterly", "annual" as const),
+        fc.integer({ min: 2000, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        (kind, year, month) => {
+          const period = periodContaining(kind, `${year}-${String(month).padStart(2, "0")}-15`);
+          const next = nextPeriod(period);
+          const dayAfter = new Date(`${period.end}T00:00:00Z`);
+          dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+          expect(next.start).toBe(dayAfter.toISOString().slice(0, 10));
+        },
+      ),
     );
   });
 });
@@ -74,6 +83,10 @@ describe("the plan's life cycle", () => {
   });
 
   it("names the status each step leads to", () => {
-    expect([statusAfter("submit"), statusAfter("approve"), statusAfter("return")]).toEqual(["submitted", "approved", "returned"]);
+    expect([statusAfter("submit"), statusAfter("approve"), statusAfter("return")]).toEqual([
+      "submitted",
+      "approved",
+      "returned",
+    ]);
   });
 });

@@ -47,15 +47,31 @@ export function suggestTraining(input: {
   elements: readonly { code: ElementCode; nrr: number }[];
   behaviours: readonly { value: BerakhlakValue; average: number }[];
 }): TrainingSuggestion[] {
-  const elements = pick(input.elements.map((e) => ({ code: e.code, score: e.nrr })), ELEMENT_TRAINING_BELOW_NRR, 4);
+  const elements = pick(
+    input.elements.map((e) => ({ code: e.code, score: e.nrr })),
+    ELEMENT_TRAINING_BELOW_NRR,
+    4,
+  );
   const behaviours = pick(
     input.behaviours.map((b) => ({ code: b.value, score: b.average })),
     BEHAVIOUR_TRAINING_BELOW_POINTS,
     3,
   );
   return [
-    ...elements.map((e) => ({ source: "element" as const, code: e.code, topic: ELEMENT_TRAINING[e.code], score: e.score, reason: e.reason })),
-    ...behaviours.map((b) => ({ source: "behaviour" as const, code: b.code, topic: BEHAVIOUR_TRAINING[b.code], score: b.score, reason: b.reason })),
+    ...elements.map((e) => ({
+      source: "element" as const,
+      code: e.code,
+      topic: ELEMENT_TRAINING[e.code],
+      score: e.score,
+      reason: e.reason,
+    })),
+    ...behaviours.map((b) => ({
+      source: "behaviour" as const,
+      code: b.code,
+      topic: BEHAVIOUR_TRAINING[b.code],
+      score: b.score,
+      reason: b.reason,
+    })),
   ];
 }
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { db } from "~/data/db.server";
 import { countersOfUnit, servicesOfUnit, unitBySlugs } from "~/data/organisation.server";
 import { useRootData } from "~/root";

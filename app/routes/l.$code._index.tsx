@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { db } from "~/data/db.server";
 import { counterByCode } from "~/data/ratings.server";
 import { ratingSubmissionSchema } from "~/domain/ratings/submission";

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { db } from "~/data/db.server";
 import { counterByCode, kioskIsOpen } from "~/data/ratings.server";
 import { ratingSubmissionSchema } from "~/domain/ratings/submission";

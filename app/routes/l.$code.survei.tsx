@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { now } from "~/config/clock.server";
 import { db } from "~/data/db.server";
 import { completeQuickRating, counterByCode, ratingByToken } from "~/data/ratings.server";

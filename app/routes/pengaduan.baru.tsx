@@ -10,7 +10,7 @@ import {
   type UploadHandler,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { now } from "~/config/clock.server";
 import { intakeOptions, intakeUnits, resolveIntakeContext, submitComplaint, type UploadedFile } from "~/data/complaints.server";

@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { formatTrackingCode, normaliseTrackingCode } from "~/domain/complaint-tracking-code";
 import { Field } from "~/ui/Field";
 

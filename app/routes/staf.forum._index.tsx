@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { requireRole } from "~/auth/guard.server";
 import { db } from "~/data/db.server";
 import { forumsWithin } from "~/data/forums.server";

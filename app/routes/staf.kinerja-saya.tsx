@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { now } from "~/config/clock.server";
@@ -26,14 +26,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     peerReviewRequests(db(), user.officerId),
   ]);
   const today = localDateOf(now(), officer.timeZone);
-  const choices = (["quarterly", "monthly", "annual"] as const).flatMap((kind) => {
-    const current = periodContaining(kind, today);
-    return [current, nextPeriod(current)];
-  }).filter((period) => !plans.some((plan) => plan.periodKind === period.kind && plan.periodStart === period.start));
+  const choices = (["quarterly", "monthly", "annual"] as const)
+    .flatMap((kind) => {
+      const current = periodContaining(kind, today);
+      return [current, nextPeriod(current)];
+    })
+    .filter((period) => !plans.some((plan) => plan.periodKind === period.kind && plan.periodStart === period.start));
   return { officer, plans, development, choices, peerRequests };
 }
 
-const createSchema = z.object({ period: z.string().regex(/^(monthly|quarterly|annual):\d{4}-\d{2}-\d{2}$/, "form.notInList") });
+const createSchema = z.object({
+  period: z.string().regex(/^(monthly|quarterly|annual):\d{4}-\d{2}-\d{2}$/, "form.notInList"),
+});
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -66,7 +70,9 @@ export default function MyPerformance() {
       {commendations.map((item) => (
         <div key={item.id} className="notice ok" role="status">
           <strong>{t("assessments.development.commendationFrom", { name: item.by })}</strong>{" "}
-          {item.periodKind && item.periodStart ? <span className="muted small">({periodLabel(t, locale, item.periodKind, item.periodStart)})</span> : null}
+          {item.periodKind && item.periodStart ? (
+            <span className="muted small">({periodLabel(t, locale, item.periodKind, item.periodStart)})</span>
+          ) : null}
           <p>{item.note}</p>
         </div>
       ))}
@@ -78,7 +84,10 @@ export default function MyPerformance() {
             {peerRequests.map((request) => (
               <li key={request.planId}>
                 <Link to={`/staf/skp/${request.planId}/ulasan`}>
-                  {t("assessments.mine.peerRequestLine", { name: request.officerName, period: periodLabel(t, locale, request.periodKind, request.periodStart) })}
+                  {t("assessments.mine.peerRequestLine", {
+                    name: request.officerName,
+                    period: periodLabel(t, locale, request.periodKind, request.periodStart),
+                  })}
                 </Link>
               </li>
             ))}
@@ -114,7 +123,13 @@ export default function MyPerformance() {
                 <td>
                   <StatusBadge status={plan.status} />
                 </td>
-                <td>{plan.predikat ? <Link to={`/staf/penilaian/${plan.id}`}>{t(`assessments.predikat.${plan.predikat}`)}</Link> : "–"}</td>
+                <td>
+                  {plan.predikat ? (
+                    <Link to={`/staf/penilaian/${plan.id}`}>{t(`assessments.predikat.${plan.predikat}`)}</Link>
+                  ) : (
+                    "–"
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireUnitRole } from "~/auth/guard.server";
 import { endSession } from "~/auth/session.server";

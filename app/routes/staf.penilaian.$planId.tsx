@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import type { TFunction } from "~/i18n/react";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { now } from "~/config/clock.server";
@@ -25,7 +25,12 @@ import { db } from "~/data/db.server";
 import { planAccess, planHeader } from "~/data/skp.server";
 import { RATINGS } from "~/domain/berakhlak";
 import { objectionWindow, predikatFor } from "~/domain/predikat";
-import { ABOVE_EXPECTATION_SHARE, BELOW_EXPECTATION_SHARE, MIN_JUSTIFICATION_LENGTH, type Suggestion } from "~/domain/skp-assessment";
+import {
+  ABOVE_EXPECTATION_SHARE,
+  BELOW_EXPECTATION_SHARE,
+  MIN_JUSTIFICATION_LENGTH,
+  type Suggestion,
+} from "~/domain/skp-assessment";
 import type { Locale } from "~/i18n/config";
 import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/i18n/format";
 import { parseForm } from "~/ui/form-data";
@@ -76,14 +81,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const justification = z.string().trim().max(2000, "form.tooLong").default("");
-const ratings = { ratingHasilKerja: z.enum(RATINGS), ratingPerilaku: z.enum(RATINGS), justificationHasilKerja: justification, justificationPerilaku: justification };
+const ratings = {
+  ratingHasilKerja: z.enum(RATINGS),
+  ratingPerilaku: z.enum(RATINGS),
+  justificationHasilKerja: justification,
+  justificationPerilaku: justification,
+};
 const reason = z.string().trim().min(1, "form.required").max(2000, "form.tooLong");
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("finalise"), ...ratings }),
   z.object({ intent: z.literal("amend"), ...ratings, reason }),
   z.object({ intent: z.literal("acknowledge") }),
   z.object({ intent: z.literal("object"), reason }),
-  z.object({ intent: z.literal("decide"), outcome: z.enum(["upheld", "rejected"]), reason, ratingHasilKerja: z.enum(RATINGS), ratingPerilaku: z.enum(RATINGS) }),
+  z.object({
+    intent: z.literal("decide"),
+    outcome: z.enum(["upheld", "rejected"]),
+    reason,
+    ratingHasilKerja: z.enum(RATINGS),
+    ratingPerilaku: z.enum(RATINGS),
+  }),
   z.object({ intent: z.literal("training"), topic: z.string().regex(/^[a-z_]{3,60}$/, "form.invalid") }),
   z.object({ intent: z.literal("commend"), note: reason }),
 ]);
@@ -92,7 +108,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const planId = unitIdParam(params.planId);
   const form = await request.formData();
-  const submitted = Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  const submitted = Object.fromEntries(
+    [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
   const parsed = parseForm(actionSchema, form);
   if (!parsed.ok) return { errors: parsed.errors, values: submitted, intent: submitted.intent ?? "" };
   const input = parsed.data;
@@ -118,7 +136,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         user,
         planId,
         input.outcome === "upheld"
-          ? { outcome: "upheld", reason: input.reason, ratingHasilKerja: input.ratingHasilKerja, ratingPerilaku: input.ratingPerilaku }
+          ? {
+              outcome: "upheld",
+              reason: input.reason,
+              ratingHasilKerja: input.ratingHasilKerja,
+              ratingPerilaku: input.ratingPerilaku,
+            }
           : { outcome: "rejected", reason: input.reason },
         at,
       );
@@ -131,7 +154,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
   }
   if (!result.ok) {
-    const errors = result.reason === "invalid" && result.errors ? result.errors : { _form: `assessments.errors.${result.reason}` };
+    const errors =
+      result.reason === "invalid" && result.errors ? result.errors : { _form: `assessments.errors.${result.reason}` };
     return { errors, values: submitted, intent: input.intent };
   }
   return redirect(`/staf/penilaian/${planId}`);
@@ -140,8 +164,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function suggestionText(t: TFunction, locale: Locale, suggestion: Suggestion, kind: "hasilKerja" | "perilaku"): string {
   if (suggestion.kind === "none") return t(`assessments.assessment.suggestsNone.${kind}`);
   return kind === "hasilKerja"
-    ? t("assessments.assessment.suggestsHasilKerja", { rating: t(`assessments.rating.${suggestion.rating}`), share: formatPercent(locale, suggestion.basis), count: suggestion.count })
-    : t("assessments.assessment.suggestsPerilaku", { rating: t(`assessments.rating.${suggestion.rating}`), average: formatNumber(locale, suggestion.basis, 2), count: suggestion.count });
+    ? t("assessments.assessment.suggestsHasilKerja", {
+        rating: t(`assessments.rating.${suggestion.rating}`),
+        share: formatPercent(locale, suggestion.basis),
+        count: suggestion.count,
+      })
+    : t("assessments.assessment.suggestsPerilaku", {
+        rating: t(`assessments.rating.${suggestion.rating}`),
+        average: formatNumber(locale, suggestion.basis, 2),
+        count: suggestion.count,
+      });
 }
 
 function EvidenceView({ pack }: { pack: EvidencePack }) {
@@ -163,7 +195,10 @@ function EvidenceView({ pack }: { pack: EvidencePack }) {
                   lower: formatNumber(locale, service.value.score.interval.lower, 2),
                   upper: formatNumber(locale, service.value.score.interval.upper, 2),
                 })
-              : t("assessments.assessment.insufficient", { n: service.value.score.n, minimum: service.value.score.minimum })}
+              : t("assessments.assessment.insufficient", {
+                  n: service.value.score.n,
+                  minimum: service.value.score.minimum,
+                })}
           </dd>
           <dt>{t("assessments.assessment.ratingCount")}</dt>
           <dd>{formatNumber(locale, service.value.ratingCount)}</dd>
@@ -178,7 +213,12 @@ function EvidenceView({ pack }: { pack: EvidencePack }) {
                 {pack.elements.value.length === 0
                   ? t("assessments.assessment.elementsTooFew")
                   : pack.elements.value
-                      .map((element) => t(`assessments.assessment.element.${element.code}`, { nrr: formatNumber(locale, element.nrr, 2), n: element.n }))
+                      .map((element) =>
+                        t(`assessments.assessment.element.${element.code}`, {
+                          nrr: formatNumber(locale, element.nrr, 2),
+                          n: element.n,
+                        }),
+                      )
                       .join(" · ")}
               </dd>
             </>
@@ -205,7 +245,9 @@ function EvidenceView({ pack }: { pack: EvidencePack }) {
                   <td>
                     <strong>{complaint.trackingCode}</strong> {complaint.body}
                   </td>
-                  <td>{complaint.replies.length === 0 ? "–" : complaint.replies.map((reply) => reply.text).join(" · ")}</td>
+                  <td>
+                    {complaint.replies.length === 0 ? "–" : complaint.replies.map((reply) => reply.text).join(" · ")}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -237,13 +279,17 @@ function EvidenceView({ pack }: { pack: EvidencePack }) {
               <tr key={result.id}>
                 <td>
                   {result.indicator}
-                  {result.portalIndicator ? <span className="badge skp-inline-badge">{t("assessments.assessment.portal")}</span> : null}
+                  {result.portalIndicator ? (
+                    <span className="badge skp-inline-badge">{t("assessments.assessment.portal")}</span>
+                  ) : null}
                 </td>
                 <td className="num">
                   {formatNumber(locale, result.target, Number.isInteger(result.target) ? 0 : 2)} {result.unitOfMeasure}
                 </td>
                 <td className="num">
-                  {result.realisation === null ? t("assessments.assessment.unknown") : formatNumber(locale, result.realisation, Number.isInteger(result.realisation) ? 0 : 2)}
+                  {result.realisation === null
+                    ? t("assessments.assessment.unknown")
+                    : formatNumber(locale, result.realisation, Number.isInteger(result.realisation) ? 0 : 2)}
                 </td>
                 <td className="num">{result.share === null ? "–" : formatPercent(locale, result.share)}</td>
                 <td className="num">{result.achievements}</td>
@@ -253,7 +299,11 @@ function EvidenceView({ pack }: { pack: EvidencePack }) {
         </table>
       </div>
       <p className="muted small">
-        {t("assessments.assessment.achievementsSummary", { count: pack.achievements.count, withFile: pack.achievements.withFile, notes: pack.feedbackNotes })}
+        {t("assessments.assessment.achievementsSummary", {
+          count: pack.achievements.count,
+          withFile: pack.achievements.withFile,
+          notes: pack.feedbackNotes,
+        })}
       </p>
       <h3 id="behaviour-evidence">{t("assessments.assessment.behaviourTable")}</h3>
       <div className="table-wrap">
@@ -274,7 +324,11 @@ function EvidenceView({ pack }: { pack: EvidencePack }) {
               <tr key={behaviour.value}>
                 <th scope="row">{t(`assessments.values.${behaviour.value}`)}</th>
                 <td>{behaviour.self ? t(`assessments.rating.${behaviour.self}`) : "–"}</td>
-                <td>{behaviour.peers.length === 0 ? "–" : behaviour.peers.map((rating) => t(`assessments.rating.${rating}`)).join("; ")}</td>
+                <td>
+                  {behaviour.peers.length === 0
+                    ? "–"
+                    : behaviour.peers.map((rating) => t(`assessments.rating.${rating}`)).join("; ")}
+                </td>
                 <td>{behaviour.supervisor ? t(`assessments.rating.${behaviour.supervisor}`) : "–"}</td>
                 <td className="num">{behaviour.average === null ? "–" : formatNumber(locale, behaviour.average, 2)}</td>
               </tr>
@@ -299,13 +353,28 @@ function EvidenceView({ pack }: { pack: EvidencePack }) {
   );
 }
 
-function RatingFields({ errors, values }: { errors: Record<string, string | undefined>; values: Record<string, string | undefined> }) {
+function RatingFields({
+  errors,
+  values,
+}: {
+  errors: Record<string, string | undefined>;
+  values: Record<string, string | undefined>;
+}) {
   const { t } = useTranslation();
-  const options = [{ value: "", label: t("assessments.assessment.chooseRating") }, ...RATINGS.map((rating) => ({ value: rating, label: t(`assessments.rating.${rating}`) }))];
+  const options = [
+    { value: "", label: t("assessments.assessment.chooseRating") },
+    ...RATINGS.map((rating) => ({ value: rating, label: t(`assessments.rating.${rating}`) })),
+  ];
   return (
     <div className="skp-grid">
       <div>
-        <Select name="ratingHasilKerja" label={t("assessments.assessment.ratingHasilKerja")} options={options} defaultValue={values.ratingHasilKerja} error={errors.ratingHasilKerja} />
+        <Select
+          name="ratingHasilKerja"
+          label={t("assessments.assessment.ratingHasilKerja")}
+          options={options}
+          defaultValue={values.ratingHasilKerja}
+          error={errors.ratingHasilKerja}
+        />
         <TextArea
           name="justificationHasilKerja"
           label={t("assessments.assessment.justificationHasilKerja")}
@@ -316,7 +385,13 @@ function RatingFields({ errors, values }: { errors: Record<string, string | unde
         />
       </div>
       <div>
-        <Select name="ratingPerilaku" label={t("assessments.assessment.ratingPerilaku")} options={options} defaultValue={values.ratingPerilaku} error={errors.ratingPerilaku} />
+        <Select
+          name="ratingPerilaku"
+          label={t("assessments.assessment.ratingPerilaku")}
+          options={options}
+          defaultValue={values.ratingPerilaku}
+          error={errors.ratingPerilaku}
+        />
         <TextArea
           name="justificationPerilaku"
           label={t("assessments.assessment.justificationPerilaku")}
@@ -369,23 +444,23 @@ function ContestsView({ contests }: { contests: Sourced<OpenContest[]> | null })
   const locale = useLocale();
   return (
     <>
-          <h3>{t("assessments.assessment.contests")}</h3>
-          {contests && !contests.available ? (
-            <p className="muted">{t("assessments.assessment.contestsNotAvailable")}</p>
-          ) : contests && contests.available && contests.value.length > 0 ? (
-            <div className="notice warn" role="status">
-              <p>{t("assessments.assessment.contestsOpen", { count: contests.value.length })}</p>
-              <ul>
-                {contests.value.map((contest) => (
-                  <li key={contest.id}>
-                    {formatDate(locale, contest.createdAt)}: {contest.reason}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : (
-            <p className="muted">{t("assessments.assessment.noContests")}</p>
-          )}
+      <h3>{t("assessments.assessment.contests")}</h3>
+      {contests && !contests.available ? (
+        <p className="muted">{t("assessments.assessment.contestsNotAvailable")}</p>
+      ) : contests && contests.available && contests.value.length > 0 ? (
+        <div className="notice warn" role="status">
+          <p>{t("assessments.assessment.contestsOpen", { count: contests.value.length })}</p>
+          <ul>
+            {contests.value.map((contest) => (
+              <li key={contest.id}>
+                {formatDate(locale, contest.createdAt)}: {contest.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="muted">{t("assessments.assessment.noContests")}</p>
+      )}
     </>
   );
 }
@@ -408,7 +483,9 @@ export default function AssessmentPage() {
     <>
       <PlanHeader plan={data.header} current="assessment" />
       <FormMessage error={errors._form} />
-      {data.header.status !== "approved" ? <p className="notice">{t("assessments.assessment.planNotApproved")}</p> : null}
+      {data.header.status !== "approved" ? (
+        <p className="notice">{t("assessments.assessment.planNotApproved")}</p>
+      ) : null}
 
       {latest ? (
         <section aria-labelledby="result-title" className="card">
@@ -420,12 +497,16 @@ export default function AssessmentPage() {
             <dt>{t("assessments.assessment.ratingHasilKerja")}</dt>
             <dd>
               {t(`assessments.rating.${latest.ratingHasilKerja}`)}
-              {latest.justificationHasilKerja ? <span className="skp-block small">{latest.justificationHasilKerja}</span> : null}
+              {latest.justificationHasilKerja ? (
+                <span className="skp-block small">{latest.justificationHasilKerja}</span>
+              ) : null}
             </dd>
             <dt>{t("assessments.assessment.ratingPerilaku")}</dt>
             <dd>
               {t(`assessments.rating.${latest.ratingPerilaku}`)}
-              {latest.justificationPerilaku ? <span className="skp-block small">{latest.justificationPerilaku}</span> : null}
+              {latest.justificationPerilaku ? (
+                <span className="skp-block small">{latest.justificationPerilaku}</span>
+              ) : null}
             </dd>
             <dt>{t("assessments.assessment.finalisedBy")}</dt>
             <dd>
@@ -433,7 +514,11 @@ export default function AssessmentPage() {
             </dd>
             {latest.amendmentReason ? (
               <>
-                <dt>{latest.finalByDecision ? t("assessments.assessment.decisionReasonLabel") : t("assessments.assessment.amendmentReason")}</dt>
+                <dt>
+                  {latest.finalByDecision
+                    ? t("assessments.assessment.decisionReasonLabel")
+                    : t("assessments.assessment.amendmentReason")}
+                </dt>
                 <dd>{latest.amendmentReason}</dd>
               </>
             ) : null}
@@ -442,11 +527,19 @@ export default function AssessmentPage() {
               {latest.finalByDecision
                 ? t("assessments.assessment.decisionFinal")
                 : latest.responseKind === "acknowledged"
-                  ? t("assessments.assessment.acknowledgedBy", { name: latest.respondedBy, date: formatDateTime(locale, latest.respondedAt!) })
+                  ? t("assessments.assessment.acknowledgedBy", {
+                      name: latest.respondedBy,
+                      date: formatDateTime(locale, latest.respondedAt!),
+                    })
                   : latest.responseKind === "objected"
-                    ? t("assessments.assessment.objectedBy", { name: latest.respondedBy, date: formatDateTime(locale, latest.respondedAt!) })
+                    ? t("assessments.assessment.objectedBy", {
+                        name: latest.respondedBy,
+                        date: formatDateTime(locale, latest.respondedAt!),
+                      })
                     : data.window?.open
-                      ? t("assessments.assessment.awaitingResponse", { date: formatDate(locale, data.window.closesAt, data.header.timeZone) })
+                      ? t("assessments.assessment.awaitingResponse", {
+                          date: formatDate(locale, data.window.closesAt, data.header.timeZone),
+                        })
                       : t("assessments.assessment.windowPassed")}
               {latest.responseReason ? <span className="skp-block small">{latest.responseReason}</span> : null}
             </dd>
@@ -457,7 +550,13 @@ export default function AssessmentPage() {
       {data.can.respond && data.window ? (
         <section className="card" aria-labelledby="respond-title">
           <h2 id="respond-title">{t("assessments.assessment.respondTitle")}</h2>
-          <p>{data.window.open ? t("assessments.assessment.objectHint", { date: formatDate(locale, data.window.closesAt, data.header.timeZone) }) : t("assessments.assessment.windowPassed")}</p>
+          <p>
+            {data.window.open
+              ? t("assessments.assessment.objectHint", {
+                  date: formatDate(locale, data.window.closesAt, data.header.timeZone),
+                })
+              : t("assessments.assessment.windowPassed")}
+          </p>
           <Form method="post">
             <input type="hidden" name="intent" value="acknowledge" />
             <button type="submit">{t("assessments.assessment.acknowledge")}</button>
@@ -465,7 +564,14 @@ export default function AssessmentPage() {
           {data.window.open ? (
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="object" />
-              <TextArea name="reason" label={t("assessments.assessment.objectReason")} hint={t("assessments.assessment.objectReasonHint")} error={errorsFor("object").reason} defaultValue={valuesFor("object").reason} maxLength={2000} />
+              <TextArea
+                name="reason"
+                label={t("assessments.assessment.objectReason")}
+                hint={t("assessments.assessment.objectReasonHint")}
+                error={errorsFor("object").reason}
+                defaultValue={valuesFor("object").reason}
+                maxLength={2000}
+              />
               <div className="form-actions">
                 <button type="submit" className="secondary">
                   {t("assessments.assessment.object")}
@@ -510,7 +616,13 @@ export default function AssessmentPage() {
               error={errorsFor("decide").ratingPerilaku}
             />
           </div>
-          <TextArea name="reason" label={t("assessments.assessment.decisionReason")} error={errorsFor("decide").reason} defaultValue={valuesFor("decide").reason} maxLength={2000} />
+          <TextArea
+            name="reason"
+            label={t("assessments.assessment.decisionReason")}
+            error={errorsFor("decide").reason}
+            defaultValue={valuesFor("decide").reason}
+            maxLength={2000}
+          />
           <div className="form-actions">
             <button type="submit">{t("assessments.assessment.decideSubmit")}</button>
           </div>
@@ -529,7 +641,9 @@ export default function AssessmentPage() {
       {latest ? (
         <section aria-labelledby="frozen-title">
           <h2 id="frozen-title">{t("assessments.assessment.evidenceOfVersion", { version: latest.version })}</h2>
-          <p className="muted small">{t("assessments.assessment.evidenceFrozen", { date: formatDateTime(locale, latest.evidence.assembledAt) })}</p>
+          <p className="muted small">
+            {t("assessments.assessment.evidenceFrozen", { date: formatDateTime(locale, latest.evidence.assembledAt) })}
+          </p>
           <p className="muted small">{explanation}</p>
           <EvidenceView pack={latest.evidence} />
         </section>
@@ -562,7 +676,13 @@ export default function AssessmentPage() {
             ) : null}
             <input type="hidden" name="intent" value="amend" />
             <RatingFields errors={errorsFor("amend")} values={valuesFor("amend")} />
-            <TextArea name="reason" label={t("assessments.assessment.amendReason")} error={errorsFor("amend").reason} defaultValue={valuesFor("amend").reason} maxLength={2000} />
+            <TextArea
+              name="reason"
+              label={t("assessments.assessment.amendReason")}
+              error={errorsFor("amend").reason}
+              defaultValue={valuesFor("amend").reason}
+              maxLength={2000}
+            />
             <div className="form-actions">
               <button type="submit">{t("assessments.assessment.amendSubmit")}</button>
             </div>
@@ -588,14 +708,22 @@ export default function AssessmentPage() {
                 </thead>
                 <tbody>
                   {data.training.map((suggestion) => {
-                    const accepted = data.development.some((item) => item.kind === "training" && item.topic === suggestion.topic);
+                    const accepted = data.development.some(
+                      (item) => item.kind === "training" && item.topic === suggestion.topic,
+                    );
                     return (
                       <tr key={suggestion.topic}>
                         <td>{t(`assessments.training.topics.${suggestion.topic}`)}</td>
                         <td>
                           {suggestion.source === "behaviour"
-                            ? t("assessments.development.becauseBehaviour", { value: t(`assessments.values.${suggestion.code}`), average: formatNumber(locale, suggestion.score, 2) })
-                            : t("assessments.development.becauseElement", { code: suggestion.code, nrr: formatNumber(locale, suggestion.score, 2) })}
+                            ? t("assessments.development.becauseBehaviour", {
+                                value: t(`assessments.values.${suggestion.code}`),
+                                average: formatNumber(locale, suggestion.score, 2),
+                              })
+                            : t("assessments.development.becauseElement", {
+                                code: suggestion.code,
+                                nrr: formatNumber(locale, suggestion.score, 2),
+                              })}
                         </td>
                         <td>
                           {accepted ? (
@@ -627,7 +755,13 @@ export default function AssessmentPage() {
           {data.can.develop ? (
             <Form method="post" className="card" noValidate>
               <input type="hidden" name="intent" value="commend" />
-              <TextArea name="note" label={t("assessments.development.commend")} hint={t("assessments.development.commendHint")} error={errorsFor("commend").note} maxLength={2000} />
+              <TextArea
+                name="note"
+                label={t("assessments.development.commend")}
+                hint={t("assessments.development.commendHint")}
+                error={errorsFor("commend").note}
+                maxLength={2000}
+              />
               <div className="form-actions">
                 <button type="submit" className="secondary">
                   {t("assessments.development.commendSubmit")}
@@ -653,15 +787,26 @@ export default function AssessmentPage() {
               </summary>
               {version.amendmentReason ? (
                 <p>
-                  <strong>{version.finalByDecision ? t("assessments.assessment.decisionReasonLabel") : t("assessments.assessment.amendmentReason")}:</strong> {version.amendmentReason}
+                  <strong>
+                    {version.finalByDecision
+                      ? t("assessments.assessment.decisionReasonLabel")
+                      : t("assessments.assessment.amendmentReason")}
+                    :
+                  </strong>{" "}
+                  {version.amendmentReason}
                 </p>
               ) : null}
               {version.decisionOutcome ? (
                 <p>
-                  <strong>{t(`assessments.assessment.outcome.${version.decisionOutcome}`)}</strong> · {version.decidedBy} · {formatDateTime(locale, version.decidedAt!)}: {version.decisionReason}
+                  <strong>{t(`assessments.assessment.outcome.${version.decisionOutcome}`)}</strong> ·{" "}
+                  {version.decidedBy} · {formatDateTime(locale, version.decidedAt!)}: {version.decisionReason}
                 </p>
               ) : null}
-              <p className="muted small">{t("assessments.assessment.evidenceFrozen", { date: formatDateTime(locale, version.evidence.assembledAt) })}</p>
+              <p className="muted small">
+                {t("assessments.assessment.evidenceFrozen", {
+                  date: formatDateTime(locale, version.evidence.assembledAt),
+                })}
+              </p>
               <EvidenceView pack={version.evidence} />
             </details>
           ))}

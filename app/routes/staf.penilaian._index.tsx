@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { forbidden, requireUser } from "~/auth/guard.server";
 import { now } from "~/config/clock.server";
@@ -28,10 +28,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const today = localDateOf(now());
   const current = periodContaining("quarterly", today);
-  const requested = /^(monthly|quarterly|annual):\d{4}-\d{2}-\d{2}$/.test(url.searchParams.get("periode") ?? "") ? url.searchParams.get("periode")! : `${current.kind}:${current.start}`;
+  const requested = /^(monthly|quarterly|annual):\d{4}-\d{2}-\d{2}$/.test(url.searchParams.get("periode") ?? "")
+    ? url.searchParams.get("periode")!
+    : `${current.kind}:${current.start}`;
   const [kind, start] = requested.split(":") as [(typeof PERIOD_KINDS)[number], string];
   const periods = new Map<string, { kind: string; start: string }>([[`${current.kind}:${current.start}`, current]]);
-  for (const row of rows) if (row.periodKind && row.periodStart) periods.set(`${row.periodKind}:${row.periodStart}`, { kind: row.periodKind, start: row.periodStart });
+  for (const row of rows)
+    if (row.periodKind && row.periodStart)
+      periods.set(`${row.periodKind}:${row.periodStart}`, { kind: row.periodKind, start: row.periodStart });
   const units = new Map<number, string>();
   for (const row of rows) units.set(row.unitId, row.unitName);
   const distributions = await Promise.all(
@@ -47,11 +51,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     objections,
     distributions,
     period: { kind, start, key: requested },
-    periods: [...periods.entries()].sort((a, b) => (a[1].start < b[1].start ? 1 : -1)).map(([key, value]) => ({ key, ...value })),
+    periods: [...periods.entries()]
+      .sort((a, b) => (a[1].start < b[1].start ? 1 : -1))
+      .map(([key, value]) => ({ key, ...value })),
   };
 }
 
-const patternSchema = z.object({ unitId: z.coerce.number().int().positive(), pattern: z.enum(ORGANISATION_PREDIKATS), periode: z.string().max(40).default("") });
+const patternSchema = z.object({
+  unitId: z.coerce.number().int().positive(),
+  pattern: z.enum(ORGANISATION_PREDIKATS),
+  periode: z.string().max(40).default(""),
+});
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -81,7 +91,12 @@ export default function TeamAssessments() {
         <ul>
           {objections.map((objection) => (
             <li key={objection.planId}>
-              <Link to={`/staf/penilaian/${objection.planId}`}>{t("assessments.team.objectionLine", { officer: objection.officerName, assessor: objection.assessorName })}</Link>{" "}
+              <Link to={`/staf/penilaian/${objection.planId}`}>
+                {t("assessments.team.objectionLine", {
+                  officer: objection.officerName,
+                  assessor: objection.assessorName,
+                })}
+              </Link>{" "}
               <span className="muted small">{formatDateTime(locale, objection.respondedAt)}</span>
             </li>
           ))}
@@ -110,15 +125,23 @@ export default function TeamAssessments() {
                 <td>{row.unitName}</td>
                 <td>
                   {row.planId && row.periodKind && row.periodStart ? (
-                    <Link to={`/staf/skp/${row.planId}`}>{periodLabel(t, locale, row.periodKind, row.periodStart)}</Link>
+                    <Link to={`/staf/skp/${row.planId}`}>
+                      {periodLabel(t, locale, row.periodKind, row.periodStart)}
+                    </Link>
                   ) : (
                     <span className="muted">{t("assessments.team.noPlan")}</span>
                   )}
                 </td>
                 <td>{row.status ? <StatusBadge status={row.status} /> : "–"}</td>
                 <td>
-                  {row.predikat && row.planId ? <Link to={`/staf/penilaian/${row.planId}`}>{t(`assessments.predikat.${row.predikat}`)}</Link> : "–"}
-                  {row.openObjections ? <span className="badge warn skp-inline-badge">{t("assessments.team.objected")}</span> : null}
+                  {row.predikat && row.planId ? (
+                    <Link to={`/staf/penilaian/${row.planId}`}>{t(`assessments.predikat.${row.predikat}`)}</Link>
+                  ) : (
+                    "–"
+                  )}
+                  {row.openObjections ? (
+                    <span className="badge warn skp-inline-badge">{t("assessments.team.objected")}</span>
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -147,7 +170,8 @@ export default function TeamAssessments() {
         <section key={unit.unitId} className="card" aria-labelledby={`unit-${unit.unitId}`}>
           <h3 id={`unit-${unit.unitId}`}>{unit.unitName}</h3>
           <p>
-            {t("assessments.team.finalisedCount", { count: unit.predikats.length })} · {t("assessments.team.pattern")}: <strong>{t(`assessments.orgPredikat.${unit.pattern}`)}</strong>
+            {t("assessments.team.finalisedCount", { count: unit.predikats.length })} · {t("assessments.team.pattern")}:{" "}
+            <strong>{t(`assessments.orgPredikat.${unit.pattern}`)}</strong>
           </p>
           {unit.warnings.length > 0 ? (
             <div className="notice warn" role="status">
@@ -158,7 +182,11 @@ export default function TeamAssessments() {
                 {unit.warnings.map((warning) => (
                   <li key={warning.rule}>
                     {t(`assessments.team.rules.${warning.rule}`)}{" "}
-                    {t("assessments.team.observed", { observed: warning.observedCount, total: warning.total, share: formatPercent(locale, warning.observedShare) })}
+                    {t("assessments.team.observed", {
+                      observed: warning.observedCount,
+                      total: warning.total,
+                      share: formatPercent(locale, warning.observedShare),
+                    })}
                   </li>
                 ))}
               </ul>
@@ -175,7 +203,10 @@ export default function TeamAssessments() {
                 id={`pattern-${unit.unitId}`}
                 label={t("assessments.team.choosePattern")}
                 defaultValue={unit.pattern}
-                options={ORGANISATION_PREDIKATS.map((value) => ({ value, label: t(`assessments.orgPredikat.${value}`) }))}
+                options={ORGANISATION_PREDIKATS.map((value) => ({
+                  value,
+                  label: t(`assessments.orgPredikat.${value}`),
+                }))}
               />
               <button type="submit" className="secondary">
                 {t("assessments.team.savePattern")}

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { now } from "~/config/clock.server";
@@ -31,7 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await planAccess(db(), user, unitIdParam(params.planId));
   if (!found) throw notFound();
   const { plan, access } = found;
-  const [header, detail, development] = await Promise.all([planHeader(db(), plan), planDetail(db(), plan.id), developmentForPlan(db(), plan)]);
+  const [header, detail, development] = await Promise.all([
+    planHeader(db(), plan),
+    planDetail(db(), plan.id),
+    developmentForPlan(db(), plan),
+  ]);
   return {
     header,
     returnComment: plan.returnComment,
@@ -40,7 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     development,
     can: {
       edit: access.self && planAllows(plan.status, "edit"),
-      editBehaviours: (access.self && planAllows(plan.status, "edit")) || (access.assessor && plan.status !== "approved"),
+      editBehaviours:
+        (access.self && planAllows(plan.status, "edit")) || (access.assessor && plan.status !== "approved"),
       submit: access.self && planAllows(plan.status, "submit"),
       decide: access.assessor && planAllows(plan.status, "approve"),
     },
@@ -61,7 +66,9 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("removeResult"), resultId: z.coerce.number().int().positive() }),
   z.object({
     intent: z.literal("saveBehaviours"),
-    ...Object.fromEntries(BERAKHLAK_VALUES.map((value) => [value, z.string().trim().max(500, "form.tooLong").default("")])),
+    ...Object.fromEntries(
+      BERAKHLAK_VALUES.map((value) => [value, z.string().trim().max(500, "form.tooLong").default("")]),
+    ),
   }),
   z.object({ intent: z.literal("submit") }),
   z.object({ intent: z.literal("approve") }),
@@ -94,7 +101,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     case "saveBehaviours": {
       const values = input as unknown as Record<(typeof BERAKHLAK_VALUES)[number], string>;
-      result = await saveBehaviours(db(), user, planId, Object.fromEntries(BERAKHLAK_VALUES.map((value) => [value, values[value] ?? ""])) as typeof values);
+      result = await saveBehaviours(
+        db(),
+        user,
+        planId,
+        Object.fromEntries(BERAKHLAK_VALUES.map((value) => [value, values[value] ?? ""])) as typeof values,
+      );
       break;
     }
     case "submit":
@@ -165,13 +177,23 @@ export default function PlanPage() {
                 <td>{result.indicator}</td>
                 <td className="num">{formatNumber(locale, result.target, Number.isInteger(result.target) ? 0 : 2)}</td>
                 <td>{result.unitOfMeasure}</td>
-                <td>{result.portalIndicator ? <span className="badge">{t(`assessments.portalIndicator.${result.portalIndicator}`)}</span> : t("assessments.plan.fromAchievements")}</td>
+                <td>
+                  {result.portalIndicator ? (
+                    <span className="badge">{t(`assessments.portalIndicator.${result.portalIndicator}`)}</span>
+                  ) : (
+                    t("assessments.plan.fromAchievements")
+                  )}
+                </td>
                 {can.edit ? (
                   <td>
                     <Form method="post">
                       <input type="hidden" name="intent" value="removeResult" />
                       <input type="hidden" name="resultId" value={result.id} />
-                      <button type="submit" className="secondary small-button" aria-label={t("assessments.plan.removeNamed", { name: result.description })}>
+                      <button
+                        type="submit"
+                        className="secondary small-button"
+                        aria-label={t("assessments.plan.removeNamed", { name: result.description })}
+                      >
                         {t("assessments.plan.remove")}
                       </button>
                     </Form>
@@ -188,17 +210,47 @@ export default function PlanPage() {
           <h3>{t("assessments.plan.addResult")}</h3>
           <input type="hidden" name="intent" value="addResult" />
           <div className="skp-grid">
-            <Field name="description" type="text" label={t("assessments.plan.description")} required error={errorsFor("addResult").description} />
-            <Field name="indicator" type="text" label={t("assessments.plan.indicator")} required error={errorsFor("addResult").indicator} />
-            <Field name="target" type="text" label={t("assessments.plan.target")} hint={t("assessments.plan.targetHint")} inputMode="decimal" required error={errorsFor("addResult").target} />
-            <Field name="unitOfMeasure" type="text" label={t("assessments.plan.unitOfMeasure")} hint={t("assessments.plan.unitOfMeasureHint")} required error={errorsFor("addResult").unitOfMeasure} />
+            <Field
+              name="description"
+              type="text"
+              label={t("assessments.plan.description")}
+              required
+              error={errorsFor("addResult").description}
+            />
+            <Field
+              name="indicator"
+              type="text"
+              label={t("assessments.plan.indicator")}
+              required
+              error={errorsFor("addResult").indicator}
+            />
+            <Field
+              name="target"
+              type="text"
+              label={t("assessments.plan.target")}
+              hint={t("assessments.plan.targetHint")}
+              inputMode="decimal"
+              required
+              error={errorsFor("addResult").target}
+            />
+            <Field
+              name="unitOfMeasure"
+              type="text"
+              label={t("assessments.plan.unitOfMeasure")}
+              hint={t("assessments.plan.unitOfMeasureHint")}
+              required
+              error={errorsFor("addResult").unitOfMeasure}
+            />
           </div>
           <Select
             name="portalIndicator"
             label={t("assessments.plan.portalIndicator")}
             hint={t("assessments.plan.portalIndicatorHint")}
             error={errorsFor("addResult").portalIndicator}
-            options={[{ value: "", label: t("assessments.plan.portalNone") }, ...PORTAL_INDICATORS.map((key) => ({ value: key, label: t(`assessments.portalIndicator.${key}`) }))]}
+            options={[
+              { value: "", label: t("assessments.plan.portalNone") },
+              ...PORTAL_INDICATORS.map((key) => ({ value: key, label: t(`assessments.portalIndicator.${key}`) })),
+            ]}
           />
           <div className="form-actions">
             <button type="submit">{t("assessments.plan.addResult")}</button>
@@ -240,7 +292,9 @@ export default function PlanPage() {
               {behaviours.map((behaviour) => (
                 <tr key={behaviour.value}>
                   <th scope="row">{t(`assessments.values.${behaviour.value}`)}</th>
-                  <td>{behaviour.expectation || <span className="muted">{t("assessments.plan.noExpectation")}</span>}</td>
+                  <td>
+                    {behaviour.expectation || <span className="muted">{t("assessments.plan.noExpectation")}</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -276,7 +330,13 @@ export default function PlanPage() {
           </Form>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="return" />
-            <TextArea name="comment" label={t("assessments.plan.returnComment")} hint={t("assessments.plan.returnCommentHint")} error={errorsFor("return").comment} maxLength={1000} />
+            <TextArea
+              name="comment"
+              label={t("assessments.plan.returnComment")}
+              hint={t("assessments.plan.returnCommentHint")}
+              error={errorsFor("return").comment}
+              maxLength={1000}
+            />
             <div className="form-actions">
               <button type="submit" className="secondary">
                 {t("assessments.plan.return")}

@@ -8,7 +8,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { now } from "~/config/clock.server";
@@ -34,11 +34,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = localDateOf(now(), header.timeZone);
   return {
     header,
-    results: detail.results.map((r) => ({ id: r.id, label: `${r.position}. ${r.indicator}`, portal: r.portalIndicator !== null })),
+    results: detail.results.map((r) => ({
+      id: r.id,
+      label: `${r.position}. ${r.indicator}`,
+      portal: r.portalIndicator !== null,
+    })),
     achievements: detail.achievements,
     feedback: detail.feedback,
     defaultDate: today < plan.periodEnd ? today : plan.periodEnd,
-    can: { log: access.self && plan.status === "approved", feedback: access.inChain, download: access.self || access.inChain },
+    can: {
+      log: access.self && plan.status === "approved",
+      feedback: access.inChain,
+      download: access.self || access.inChain,
+    },
   };
 }
 
@@ -62,10 +70,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let form: FormData;
   try {
     form = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")
-      ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_EVIDENCE_BYTES }))
+      ? await unstable_parseMultipartFormData(
+          request,
+          unstable_createMemoryUploadHandler({ maxPartSize: MAX_EVIDENCE_BYTES }),
+        )
       : await request.formData();
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { errors: { evidence: "assessments.errors.evidenceTooLarge" }, intent: "achievement" };
+    if (error instanceof MaxPartSizeExceededError)
+      return { errors: { evidence: "assessments.errors.evidenceTooLarge" }, intent: "achievement" };
     throw error;
   }
   const intent = form.get("intent");
@@ -83,11 +95,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(achievementSchema, form);
   if (!parsed.ok) return { errors: parsed.errors, intent: "achievement" };
   const quantity = parsed.data.quantity === "" ? null : parseDecimal(parsed.data.quantity);
-  if (parsed.data.quantity !== "" && quantity === null) return { errors: { quantity: "assessments.errors.notNumber" }, intent: "achievement" };
+  if (parsed.data.quantity !== "" && quantity === null)
+    return { errors: { quantity: "assessments.errors.notNumber" }, intent: "achievement" };
   const found = await planAccess(db(), user, planId);
   if (!found) throw notFound();
   const file = form.get("evidence");
-  const upload = file instanceof File && file.size > 0 ? { name: file.name, content: new Uint8Array(await file.arrayBuffer()) } : null;
+  const upload =
+    file instanceof File && file.size > 0
+      ? { name: file.name, content: new Uint8Array(await file.arrayBuffer()) }
+      : null;
   const result = await addAchievement(
     db(),
     user,
@@ -102,7 +118,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { now: now(), timeZone: (await planHeader(db(), found.plan)).timeZone, evidenceDir: evidenceDir() },
   );
   if (!result.ok) {
-    const field = result.reason.startsWith("evidence") ? "evidence" : result.reason === "outsidePeriod" || result.reason === "futureDate" ? "achievedOn" : "_form";
+    const field = result.reason.startsWith("evidence")
+      ? "evidence"
+      : result.reason === "outsidePeriod" || result.reason === "futureDate"
+        ? "achievedOn"
+        : "_form";
     return { errors: { [field]: `assessments.errors.${result.reason}` }, intent: "achievement" };
   }
   return redirect(`/staf/skp/${planId}/capaian`);
@@ -128,16 +148,39 @@ export default function AchievementsPage() {
           <h2>{t("assessments.achievements.log")}</h2>
           <input type="hidden" name="intent" value="achievement" />
           <div className="skp-grid">
-            <Field name="achievedOn" type="date" label={t("assessments.achievements.date")} defaultValue={defaultDate} required error={errorsFor("achievement").achievedOn} />
+            <Field
+              name="achievedOn"
+              type="date"
+              label={t("assessments.achievements.date")}
+              defaultValue={defaultDate}
+              required
+              error={errorsFor("achievement").achievedOn}
+            />
             <Select
               name="resultId"
               label={t("assessments.achievements.result")}
-              options={[{ value: "", label: t("assessments.achievements.resultNone") }, ...results.filter((r) => !r.portal).map((r) => ({ value: String(r.id), label: r.label }))]}
+              options={[
+                { value: "", label: t("assessments.achievements.resultNone") },
+                ...results.filter((r) => !r.portal).map((r) => ({ value: String(r.id), label: r.label })),
+              ]}
               error={errorsFor("achievement").resultId}
             />
-            <Field name="quantity" type="text" label={t("assessments.achievements.quantity")} hint={t("assessments.achievements.quantityHint")} inputMode="decimal" error={errorsFor("achievement").quantity} />
+            <Field
+              name="quantity"
+              type="text"
+              label={t("assessments.achievements.quantity")}
+              hint={t("assessments.achievements.quantityHint")}
+              inputMode="decimal"
+              error={errorsFor("achievement").quantity}
+            />
           </div>
-          <TextArea name="description" label={t("assessments.achievements.text")} required maxLength={2000} error={errorsFor("achievement").description} />
+          <TextArea
+            name="description"
+            label={t("assessments.achievements.text")}
+            required
+            maxLength={2000}
+            error={errorsFor("achievement").description}
+          />
           <Field
             name="evidence"
             type="file"
@@ -180,7 +223,11 @@ export default function AchievementsPage() {
                 <td className="nowrap">{isoDateLabel(locale, achievement.achievedOn)}</td>
                 <td>{achievement.description}</td>
                 <td>{achievement.resultIndicator ?? "–"}</td>
-                <td className="num">{achievement.quantity === null ? "–" : formatNumber(locale, achievement.quantity, Number.isInteger(achievement.quantity) ? 0 : 2)}</td>
+                <td className="num">
+                  {achievement.quantity === null
+                    ? "–"
+                    : formatNumber(locale, achievement.quantity, Number.isInteger(achievement.quantity) ? 0 : 2)}
+                </td>
                 <td>
                   {achievement.evidenceName && can.download ? (
                     <a href={`/staf/skp/bukti/${achievement.id}`}>{achievement.evidenceName}</a>
@@ -224,10 +271,19 @@ export default function AchievementsPage() {
             label={t("assessments.achievements.feedbackFor")}
             options={[
               { value: "", label: t("assessments.achievements.feedbackGeneral") },
-              ...achievements.map((a) => ({ value: String(a.id), label: `${isoDateLabel(locale, a.achievedOn)} · ${a.description.slice(0, 60)}` })),
+              ...achievements.map((a) => ({
+                value: String(a.id),
+                label: `${isoDateLabel(locale, a.achievedOn)} · ${a.description.slice(0, 60)}`,
+              })),
             ]}
           />
-          <TextArea name="body" label={t("assessments.achievements.feedbackBody")} required maxLength={2000} error={errorsFor("feedback").body} />
+          <TextArea
+            name="body"
+            label={t("assessments.achievements.feedbackBody")}
+            required
+            maxLength={2000}
+            error={errorsFor("feedback").body}
+          />
           <div className="form-actions">
             <button type="submit">{t("assessments.achievements.feedbackSubmit")}</button>
           </div>

@@ -1,10 +1,19 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { db } from "~/data/db.server";
-import { changePeer, peerCandidates, planAccess, planDetail, planHeader, reviewKindFor, submitReview, type ReviewInput } from "~/data/skp.server";
+import {
+  changePeer,
+  peerCandidates,
+  planAccess,
+  planDetail,
+  planHeader,
+  reviewKindFor,
+  submitReview,
+  type ReviewInput,
+} from "~/data/skp.server";
 import { BERAKHLAK_VALUES, RATINGS } from "~/domain/berakhlak";
 import { parseForm } from "~/ui/form-data";
 import { unitIdParam } from "~/ui/params";
@@ -49,7 +58,10 @@ const reviewSchema = z.object({
     ]),
   ),
 }) as unknown as z.ZodType<{ intent: "review" } & Record<string, string>>;
-const peerSchema = z.object({ intent: z.enum(["addPeer", "removePeer"]), peerOfficerId: z.coerce.number().int().positive() });
+const peerSchema = z.object({
+  intent: z.enum(["addPeer", "removePeer"]),
+  peerOfficerId: z.coerce.number().int().positive(),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -60,7 +72,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return { errors: parsed.errors, values: parsed.values };
     if (!(await planAccess(db(), user, planId, { allowPeers: true }))) throw notFound();
     const input = Object.fromEntries(
-      BERAKHLAK_VALUES.map((value) => [value, { rating: parsed.data[`rating_${value}`], justification: parsed.data[`justification_${value}`] }]),
+      BERAKHLAK_VALUES.map((value) => [
+        value,
+        { rating: parsed.data[`rating_${value}`], justification: parsed.data[`justification_${value}`] },
+      ]),
     ) as ReviewInput;
     const result = await submitReview(db(), user, planId, input);
     if (!result.ok) return { errors: { _form: `assessments.errors.${result.reason}` }, values: parsed.data };
@@ -83,10 +98,18 @@ export default function ReviewsPage() {
   const { t } = useTranslation();
   const errors: Record<string, string | undefined> = actionData?.errors ?? {};
   const values: Record<string, string | undefined> = actionData?.values ?? {};
-  const reviewers = [...new Map(data.reviews.map((r) => [r.reviewerId, { id: r.reviewerId, name: r.reviewerName, kind: r.kind }])).values()];
+  const reviewers = [
+    ...new Map(
+      data.reviews.map((r) => [r.reviewerId, { id: r.reviewerId, name: r.reviewerName, kind: r.kind }]),
+    ).values(),
+  ];
   return (
     <>
-      {data.seesAll ? <PlanHeader plan={data.header} current="reviews" /> : <h1>{t("assessments.reviews.peerTitle", { name: data.header.officerName })}</h1>}
+      {data.seesAll ? (
+        <PlanHeader plan={data.header} current="reviews" />
+      ) : (
+        <h1>{t("assessments.reviews.peerTitle", { name: data.header.officerName })}</h1>
+      )}
       <p className="muted small">{t("assessments.reviews.intro")}</p>
       <FormMessage error={errors._form} />
 
@@ -103,7 +126,13 @@ export default function ReviewsPage() {
               <div className="skp-radios">
                 {RATINGS.map((rating) => (
                   <label key={rating} className="skp-radio">
-                    <input type="radio" name={`rating_${value}`} value={rating} defaultChecked={values[`rating_${value}`] === rating} required />
+                    <input
+                      type="radio"
+                      name={`rating_${value}`}
+                      value={rating}
+                      defaultChecked={values[`rating_${value}`] === rating}
+                      required
+                    />
                     {t(`assessments.rating.${rating}`)}
                   </label>
                 ))}
@@ -152,7 +181,11 @@ export default function ReviewsPage() {
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="removePeer" />
                     <input type="hidden" name="peerOfficerId" value={peer.id} />
-                    <button type="submit" className="secondary small-button" aria-label={t("assessments.reviews.removePeerNamed", { name: peer.name })}>
+                    <button
+                      type="submit"
+                      className="secondary small-button"
+                      aria-label={t("assessments.reviews.removePeerNamed", { name: peer.name })}
+                    >
                       {t("assessments.reviews.removePeer")}
                     </button>
                   </Form>
@@ -168,7 +201,9 @@ export default function ReviewsPage() {
               <Select
                 name="peerOfficerId"
                 label={t("assessments.reviews.choosePeer")}
-                options={data.candidates.filter((c) => !data.peers.some((p) => p.id === c.id)).map((c) => ({ value: String(c.id), label: `${c.name} · ${c.position}` }))}
+                options={data.candidates
+                  .filter((c) => !data.peers.some((p) => p.id === c.id))
+                  .map((c) => ({ value: String(c.id), label: `${c.name} · ${c.position}` }))}
               />
               <div className="form-actions">
                 <button type="submit">{t("assessments.reviews.addPeer")}</button>

@@ -1,6 +1,6 @@
 import { NavLink } from "@remix-run/react";
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import type { TFunction } from "~/i18n/react";
+import { useTranslation } from "~/i18n/react";
 import { useRootData } from "~/root";
 import type { Locale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
@@ -15,10 +15,15 @@ export function useLocale(): Locale {
 export function periodLabel(t: TFunction, locale: Locale, kind: string, start: string): string {
   const [year, month] = start.split("-").map(Number) as [number, number];
   if (kind === "annual") return t("assessments.periodLabel.annual", { year });
-  if (kind === "quarterly") return t("assessments.periodLabel.quarterly", { quarter: ["I", "II", "III", "IV"][Math.floor((month - 1) / 3)], year });
-  const monthName = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { month: "long", timeZone: "UTC" }).format(
-    new Date(Date.UTC(year, month - 1, 1)),
-  );
+  if (kind === "quarterly")
+    return t("assessments.periodLabel.quarterly", {
+      quarter: ["I", "II", "III", "IV"][Math.floor((month - 1) / 3)],
+      year,
+    });
+  const monthName = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", {
+    month: "long",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(year, month - 1, 1)));
   return t("assessments.periodLabel.monthly", { month: monthName, year });
 }
 
@@ -29,7 +34,9 @@ export function dateRange(locale: Locale, start: string, end: string): string {
 }
 
 export function isoDateLabel(locale: Locale, date: string): string {
-  return new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }
 
 export function StatusBadge({ status }: { status: string }) {
@@ -51,7 +58,13 @@ export interface PlanHeaderData {
 }
 
 /** Title, facts and the tabs between the plan's pages. */
-export function PlanHeader({ plan, current }: { plan: PlanHeaderData; current: "plan" | "achievements" | "reviews" | "assessment" }) {
+export function PlanHeader({
+  plan,
+  current,
+}: {
+  plan: PlanHeaderData;
+  current: "plan" | "achievements" | "reviews" | "assessment";
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const tabs = [
@@ -126,7 +139,9 @@ export function AuditTrail({ entries }: { entries: TrailEntry[] }) {
           {entries.map((entry) => (
             <tr key={entry.id}>
               <td className="nowrap">{formatDateTime(locale, entry.at)}</td>
-              <td>{t(`assessments.history.actions.${entry.action.replace(/\./g, "_")}`, { defaultValue: entry.action })}</td>
+              <td>
+                {t(`assessments.history.actions.${entry.action.replace(/\./g, "_")}`, { defaultValue: entry.action })}
+              </td>
               <td>{entry.actor ?? "–"}</td>
             </tr>
           ))}

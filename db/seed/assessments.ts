@@ -3,7 +3,17 @@ import type { Database } from "../schema";
 import { hashPassword } from "../../app/auth/password.server";
 import { periodContaining } from "../../app/domain/skp";
 import { addCalendarDays, localDateOf } from "../../app/domain/working-days";
-import { addAchievement, addFeedback, addResult, changePeer, createPlan, decidePlan, saveBehaviours, submitPlan, type Viewer } from "../../app/data/skp.server";
+import {
+  addAchievement,
+  addFeedback,
+  addResult,
+  changePeer,
+  createPlan,
+  decidePlan,
+  saveBehaviours,
+  submitPlan,
+  type Viewer,
+} from "../../app/data/skp.server";
 
 const DEMO_PASSWORD = "Suara-Demo-2026";
 
@@ -18,7 +28,12 @@ export async function seedAssessments(db: Kysely<Database>): Promise<void> {
   const petugas = await db
     .selectFrom("users")
     .innerJoin("officers", "officers.id", "users.officer_id")
-    .select(["users.id as userId", "officers.id as officerId", "officers.supervisor_id as supervisorId", "officers.unit_id as unitId"])
+    .select([
+      "users.id as userId",
+      "officers.id as officerId",
+      "officers.supervisor_id as supervisorId",
+      "officers.unit_id as unitId",
+    ])
     .where("users.username", "=", "petugas")
     .executeTakeFirst();
   if (!petugas?.supervisorId) return;
@@ -27,13 +42,18 @@ export async function seedAssessments(db: Kysely<Database>): Promise<void> {
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const account = async (username: string, officerId: number, roles: ("supervisor" | "officer")[]) => {
-    const officer = await db.selectFrom("officers").select("name").where("id", "=", officerId).executeTakeFirstOrThrow();
+    const officer = await db
+      .selectFrom("officers")
+      .select("name")
+      .where("id", "=", officerId)
+      .executeTakeFirstOrThrow();
     const user = await db
       .insertInto("users")
       .values({ username, officer_id: officerId, display_name: officer.name, password_hash: passwordHash })
       .returning("id")
       .executeTakeFirstOrThrow();
-    for (const role of roles) await db.insertInto("user_roles").values({ user_id: user.id, role, unit_id: petugas.unitId }).execute();
+    for (const role of roles)
+      await db.insertInto("user_roles").values({ user_id: user.id, role, unit_id: petugas.unitId }).execute();
     return user.id;
   };
   const kabidUserId = await account("kabid.dukcapil", petugas.supervisorId, ["supervisor", "officer"]);
@@ -90,14 +110,35 @@ export async function seedAssessments(db: Kysely<Database>): Promise<void> {
     kolaboratif: "",
   });
   await submitPlan(db, officer, planId, new Date(`${previous.start}T02:00:00Z`));
-  await decidePlan(db, assessor, planId, { action: "approve" }, new Date(`${addCalendarDays(previous.start, 2)}T03:00:00Z`));
+  await decidePlan(
+    db,
+    assessor,
+    planId,
+    { action: "approve" },
+    new Date(`${addCalendarDays(previous.start, 2)}T03:00:00Z`),
+  );
 
-  const results = await db.selectFrom("skp_results").select(["id", "position"]).where("plan_id", "=", planId).orderBy("position").execute();
+  const results = await db
+    .selectFrom("skp_results")
+    .select(["id", "position"])
+    .where("plan_id", "=", planId)
+    .orderBy("position")
+    .execute();
   const entries: { day: number; text: string; result: number; quantity: number }[] = [
-    { day: 20, text: "Perekaman KTP-el bulan pertama, termasuk layanan jemput bola di SMA 2.", result: 0, quantity: 215 },
+    {
+      day: 20,
+      text: "Perekaman KTP-el bulan pertama, termasuk layanan jemput bola di SMA 2.",
+      result: 0,
+      quantity: 215,
+    },
     { day: 27, text: "Verifikasi berkas KK bulan pertama.", result: 1, quantity: 98 },
     { day: 50, text: "Perekaman KTP-el bulan kedua.", result: 0, quantity: 204 },
-    { day: 57, text: "Verifikasi berkas KK bulan kedua; dua berkas dikembalikan karena akta tidak terbaca.", result: 1, quantity: 104 },
+    {
+      day: 57,
+      text: "Verifikasi berkas KK bulan kedua; dua berkas dikembalikan karena akta tidak terbaca.",
+      result: 1,
+      quantity: 104,
+    },
     { day: 80, text: "Perekaman KTP-el bulan ketiga.", result: 0, quantity: 198 },
     { day: 85, text: "Verifikasi berkas KK bulan ketiga.", result: 1, quantity: 101 },
   ];
@@ -109,7 +150,13 @@ export async function seedAssessments(db: Kysely<Database>): Promise<void> {
       db,
       officer,
       planId,
-      { achievedOn, description: entry.text, resultId: results[entry.result]!.id, quantity: entry.quantity, file: null },
+      {
+        achievedOn,
+        description: entry.text,
+        resultId: results[entry.result]!.id,
+        quantity: entry.quantity,
+        file: null,
+      },
       { now, timeZone: "Asia/Jakarta", evidenceDir: "" },
     );
     if (added.ok) firstAchievement ??= added.achievementId;

@@ -10,7 +10,7 @@
 import pg from "pg";
 import { fmt, freePort, machineNote, numberOptions, printTable, sleep } from "./support/common";
 import { driveRatings, type CounterTarget, type LoadResult } from "./support/load";
-import { cpuSeconds, describeWaits, sampleWaits } from "./support/observe";
+import { cpuTimes, describeCpu, describeWaits, sampleWaits } from "./support/observe";
 import { runPgbench, type PgbenchResult } from "./support/pgbench";
 import { BUILD_DIR, startBenchDatabase, startChild, startPortal, type BenchDatabase, type ChildServer } from "./support/stack";
 
@@ -42,6 +42,26 @@ async function counterTargets(url: string): Promise<CounterTarget[]> {
   return rows.filter((row) => row.services.length > 0);
 }
 
+/**
+ * Requests cut off when a load phase stops may still be queued in the server and commit a little later; wait until
+ * the table's row count has not moved for 1.5 s (at most 30 s) before counting.
+ */
+async function settledCount(url: string, table: string): Promise<number> {
+  const deadline = Date.now() + 30_000;
+  let last = -1;
+  let stableSince = Date.now();
+  for (;;) {
+    const [{ n }] = (await query<{ n: number }>(url, `select count(*)::int as n from ${table}`)) as [{ n: number }];
+    if (n !== last) {
+      last = n;
+      stableSince = Date.now();
+    } else if (Date.now() - stableSince >= 1_500 || Date.now() > deadline) {
+      return n;
+    }
+    await sleep(250);
+  }
+}
+
 function describeLoad(name: string, result: LoadResult): void {
   const statuses = Object.entries(result.byStatus).map(([status, n]) => `${status}: ${fmt(n)}`).join(", ");
   console.log(
@@ -58,7 +78,7 @@ async function checkStored(url: string, table: string, result: LoadResult, rowsB
     `select count(*)::int as acknowledged_stored from ${table} where idempotency_key = any($1::uuid[])`,
     [result.createdKeys],
   )) as [{ acknowledged_stored: number }];
-  const [{ total }] = (await query<{ total: number }>(url, `select count(*)::int as total from ${table}`)) as [{ total: number }];
+  const total = await settledCount(url, table);
   const delta = total - rowsBefore;
   const unanswered = delta - result.created;
   const ok = acknowledged_stored === result.created && result.createdKeys.length === result.created && unanswered >= 0 && unanswered <= options.connections;
@@ -94,18 +114,17 @@ try {
 
   // 1. The portal.
   if (options.warmup > 0) await driveRatings(portal.url, counters, { connections: options.connections, seconds: options.warmup });
-  await sleep(500);
-  const [{ n: appBefore }] = (await query<{ n: number }>(database.url, "select count(*)::int as n from ratings")) as [{ n: number }];
-  const cpuBefore = cpuSeconds(portal.child.pid);
+  const appBefore = await settledCount(database.url, "ratings");
+  const cpuBefore = cpuTimes(portal.child.pid);
   const waits = sampleWaits(database.adminUrl, "suara_bench");
   started = Date.now();
   const app = await driveRatings(portal.url, counters, { connections: options.connections, seconds: options.seconds });
   const appWall = (Date.now() - started) / 1000;
-  const appCpu = cpuSeconds(portal.child.pid) - cpuBefore;
+  const appCpu = describeCpu(cpuBefore, cpuTimes(portal.child.pid), appWall, app.requests);
   const appWaits = await waits.stop();
-  await sleep(1_000); // requests cut off at the stop finish on the server
   describeLoad("app  ", app);
-  console.log(`       portal process CPU ${appCpu.toFixed(1)} s over ${appWall.toFixed(1)} s = ${(appCpu / appWall).toFixed(2)} cores; PostgreSQL backends: ${describeWaits(appWaits)}`);
+  console.log(`       portal process ${appCpu}`);
+  console.log(`       PostgreSQL backends of the app's pool: ${describeWaits(appWaits)}`);
   const appStatus = await query<{ status: string; n: number }>(database.url, `select status, count(*)::int as n from ratings where idempotency_key = any($1::uuid[]) group by 1 order by 1`, [app.createdKeys]);
   console.log(`       stored as: ${appStatus.map((row) => `${row.status} ${fmt(row.n)}`).join(", ")} (flagged ratings are kept, by design)`);
   const appCheck = await checkStored(database.url, "ratings", app, appBefore);
@@ -117,16 +136,14 @@ try {
   const scratchUrl = await database.createDatabase("bench_scratch");
   bare = await startChild("tests/bench/support/bare-server.ts", { DATABASE_URL: scratchUrl, PORT: String(await freePort()), POOL_SIZE: String(options.pool) }, /Bare server ready/, 60_000);
   if (options.warmup > 0) await driveRatings(bare.url, counters, { connections: options.connections, seconds: options.warmup });
-  await sleep(500);
-  const [{ n: bareBefore }] = (await query<{ n: number }>(scratchUrl, "select count(*)::int as n from bench_bare")) as [{ n: number }];
-  const bareCpuBefore = cpuSeconds(bare.child.pid);
+  const bareBefore = await settledCount(scratchUrl, "bench_bare");
+  const bareCpuBefore = cpuTimes(bare.child.pid);
   started = Date.now();
   const bareResult = await driveRatings(bare.url, counters, { connections: options.connections, seconds: options.seconds });
   const bareWall = (Date.now() - started) / 1000;
-  const bareCpu = cpuSeconds(bare.child.pid) - bareCpuBefore;
-  await sleep(1_000);
+  const bareCpu = describeCpu(bareCpuBefore, cpuTimes(bare.child.pid), bareWall, bareResult.requests);
   describeLoad("bare ", bareResult);
-  console.log(`       bare server CPU ${bareCpu.toFixed(1)} s over ${bareWall.toFixed(1)} s = ${(bareCpu / bareWall).toFixed(2)} cores`);
+  console.log(`       bare server ${bareCpu}`);
   const bareCheck = await checkStored(scratchUrl, "bench_bare", bareResult, bareBefore);
   console.log(`       ${bareCheck.line}`);
   await bare.stop();

@@ -12,7 +12,9 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 const VALUES = ["Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif", "Kolaboratif"];
 
 function currentQuarterLabel(): string {
-  const month = Number(new Intl.DateTimeFormat("en-CA", { month: "numeric", timeZone: "Asia/Jakarta" }).format(new Date()));
+  const month = Number(
+    new Intl.DateTimeFormat("en-CA", { month: "numeric", timeZone: "Asia/Jakarta" }).format(new Date()),
+  );
   const year = new Intl.DateTimeFormat("en-CA", { year: "numeric", timeZone: "Asia/Jakarta" }).format(new Date());
   return `Triwulan ${["I", "II", "III", "IV"][Math.floor((month - 1) / 3)]} ${year}`;
 }
@@ -34,7 +36,8 @@ async function review(page: Page, rating: string) {
 }
 
 const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
   "hex",
 );
 
@@ -97,7 +100,9 @@ test("the officer logs achievements with evidence; a disguised file is refused",
   await page.getByLabel("Hasil kerja").selectOption({ label: "1. Perekaman KTP-el yang diselesaikan" });
   await page.getByLabel("Jumlah").fill("150");
   await page.getByLabel("Uraian capaian").fill("Perekaman KTP-el di loket dan jemput bola di SMA 2.");
-  await page.getByLabel("Bukti dukung (opsional)").setInputFiles({ name: "laporan.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>bukan pdf</html>") });
+  await page
+    .getByLabel("Bukti dukung (opsional)")
+    .setInputFiles({ name: "laporan.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>bukan pdf</html>") });
   await page.getByRole("button", { name: "Simpan capaian" }).click();
   await expect(page.getByText("Berkas bukti harus berupa JPEG, PNG, atau PDF.")).toBeVisible();
   await expect(page.getByText("Belum ada capaian yang dicatat.")).toBeVisible();
@@ -105,7 +110,9 @@ test("the officer logs achievements with evidence; a disguised file is refused",
   await page.getByLabel("Hasil kerja").selectOption({ label: "1. Perekaman KTP-el yang diselesaikan" });
   await page.getByLabel("Jumlah").fill("150");
   await page.getByLabel("Uraian capaian").fill("Perekaman KTP-el di loket dan jemput bola di SMA 2.");
-  await page.getByLabel("Bukti dukung (opsional)").setInputFiles({ name: "foto-kegiatan.png", mimeType: "image/png", buffer: PNG });
+  await page
+    .getByLabel("Bukti dukung (opsional)")
+    .setInputFiles({ name: "foto-kegiatan.png", mimeType: "image/png", buffer: PNG });
   await page.getByRole("button", { name: "Simpan capaian" }).click();
   const evidence = page.getByRole("link", { name: "foto-kegiatan.png" });
   await expect(evidence).toBeVisible();
@@ -118,7 +125,9 @@ test("the officer logs achievements with evidence; a disguised file is refused",
 test("the assessor gives feedback, chooses a peer and reviews; officer and peer review too", async ({ page }) => {
   await switchTo(page, "rekan.petugas");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Selamat datang, ");
-  const peerName = ((await page.getByRole("heading", { level: 1 }).textContent()) ?? "").replace("Selamat datang, ", "").trim();
+  const peerName = ((await page.getByRole("heading", { level: 1 }).textContent()) ?? "")
+    .replace("Selamat datang, ", "")
+    .trim();
 
   await switchTo(page, "kabid.dukcapil");
   await page.goto(`${planUrl}/capaian`);
@@ -179,7 +188,9 @@ test("the assessor finalises with the evidence pack; a departure needs a justifi
 test("the officer objects within 14 days; the head, the assessor's supervisor, decides", async ({ page }) => {
   await switchTo(page, "petugas");
   await page.goto(planUrl.replace("/staf/skp/", "/staf/penilaian/"));
-  await page.getByLabel("Alasan keberatan").fill("Perilaku pelayanan saya dinilai di atas ekspektasi oleh warga dan rekan.");
+  await page
+    .getByLabel("Alasan keberatan")
+    .fill("Perilaku pelayanan saya dinilai di atas ekspektasi oleh warga dan rekan.");
   await page.getByRole("button", { name: "Ajukan keberatan" }).click();
   await expect(page.getByText(/Keberatan diajukan oleh/)).toBeVisible();
 
@@ -192,10 +203,15 @@ test("the officer objects within 14 days; the head, the assessor's supervisor, d
   await page.getByRole("link", { name: /Penilaian kinerja tim/ }).click();
   // One finalised "Baik" in the unit breaks the default "Baik" pattern: a warning, never a block.
   await expect(page.getByText("Sebaran predikat tidak sesuai pola:")).toBeVisible();
-  await page.getByRole("link", { name: /pejabat penilai/ }).first().click();
+  await page
+    .getByRole("link", { name: /pejabat penilai/ })
+    .first()
+    .click();
   await page.getByLabel("Keputusan", { exact: true }).selectOption({ label: "Keberatan diterima" });
   await page.getByLabel("Rating perilaku yang ditetapkan").selectOption({ label: "Di Atas Ekspektasi" });
-  await page.getByLabel("Alasan keputusan").fill("Ulasan rekan dan catatan pelayanan menunjukkan perilaku di atas ekspektasi.");
+  await page
+    .getByLabel("Alasan keputusan")
+    .fill("Ulasan rekan dan catatan pelayanan menunjukkan perilaku di atas ekspektasi.");
   await page.getByRole("button", { name: "Tetapkan keputusan" }).click();
   await expect(page.getByRole("heading", { name: "Hasil penilaian (versi 2)" })).toBeVisible();
   await expect(page.locator(".skp-predikat")).toContainText("Sangat Baik");

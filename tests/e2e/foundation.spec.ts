@@ -34,9 +34,9 @@ for (const role of ROLES) {
 }
 
 test("a wrong password gives one clear message and a malformed NIP is named at the field", async ({ page }) => {
-  await signIn(page, "admin", "not-the-password");
+  await signIn(page, "admin", "not-the-password", true);
   await expect(page.getByRole("alert")).toContainText("Tidak dapat masuk");
-  await signIn(page, "1985 0312 2010");
+  await signIn(page, "1985 0312 2010", undefined, true);
   await expect(page.getByText("NIP harus terdiri dari 18 angka.")).toBeVisible();
   await expect(page.getByLabel("NIP atau nama pengguna")).toHaveAttribute("aria-invalid", "true");
   await expectNoSeriousA11yViolations(page);

@@ -40,7 +40,15 @@ const JUSTIFIED = "Dibahas dalam dialog kinerja akhir periode bersama pegawai.";
 
 function review(rating: Rating): ReviewInput {
   const one = { rating, justification: "Terlihat dalam pelayanan sehari-hari." };
-  return { berorientasi_pelayanan: one, akuntabel: one, kompeten: one, harmonis: one, loyal: one, adaptif: one, kolaboratif: one };
+  return {
+    berorientasi_pelayanan: one,
+    akuntabel: one,
+    kompeten: one,
+    harmonis: one,
+    loyal: one,
+    adaptif: one,
+    kolaboratif: one,
+  };
 }
 
 describe("SKP plans and assessments", async () => {
@@ -49,7 +57,11 @@ describe("SKP plans and assessments", async () => {
   const evidenceDir = mkdtempSync(path.join(tmpdir(), "suara-evidence-"));
 
   async function viewer(username: string): Promise<Viewer> {
-    const user = await db.selectFrom("users").select(["id", "officer_id"]).where("username", "=", username).executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom("users")
+      .select(["id", "officer_id"])
+      .where("username", "=", username)
+      .executeTakeFirstOrThrow();
     const grants = await db
       .selectFrom("user_roles")
       .innerJoin("units", "units.id", "user_roles.unit_id")
@@ -69,45 +81,143 @@ describe("SKP plans and assessments", async () => {
   it("the demo gives petugas an approved plan for the previous quarter, made through audited steps", async () => {
     const plans = await db.selectFrom("skp_plans").select(["status", "officer_id"]).execute();
     expect(plans).toEqual([{ status: "approved", officer_id: petugas.officerId }]);
-    const actions = await db.selectFrom("audit_log").select("action").where("subject_type", "=", "skp_plan").orderBy("id").execute();
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(["skp.plan.create", "skp.plan.submit", "skp.plan.approve", "skp.achievement.add"]));
+    const actions = await db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("subject_type", "=", "skp_plan")
+      .orderBy("id")
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["skp.plan.create", "skp.plan.submit", "skp.plan.approve", "skp.achievement.add"]),
+    );
   });
 
   let planId = 0;
 
   it("refuses a period that does not start on its first day and a second plan for the same period", async () => {
-    expect(await createPlan(db, petugas, { kind: "quarterly", start: "2021-02-01" })).toEqual({ ok: false, reason: "invalidPeriod" });
+    expect(await createPlan(db, petugas, { kind: "quarterly", start: "2021-02-01" })).toEqual({
+      ok: false,
+      reason: "invalidPeriod",
+    });
     const created = await createPlan(db, petugas, { kind: "quarterly", start: "2021-01-01" });
     expect(created.ok).toBe(true);
     if (created.ok) planId = created.planId;
-    expect(await createPlan(db, petugas, { kind: "quarterly", start: "2021-01-01" })).toEqual({ ok: false, reason: "duplicatePeriod" });
+    expect(await createPlan(db, petugas, { kind: "quarterly", start: "2021-01-01" })).toEqual({
+      ok: false,
+      reason: "duplicatePeriod",
+    });
   });
 
   it("goes draft → submitted → returned → submitted → approved, only by the direct supervisor", async () => {
     expect(await submitPlan(db, petugas, planId, context.now)).toEqual({ ok: false, reason: "noResults" });
-    await addResult(db, petugas, planId, { description: "Perekaman KTP-el", indicator: "Perekaman selesai", target: 100, unitOfMeasure: "perekaman", portalIndicator: null });
-    await addResult(db, petugas, planId, { description: "Skor layanan", indicator: "Skor warga", target: 3.2, unitOfMeasure: "skor", portalIndicator: "officer_service_score" });
+    await addResult(db, petugas, planId, {
+      description: "Perekaman KTP-el",
+      indicator: "Perekaman selesai",
+      target: 100,
+      unitOfMeasure: "perekaman",
+      portalIndicator: null,
+    });
+    await addResult(db, petugas, planId, {
+      description: "Skor layanan",
+      indicator: "Skor warga",
+      target: 3.2,
+      unitOfMeasure: "skor",
+      portalIndicator: "officer_service_score",
+    });
     expect((await submitPlan(db, petugas, planId, context.now)).ok).toBe(true);
     // The head of the Dinas is not petugas's direct supervisor: refused, nothing changes.
-    expect(await decidePlan(db, head, planId, { action: "approve" }, context.now)).toEqual({ ok: false, reason: "notAssessor" });
-    expect(await decidePlan(db, petugas, planId, { action: "approve" }, context.now)).toEqual({ ok: false, reason: "notAssessor" });
-    expect((await db.selectFrom("skp_plans").select("status").where("id", "=", planId).executeTakeFirstOrThrow()).status).toBe("submitted");
-    expect((await decidePlan(db, kabid, planId, { action: "return", comment: "Tambahkan harapan perilaku." }, context.now)).ok).toBe(true);
-    expect((await saveBehaviours(db, kabid, planId, { ...Object.fromEntries(Object.keys(review("sesuai")).map((k) => [k, ""])), berorientasi_pelayanan: "Ramah." } as never)).ok).toBe(true);
+    expect(await decidePlan(db, head, planId, { action: "approve" }, context.now)).toEqual({
+      ok: false,
+      reason: "notAssessor",
+    });
+    expect(await decidePlan(db, petugas, planId, { action: "approve" }, context.now)).toEqual({
+      ok: false,
+      reason: "notAssessor",
+    });
+    expect(
+      (await db.selectFrom("skp_plans").select("status").where("id", "=", planId).executeTakeFirstOrThrow()).status,
+    ).toBe("submitted");
+    expect(
+      (await decidePlan(db, kabid, planId, { action: "return", comment: "Tambahkan harapan perilaku." }, context.now))
+        .ok,
+    ).toBe(true);
+    expect(
+      (
+        await saveBehaviours(db, kabid, planId, {
+          ...Object.fromEntries(Object.keys(review("sesuai")).map((k) => [k, ""])),
+          berorientasi_pelayanan: "Ramah.",
+        } as never)
+      ).ok,
+    ).toBe(true);
     expect((await submitPlan(db, petugas, planId, context.now)).ok).toBe(true);
     expect((await decidePlan(db, kabid, planId, { action: "approve" }, context.now)).ok).toBe(true);
-    expect(await addResult(db, petugas, planId, { description: "x", indicator: "x", target: 1, unitOfMeasure: "x", portalIndicator: null })).toEqual({ ok: false, reason: "wrongStatus" });
+    expect(
+      await addResult(db, petugas, planId, {
+        description: "x",
+        indicator: "x",
+        target: 1,
+        unitOfMeasure: "x",
+        portalIndicator: null,
+      }),
+    ).toEqual({ ok: false, reason: "wrongStatus" });
   });
 
   it("logs achievements in the period with evidence checked by its bytes, served only to the officer and the chain", async () => {
-    const [result] = await db.selectFrom("skp_results").select("id").where("plan_id", "=", planId).orderBy("position").execute();
+    const [result] = await db
+      .selectFrom("skp_results")
+      .select("id")
+      .where("plan_id", "=", planId)
+      .orderBy("position")
+      .execute();
     const pdf = new Uint8Array(Buffer.from("%PDF-1.4\n% test\n"));
-    const added = await addAchievement(db, petugas, planId, { achievedOn: "2021-02-10", description: "Perekaman di sekolah", resultId: result!.id, quantity: 112, file: { name: "laporan.pdf", content: pdf } }, context);
+    const added = await addAchievement(
+      db,
+      petugas,
+      planId,
+      {
+        achievedOn: "2021-02-10",
+        description: "Perekaman di sekolah",
+        resultId: result!.id,
+        quantity: 112,
+        file: { name: "laporan.pdf", content: pdf },
+      },
+      context,
+    );
     expect(added.ok).toBe(true);
     const fake = new Uint8Array(Buffer.from("<html></html>"));
-    expect(await addAchievement(db, petugas, planId, { achievedOn: "2021-02-11", description: "x", resultId: null, quantity: null, file: { name: "x.pdf", content: fake } }, context)).toEqual({ ok: false, reason: "evidenceWrongType" });
-    expect(await addAchievement(db, petugas, planId, { achievedOn: "2021-04-02", description: "x", resultId: null, quantity: null, file: null }, context)).toEqual({ ok: false, reason: "outsidePeriod" });
-    expect(await addAchievement(db, kabid, planId, { achievedOn: "2021-02-11", description: "x", resultId: null, quantity: null, file: null }, context)).toEqual({ ok: false, reason: "notYours" });
+    expect(
+      await addAchievement(
+        db,
+        petugas,
+        planId,
+        {
+          achievedOn: "2021-02-11",
+          description: "x",
+          resultId: null,
+          quantity: null,
+          file: { name: "x.pdf", content: fake },
+        },
+        context,
+      ),
+    ).toEqual({ ok: false, reason: "evidenceWrongType" });
+    expect(
+      await addAchievement(
+        db,
+        petugas,
+        planId,
+        { achievedOn: "2021-04-02", description: "x", resultId: null, quantity: null, file: null },
+        context,
+      ),
+    ).toEqual({ ok: false, reason: "outsidePeriod" });
+    expect(
+      await addAchievement(
+        db,
+        kabid,
+        planId,
+        { achievedOn: "2021-02-11", description: "x", resultId: null, quantity: null, file: null },
+        context,
+      ),
+    ).toEqual({ ok: false, reason: "notYours" });
     if (!added.ok) return;
     const forOfficer = await evidenceFileFor(db, petugas, added.achievementId, evidenceDir);
     expect(readFileSync(forOfficer!.path, "utf8")).toContain("%PDF");
@@ -133,7 +243,10 @@ describe("SKP plans and assessments", async () => {
   it("takes 360 reviews from the officer, chosen peers and the assessor, once each", async () => {
     expect(await submitReview(db, rekan, planId, review("sesuai"))).toEqual({ ok: false, reason: "notPeer" });
     expect((await changePeer(db, kabid, planId, { action: "add", peerOfficerId: rekan.officerId! })).ok).toBe(true);
-    expect(await changePeer(db, head, planId, { action: "add", peerOfficerId: rekan.officerId! })).toEqual({ ok: false, reason: "notAssessor" });
+    expect(await changePeer(db, head, planId, { action: "add", peerOfficerId: rekan.officerId! })).toEqual({
+      ok: false,
+      reason: "notAssessor",
+    });
     expect((await planAccess(db, rekan, planId, { allowPeers: true }))?.peer).toBe(true);
     expect((await submitReview(db, rekan, planId, review("sesuai"))).ok).toBe(true);
     expect(await submitReview(db, rekan, planId, review("di_atas"))).toEqual({ ok: false, reason: "alreadyReviewed" });
@@ -149,23 +262,77 @@ describe("SKP plans and assessments", async () => {
     expect(pack.suggestions.hasilKerja).toMatchObject({ kind: "suggested", rating: "di_atas" });
     expect(pack.suggestions.perilaku).toMatchObject({ kind: "suggested", rating: "sesuai" });
     expect(pack.service).toMatchObject({ available: true, value: { score: { kind: "insufficient" } } });
-    const refused = await finaliseAssessment(db, kabid, planId, { ratingHasilKerja: "sesuai", ratingPerilaku: "sesuai", justificationHasilKerja: "", justificationPerilaku: "" }, context.now);
-    expect(refused).toEqual({ ok: false, reason: "invalid", errors: { justificationHasilKerja: "assessments.errors.justificationRequired" } });
-    expect(await finaliseAssessment(db, head, planId, { ratingHasilKerja: "di_atas", ratingPerilaku: "sesuai", justificationHasilKerja: "", justificationPerilaku: "" }, context.now)).toEqual({ ok: false, reason: "notAssessor" });
+    const refused = await finaliseAssessment(
+      db,
+      kabid,
+      planId,
+      { ratingHasilKerja: "sesuai", ratingPerilaku: "sesuai", justificationHasilKerja: "", justificationPerilaku: "" },
+      context.now,
+    );
+    expect(refused).toEqual({
+      ok: false,
+      reason: "invalid",
+      errors: { justificationHasilKerja: "assessments.errors.justificationRequired" },
+    });
+    expect(
+      await finaliseAssessment(
+        db,
+        head,
+        planId,
+        {
+          ratingHasilKerja: "di_atas",
+          ratingPerilaku: "sesuai",
+          justificationHasilKerja: "",
+          justificationPerilaku: "",
+        },
+        context.now,
+      ),
+    ).toEqual({ ok: false, reason: "notAssessor" });
     expect(await db.selectFrom("assessments").select("id").where("plan_id", "=", planId).execute()).toEqual([]);
   });
 
   it("finalises with a frozen snapshot; an amendment is version 2 and version 1 stays as it was", async () => {
-    const finalised = await finaliseAssessment(db, kabid, planId, { ratingHasilKerja: "di_atas", ratingPerilaku: "sesuai", justificationHasilKerja: "", justificationPerilaku: "" }, context.now);
+    const finalised = await finaliseAssessment(
+      db,
+      kabid,
+      planId,
+      { ratingHasilKerja: "di_atas", ratingPerilaku: "sesuai", justificationHasilKerja: "", justificationPerilaku: "" },
+      context.now,
+    );
     expect(finalised).toMatchObject({ ok: true, predikat: "baik" });
-    const before = await db.selectFrom("assessments").selectAll().where("plan_id", "=", planId).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom("assessments")
+      .selectAll()
+      .where("plan_id", "=", planId)
+      .executeTakeFirstOrThrow();
     // Later evidence does not change the frozen record.
-    await addAchievement(db, petugas, planId, { achievedOn: "2021-03-01", description: "Tambahan", resultId: null, quantity: null, file: null }, context);
+    await addAchievement(
+      db,
+      petugas,
+      planId,
+      { achievedOn: "2021-03-01", description: "Tambahan", resultId: null, quantity: null, file: null },
+      context,
+    );
     await expect(sql`update assessments set predikat = 'sangat_baik'`.execute(db)).rejects.toThrow(/frozen/);
-    const amended = await amendAssessment(db, kabid, planId, { ratingHasilKerja: "di_atas", ratingPerilaku: "di_atas", justificationHasilKerja: "", justificationPerilaku: JUSTIFIED, reason: "Ulasan rekan kerja belum dibaca." }, context.now);
+    const amended = await amendAssessment(
+      db,
+      kabid,
+      planId,
+      {
+        ratingHasilKerja: "di_atas",
+        ratingPerilaku: "di_atas",
+        justificationHasilKerja: "",
+        justificationPerilaku: JUSTIFIED,
+        reason: "Ulasan rekan kerja belum dibaca.",
+      },
+      context.now,
+    );
     expect(amended).toMatchObject({ ok: true, version: 2 });
     const versions = await assessmentVersions(db, planId);
-    expect(versions.map((v) => [v.version, v.predikat])).toEqual([[2, "sangat_baik"], [1, "baik"]]);
+    expect(versions.map((v) => [v.version, v.predikat])).toEqual([
+      [2, "sangat_baik"],
+      [1, "baik"],
+    ]);
     const v1 = await db.selectFrom("assessments").selectAll().where("id", "=", before.id).executeTakeFirstOrThrow();
     expect(v1).toEqual(before);
     expect((v1.evidence as { achievements: { count: number } }).achievements.count).toBe(1);
@@ -175,16 +342,68 @@ describe("SKP plans and assessments", async () => {
   it("lets the officer object within 14 days; only the assessor's supervisor decides, and that is final", async () => {
     const received = (await assessmentVersions(db, planId))[0]!.finalisedAt;
     const day15 = new Date(received.getTime() + 16 * 86_400_000);
-    expect(await respondToAssessment(db, petugas, planId, { kind: "objected", reason: "Ulasan rekan tidak sesuai." }, day15)).toEqual({ ok: false, reason: "windowClosed" });
-    expect(await respondToAssessment(db, kabid, planId, { kind: "objected", reason: "x" }, context.now)).toEqual({ ok: false, reason: "notYours" });
-    expect((await respondToAssessment(db, petugas, planId, { kind: "objected", reason: "Target perekaman terlampaui jauh." }, context.now)).ok).toBe(true);
-    expect(await amendAssessment(db, kabid, planId, { ratingHasilKerja: "sesuai", ratingPerilaku: "sesuai", justificationHasilKerja: JUSTIFIED, justificationPerilaku: JUSTIFIED, reason: "x" }, context.now)).toEqual({ ok: false, reason: "objectionPending" });
-    expect(await decideObjection(db, kabid, planId, { outcome: "rejected", reason: "Tidak." }, context.now)).toEqual({ ok: false, reason: "notDecider" });
-    expect(await decideObjection(db, sorong, planId, { outcome: "rejected", reason: "Tidak." }, context.now)).toEqual({ ok: false, reason: "notDecider" });
-    const decided = await decideObjection(db, head, planId, { outcome: "upheld", reason: "Capaian kerja memang di atas target.", ratingHasilKerja: "di_atas", ratingPerilaku: "di_atas" }, context.now);
+    expect(
+      await respondToAssessment(db, petugas, planId, { kind: "objected", reason: "Ulasan rekan tidak sesuai." }, day15),
+    ).toEqual({ ok: false, reason: "windowClosed" });
+    expect(await respondToAssessment(db, kabid, planId, { kind: "objected", reason: "x" }, context.now)).toEqual({
+      ok: false,
+      reason: "notYours",
+    });
+    expect(
+      (
+        await respondToAssessment(
+          db,
+          petugas,
+          planId,
+          { kind: "objected", reason: "Target perekaman terlampaui jauh." },
+          context.now,
+        )
+      ).ok,
+    ).toBe(true);
+    expect(
+      await amendAssessment(
+        db,
+        kabid,
+        planId,
+        {
+          ratingHasilKerja: "sesuai",
+          ratingPerilaku: "sesuai",
+          justificationHasilKerja: JUSTIFIED,
+          justificationPerilaku: JUSTIFIED,
+          reason: "x",
+        },
+        context.now,
+      ),
+    ).toEqual({ ok: false, reason: "objectionPending" });
+    expect(await decideObjection(db, kabid, planId, { outcome: "rejected", reason: "Tidak." }, context.now)).toEqual({
+      ok: false,
+      reason: "notDecider",
+    });
+    expect(await decideObjection(db, sorong, planId, { outcome: "rejected", reason: "Tidak." }, context.now)).toEqual({
+      ok: false,
+      reason: "notDecider",
+    });
+    const decided = await decideObjection(
+      db,
+      head,
+      planId,
+      {
+        outcome: "upheld",
+        reason: "Capaian kerja memang di atas target.",
+        ratingHasilKerja: "di_atas",
+        ratingPerilaku: "di_atas",
+      },
+      context.now,
+    );
     expect(decided.ok).toBe(true);
-    expect(await decideObjection(db, head, planId, { outcome: "rejected", reason: "x" }, context.now)).toEqual({ ok: false, reason: "notObjected" });
-    expect(await respondToAssessment(db, petugas, planId, { kind: "objected", reason: "lagi" }, context.now)).toEqual({ ok: false, reason: "decisionIsFinal" });
+    expect(await decideObjection(db, head, planId, { outcome: "rejected", reason: "x" }, context.now)).toEqual({
+      ok: false,
+      reason: "notObjected",
+    });
+    expect(await respondToAssessment(db, petugas, planId, { kind: "objected", reason: "lagi" }, context.now)).toEqual({
+      ok: false,
+      reason: "decisionIsFinal",
+    });
     const versions = await assessmentVersions(db, planId);
     expect(versions.map((v) => v.version)).toEqual([3, 2, 1]);
     expect(versions[0]!.finalByDecision).toBe(true);
@@ -193,25 +412,45 @@ describe("SKP plans and assessments", async () => {
 
   it("accepts training into the next period and commends, by the assessor only", async () => {
     expect((await addDevelopment(db, kabid, planId, { kind: "training", topic: "service_competence" })).ok).toBe(true);
-    expect((await addDevelopment(db, kabid, planId, { kind: "commendation", note: "Jemput bola di sekolah patut dicontoh." })).ok).toBe(true);
-    expect(await addDevelopment(db, head, planId, { kind: "commendation", note: "x" })).toEqual({ ok: false, reason: "notAssessor" });
+    expect(
+      (
+        await addDevelopment(db, kabid, planId, {
+          kind: "commendation",
+          note: "Jemput bola di sekolah patut dicontoh.",
+        })
+      ).ok,
+    ).toBe(true);
+    expect(await addDevelopment(db, head, planId, { kind: "commendation", note: "x" })).toEqual({
+      ok: false,
+      reason: "notAssessor",
+    });
     const items = await commendationsOf(db, petugas.officerId!);
     expect(items.map((i) => i.kind).sort()).toEqual(["commendation", "training"]);
   });
 
   it("warns when a unit's finalised predicates break its pattern, and only its supervisors choose the pattern", async () => {
-    const unitId = (await db.selectFrom("skp_plans").select("unit_id").where("id", "=", planId).executeTakeFirstOrThrow()).unit_id;
+    const unitId = (
+      await db.selectFrom("skp_plans").select("unit_id").where("id", "=", planId).executeTakeFirstOrThrow()
+    ).unit_id;
     const distribution = await unitDistribution(db, unitId, { kind: "quarterly", start: "2021-01-01" });
     expect(distribution.predikats).toEqual(["sangat_baik"]);
     expect(distribution.pattern).toBe("baik");
     expect(distribution.warnings.map((w) => w.rule)).toEqual(["baik_needs_below_baik"]);
     expect(await setUnitPattern(db, sorong, unitId, "istimewa")).toEqual({ ok: false, reason: "notSupervisor" });
     expect(await setUnitPattern(db, head, unitId, "istimewa")).toEqual({ ok: true });
-    expect((await unitDistribution(db, unitId, { kind: "quarterly", start: "2021-01-01" })).warnings.map((w) => w.rule)).toEqual(["istimewa_max_sangat_baik"]);
+    expect(
+      (await unitDistribution(db, unitId, { kind: "quarterly", start: "2021-01-01" })).warnings.map((w) => w.rule),
+    ).toEqual(["istimewa_max_sangat_baik"]);
   });
 
   it("writes every step to the audit log, and the chain verifies", async () => {
-    const actions = await db.selectFrom("audit_log").select("action").where("subject_type", "=", "skp_plan").where("subject_id", "=", String(planId)).orderBy("id").execute();
+    const actions = await db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("subject_type", "=", "skp_plan")
+      .where("subject_id", "=", String(planId))
+      .orderBy("id")
+      .execute();
     expect(actions.map((a) => a.action)).toEqual([
       "skp.plan.create",
       "skp.result.add",

@@ -46,7 +46,7 @@ describe("role changes", async () => {
     await grantRole(db, { actorUserId: admin.id, userId: petugas.id, role: "moderator", unitId: unit.id });
     await revokeRole(db, { actorUserId: admin.id, userId: petugas.id, role: "moderator", unitId: unit.id });
 
-    const entries = await db.selectFrom("audit_log").selectAll().orderBy("id").execute();
+    const entries = await db.selectFrom("audit_log").selectAll().where("action", "like", "role.%").orderBy("id").execute();
     expect(entries.map((e) => e.action)).toEqual(["role.grant", "role.revoke"]);
     expect(entries[0]!.after).toContain(`moderator@${unit.id}`);
     expect(entries[1]!.before).toContain(`moderator@${unit.id}`);
@@ -57,13 +57,13 @@ describe("role changes", async () => {
   it("cannot be edited or deleted afterwards", async () => {
     await expect(sql`update audit_log set action = 'x'`.execute(db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log`.execute(db)).rejects.toThrow(/append-only/);
-    expect(await verifyAuditLog(db)).toEqual({ ok: true, count: 2 });
+    expect(await verifyAuditLog(db)).toMatchObject({ ok: true });
   });
 
   it("names the entry a database owner altered behind the trigger's back", async () => {
-    const first = await db.selectFrom("audit_log").select("id").orderBy("id").executeTakeFirstOrThrow();
+    const first = await db.selectFrom("audit_log").select("id").where("action", "=", "role.grant").orderBy("id").executeTakeFirstOrThrow();
     await sql`alter table audit_log disable trigger audit_log_no_update`.execute(db);
-    await sql`update audit_log set action = 'role.revoke' where id = ${first.id}`.execute(db);
+    await sql`update audit_log set action = 'role.tampered' where id = ${first.id}`.execute(db);
     await sql`alter table audit_log enable trigger audit_log_no_update`.execute(db);
     expect(await verifyAuditLog(db)).toEqual({ ok: false, brokenAt: first.id, reason: "altered" });
   });

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { OfficerRanking, OfficerScore } from "~/domain/indicators/officer-score";
 import { formatNumber, formatPercent } from "~/i18n/format";
 import { useRootData } from "~/root";

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import type { IndicatorQuery } from "~/web/indicator-query";
 
 /** Period, verified-only, population and minimum ratings: a GET form, so every view has its own address. */

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { CommentField, FaceScale, Honeypot, OfficerChoice, ServiceChoice } from "./RatingFields";
 import { useOfflineSubmit } from "./useOfflineSubmit";
 

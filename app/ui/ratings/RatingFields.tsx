@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
-import { AGE_BANDS, COMMENT_MAX, EDUCATIONS, initialsOf, OCCUPATIONS, SCORES, SEXES } from "~/domain/ratings/submission";
+import { AGE_BANDS, COMMENT_MAX, EDUCATIONS, initialsOf, OCCUPATIONS, SCORES, SEXES } from "~/domain/ratings/options";
 
 type Errors = Record<string, string | undefined>;
 

@@ -1,5 +1,5 @@
 import { Form, isRouteErrorResponse, useRouteError } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/react";
 
 /** A QR code that leads nowhere still helps the citizen find the right office. */
 export function UnknownCounter() {

@@ -3,16 +3,24 @@
 import { readFileSync } from "node:fs";
 import pg from "pg";
 
-/** CPU seconds (user + system) used so far by a process, or NaN where /proc is unavailable. */
-export function cpuSeconds(pid: number | undefined): number {
-  if (!pid) return Number.NaN;
+/** CPU seconds used so far by a process (user, system), NaN where /proc is unavailable. */
+export function cpuTimes(pid: number | undefined): { user: number; system: number } {
+  if (!pid) return { user: Number.NaN, system: Number.NaN };
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+    return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 }; // clock ticks, USER_HZ = 100
   } catch {
-    return Number.NaN;
+    return { user: Number.NaN, system: Number.NaN };
   }
+}
+
+/** CPU use between two readings, as a line: seconds, cores, user/system split, and milliseconds per request. */
+export function describeCpu(before: { user: number; system: number }, after: { user: number; system: number }, wallSeconds: number, requests: number): string {
+  const user = after.user - before.user;
+  const system = after.system - before.system;
+  const total = user + system;
+  return `CPU ${total.toFixed(1)} s over ${wallSeconds.toFixed(1)} s = ${(total / wallSeconds).toFixed(2)} cores (user ${user.toFixed(1)} s, system ${system.toFixed(1)} s), ${((total * 1000) / Math.max(1, requests)).toFixed(2)} ms CPU per request`;
 }
 
 /** Samples what the client backends of `database` wait on, every `intervalMs`, until stopped. */

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { createTranslator } from "./react";
+
+const texts = {
+  greeting: "Selamat datang, {{name}}",
+  items_one: "{{count}} item",
+  items_other: "{{count}} items",
+  only_other: "{{count}} penilaian",
+  nested: { deep: "ok" },
+};
+
+describe("the translation function", () => {
+  it("finds nested keys and fills in values", () => {
+    const t = createTranslator("id", texts);
+    expect(t("nested.deep")).toBe("ok");
+    expect(t("greeting", { name: "Yulia" })).toBe("Selamat datang, Yulia");
+  });
+  it("chooses the plural form of the language", () => {
+    expect(createTranslator("en", texts)("items", { count: 1 })).toBe("1 item");
+    expect(createTranslator("en", texts)("items", { count: 3 })).toBe("3 items");
+    expect(createTranslator("id", texts)("only", { count: 1 })).toBe("1 penilaian");
+  });
+  it("answers with the key itself when a text is missing, like i18next", () => {
+    expect(createTranslator("id", texts)("missing.key")).toBe("missing.key");
+  });
+});
