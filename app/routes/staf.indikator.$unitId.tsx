@@ -4,6 +4,8 @@ import { useTranslation } from "~/i18n/react";
 import { requireUnitRole } from "~/auth/guard.server";
 import { db } from "~/data/db.server";
 import { unitById } from "~/data/organisation.server";
+import { forumActionsForElement } from "~/data/forum-records.server";
+import { now } from "~/config/clock.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { formatNumber, formatPercent } from "~/i18n/format";
 import { useRootData } from "~/root";
@@ -22,8 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const unit = await unitById(db(), unitId);
   if (!unit) throw new Response("Not Found", { status: 404 });
   const query = parseIndicatorQuery(new URL(request.url).searchParams, todayIn(unit.timeZone));
-  const page = await unitIndicatorPage({ kind: "unit", unitId }, query);
-  return { unit: { id: unit.id, name: unit.name, agencyName: unit.agencyName }, query, ...page };
+  const [page, forumActions] = await Promise.all([
+    unitIndicatorPage({ kind: "unit", unitId }, query),
+    Promise.all(ELEMENT_CODES.map(async (code) => ({ code, actions: await forumActionsForElement(db(), unitId, code, now()) }))),
+  ]);
+  return { unit: { id: unit.id, name: unit.name, agencyName: unit.agencyName }, query, ...page, forumActions: forumActions.filter((entry) => entry.actions.length > 0) };
 }
 
 export default function UnitIndicators() {
@@ -92,6 +97,43 @@ export default function UnitIndicators() {
           note: `${t(`ratings.elements.${code}.name`)} · n = ${formatNumber(locale, current.tallies[code].count)}`,
         }))}
       />
+
+      {data.forumActions.length > 0 ? (
+        <>
+          <h3>{t("indicators.forumActions")}</h3>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("unit.results.element")}</th>
+                  <th scope="col">{t("indicators.action")}</th>
+                  <th scope="col">{t("indicators.due")}</th>
+                  <th scope="col">{t("indicators.actionStatus")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.forumActions.flatMap((entry) =>
+                  entry.actions.map((action) => (
+                    <tr key={action.id}>
+                      <th scope="row">
+                        {entry.code} · {t(`ratings.elements.${entry.code}.name`)}
+                      </th>
+                      <td>
+                        <a href={action.publicUrl}>{action.description}</a>
+                        <div className="small muted">{action.forumTitle}</div>
+                      </td>
+                      <td className="nowrap">{action.dueOn}</td>
+                      <td>
+                        <span className={action.late ? "badge danger" : "badge"}>{t(`forums.status.${action.status}`)}</span>
+                      </td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
 
       <h2>{t("indicators.trend")}</h2>
       <BarsWithTable
