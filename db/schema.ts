@@ -5,10 +5,11 @@ import { RATINGS_COLUMNS, type RatingsTables } from "./tables/ratings";
 import { COMPLAINTS_COLUMNS, type ComplaintsTables } from "./tables/complaints";
 import { ASSESSMENTS_COLUMNS, type AssessmentsTables } from "./tables/assessments";
 import { FORUMS_COLUMNS, type ForumsTables } from "./tables/forums";
+import { SKM_REPORTS_COLUMNS, type SkmReportsTables } from "./tables/skm-reports";
 
 // The Database interface mirrors db/migrations: one file per subject in db/tables/, gathered here.
 // tests/integration/schema.test.ts checks ALL_COLUMNS (and so these types) against the live schema.
-export interface Database extends OrganisationTables, RatingsTables, ComplaintsTables, AssessmentsTables, ForumsTables {}
+export interface Database extends OrganisationTables, RatingsTables, ComplaintsTables, AssessmentsTables, ForumsTables, SkmReportsTables {}
 
 export const ALL_COLUMNS = {
   ...ASSESSMENTS_COLUMNS,
@@ -16,6 +17,7 @@ export const ALL_COLUMNS = {
   ...RATINGS_COLUMNS,
   ...COMPLAINTS_COLUMNS,
   ...FORUMS_COLUMNS,
+  ...SKM_REPORTS_COLUMNS,
 };
 
 export { ROLES, UNIT_KINDS } from "./tables/organisation";

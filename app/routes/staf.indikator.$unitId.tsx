@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireUnitRole } from "~/auth/guard.server";
 import { db } from "~/data/db.server";
@@ -35,6 +35,7 @@ export default function UnitIndicators() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useRootData()?.locale ?? "id";
+  const { search } = useLocation();
   const { current } = data;
   const ikm = current.ikm.kind === "computed" ? current.ikm : null;
   const num = (value: number, digits = 2) => formatNumber(locale, value, digits);
@@ -45,6 +46,17 @@ export default function UnitIndicators() {
       </p>
       <h1>{t("indicators.title")}</h1>
       <PeriodFilters query={data.query} />
+      <p className="form-actions">
+        <a className="button secondary" href={`/staf/indikator/${data.unit.id}.csv${search}`} download>
+          {t("skmReport.downloadCsv")}
+        </a>
+        <a className="button secondary" href={`/staf/indikator/${data.unit.id}.xlsx${search}`} download>
+          {t("skmReport.downloadXlsx")}
+        </a>
+        <Link className="button secondary" to={`/staf/laporan/${data.unit.id}${search}`}>
+          {t("skmReport.menu")}
+        </Link>
+      </p>
 
       <div className="kpis">
         <div className="kpi">
@@ -84,6 +96,44 @@ export default function UnitIndicators() {
           <div className="small">{t("indicators.leftOut", { flagged: current.counts.flagged, excluded: current.counts.excluded })}</div>
         </div>
       </div>
+
+      {data.complaints ? (
+        <>
+          <h2>{t("indicators.complaintsTitle")}</h2>
+          <div className="kpis">
+            <div className="kpi">
+              <div className="label">{t("indicators.complaints")}</div>
+              <div className="value">{formatNumber(locale, data.complaints.complaints)}</div>
+              <div className="small">
+                {data.complaints.complaintsPer1000Ratings === null ? "" : t("indicators.per1000", { value: num(data.complaints.complaintsPer1000Ratings) })}
+              </div>
+            </div>
+            <div className="kpi">
+              <div className="label">{t("indicators.verifiedIn3")}</div>
+              <div className="value">{data.complaints.shareVerifiedWithinLimit === null ? "–" : formatPercent(locale, data.complaints.shareVerifiedWithinLimit)}</div>
+              <div className="small">n = {data.complaints.denominators.verification}</div>
+            </div>
+            <div className="kpi">
+              <div className="label">{t("indicators.followedUpIn5")}</div>
+              <div className="value">{data.complaints.shareFollowedUpWithinLimit === null ? "–" : formatPercent(locale, data.complaints.shareFollowedUpWithinLimit)}</div>
+              <div className="small">n = {data.complaints.denominators.followUp}</div>
+            </div>
+            <div className="kpi">
+              <div className="label">{t("indicators.medianDays")}</div>
+              <div className="value">{data.complaints.medianDaysToClose === null ? "–" : num(data.complaints.medianDaysToClose)}</div>
+              <div className="small">n = {data.complaints.denominators.closed}</div>
+            </div>
+            <div className="kpi">
+              <div className="label">{t("indicators.upheldShare")}</div>
+              <div className="value">{data.complaints.shareNamingOfficerUpheld === null ? "–" : formatPercent(locale, data.complaints.shareNamingOfficerUpheld)}</div>
+              <div className="small">n = {data.complaints.denominators.namingOfficerDecided}</div>
+            </div>
+          </div>
+          <p className="small">
+            <Link to="/staf/pengaduan?tampil=terlambat">{t("indicators.lateComplaints")}</Link>
+          </p>
+        </>
+      ) : null}
 
       <h2>{t("indicators.perElement")}</h2>
       <BarsWithTable

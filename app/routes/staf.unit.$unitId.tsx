@@ -36,6 +36,9 @@ export default function StaffUnit() {
         <Link className="button secondary" to={`/staf/impor/${unit.id}`}>
           {t("paperImport.menu")}
         </Link>
+        <Link className="button secondary" to={`/staf/laporan/${unit.id}`}>
+          {t("skmReport.menu")}
+        </Link>
       </p>
       <h2>{t("staffUnit.counters")}</h2>
       <div className="table-wrap">

@@ -1,5 +1,9 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
 import { now } from "~/config/clock.server";
 import { db } from "~/data/db.server";
+import { complaintFiguresFor } from "~/data/complaints.server";
+import { holidayCalendarFor } from "~/data/holidays.server";
 import { monthlyTrend, officerScores, scopeIndicators, type Scope } from "~/data/indicators.server";
 import { localDay } from "~/data/ratings.server";
 import { compareWithPrevious } from "~/domain/indicators/comparison";
@@ -7,16 +11,17 @@ import { previousPeriod, twelveMonthsEnding } from "~/domain/indicators/period";
 import { requiredSampleSize, sampleSufficiency } from "~/domain/indicators/sample-size";
 import type { IndicatorQuery } from "./indicator-query";
 
-/** Everything a unit's indicator page shows, for one scope and period. */
-export async function unitIndicatorPage(scope: Extract<Scope, { kind: "unit" | "counter" | "agency" }>, query: IndicatorQuery) {
+/** Everything a unit's indicator page shows, for one scope and period (`database`: for tests). */
+export async function unitIndicatorPage(scope: Extract<Scope, { kind: "unit" | "counter" | "agency" }>, query: IndicatorQuery, database: Kysely<Database> = db()) {
   const options = { verifiedOnly: query.verifiedOnly };
   const previous = previousPeriod(query.period);
   const [current, before, officers, trend] = await Promise.all([
-    scopeIndicators(db(), scope, query.period, options),
-    scopeIndicators(db(), scope, previous, options),
-    officerScores(db(), scope, query.period, { ...options, minimumRatings: query.minimumRatings }),
-    monthlyTrend(db(), scope, twelveMonthsEnding(query.period.to), options),
+    scopeIndicators(database, scope, query.period, options),
+    scopeIndicators(database, scope, previous, options),
+    officerScores(database, scope, query.period, { ...options, minimumRatings: query.minimumRatings }),
+    monthlyTrend(database, scope, twelveMonthsEnding(query.period.to), options),
   ]);
+  const complaints = scope.kind === "unit" ? await unitComplaintFigures(database, scope.unitId, query.period, current.counts.valid) : null;
   const ikmNow = current.ikm.kind === "computed" ? current.ikm.ikmUnit : null;
   const ikmBefore = before.ikm.kind === "computed" ? before.ikm.ikmUnit : null;
   return {
@@ -30,7 +35,17 @@ export async function unitIndicatorPage(scope: Extract<Scope, { kind: "unit" | "
       : { population: null, required: requiredSampleSize(1_000_000), sufficient: current.counts.fullSurveys >= requiredSampleSize(1_000_000), shortfall: Math.max(0, requiredSampleSize(1_000_000) - current.counts.fullSurveys) },
     officers,
     trend,
+    complaints,
   };
+}
+
+async function unitComplaintFigures(database: Kysely<Database>, unitId: number, period: { from: string; to: string }, ratingCount: number) {
+  const unit = await database.selectFrom("units").innerJoin("agencies", "agencies.id", "units.agency_id").select(["units.agency_id", "agencies.time_zone"]).where("units.id", "=", unitId).executeTakeFirstOrThrow();
+  const calendar = await holidayCalendarFor(database, unit.agency_id);
+  const from = new Date(`${period.from}T00:00:00Z`);
+  const to = new Date(`${period.to}T23:59:59Z`);
+  const asOf = now() < to ? now() : to;
+  return complaintFiguresFor(database, { unitId, from, to, ratingCount }, calendar, asOf);
 }
 
 export function todayIn(timeZone: string): string {

@@ -5,6 +5,7 @@ import * as m0003 from "./0003_complaints";
 import * as m0004 from "./0004_forums";
 import * as m0005 from "./0005_assessments";
 import * as m0006 from "./0006_rating_reviews";
+import * as m0007 from "./0007_skm_reports";
 
 // Listed statically so every loader (tsx, Vite, Vitest) bundles them; db/migrate.test.ts checks none is missing.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0004_forums": m0004,
   "0005_assessments": m0005,
   "0006_rating_reviews": m0006,
+  "0007_skm_reports": m0007,
 };

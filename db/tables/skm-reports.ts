@@ -1,0 +1,24 @@
+import type { ColumnType, Generated } from "kysely";
+import type { Columns } from "./columns";
+
+/** A calendar day, written "YYYY-MM-DD"; pg reads it as a Date, so select it with `::text` when needed. */
+type Day = ColumnType<Date, string, string>;
+
+export interface SkmReportsTable {
+  id: Generated<number>;
+  unit_id: number;
+  period_from: Day;
+  period_to: Day;
+  recommendations: Generated<string>;
+  previous_follow_up: Generated<string>;
+  updated_by: number;
+  updated_at: Generated<Date>;
+}
+
+export interface SkmReportsTables {
+  skm_reports: SkmReportsTable;
+}
+
+export const SKM_REPORTS_COLUMNS = {
+  skm_reports: { id: true, unit_id: true, period_from: true, period_to: true, recommendations: true, previous_follow_up: true, updated_by: true, updated_at: true },
+} satisfies Columns<SkmReportsTables>;
