@@ -184,6 +184,7 @@ export function renderSkmReportPdf(report: SkmReportData, t: Translate, locale: 
     ELEMENT_CODES.map((code) => [code, elementName(code)]),
     { keepTogether: true },
   );
+  ensureSpace(210); // the steps and the category table on one page
   heading(t("skmReport.pdf.s2_3"), 2);
   numbered([t("skmReport.pdf.processing1"), t("skmReport.pdf.processing2"), t("skmReport.pdf.processing3"), t("skmReport.pdf.processing4")]);
   table(
@@ -213,7 +214,7 @@ export function renderSkmReportPdf(report: SkmReportData, t: Translate, locale: 
   );
 
   // 3 Results --------------------------------------------------------------------------------------------
-  doc.addPage();
+  ensureSpace(300); // the heading with the whole NRR table
   heading(t("skmReport.pdf.s3"));
   heading(t("skmReport.pdf.s3_1"), 2);
   if (!ikm) {
@@ -241,10 +242,11 @@ export function renderSkmReportPdf(report: SkmReportData, t: Translate, locale: 
     ]);
     if (ikm.weightsRenormalised) paragraph(t("skmReport.pdf.renormalised"), { color: MUTED });
 
+    ensureSpace(270); // the heading with the chart
     heading(t("skmReport.pdf.s3_2"), 2);
-    ensureSpace(230);
-    drawBarChart(doc, { x: left, y: doc.y, width, height: 190 }, ELEMENT_CODES.map((code) => ({ label: code, value: ikm.nrr[code], lowest: code === ikm.lowest })), num);
-    doc.y += 200;
+    const chartTop = doc.y;
+    drawBarChart(doc, { x: left, y: chartTop, width, height: 190 }, ELEMENT_CODES.map((code) => ({ label: code, value: ikm.nrr[code], lowest: code === ikm.lowest })), num);
+    doc.y = chartTop + 200;
     doc.x = left;
     paragraph(t("skmReport.pdf.chartCaption"), { color: MUTED });
   }

@@ -1,0 +1,128 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { seedDemo } from "../../db/seed/demo";
+import { unitById } from "~/data/organisation.server";
+import { respondentProfile, saveSkmReport, skmReportTexts } from "~/data/skm-reports.server";
+import { ELEMENT_CODES } from "~/domain/indicators/elements";
+import { formatNumber } from "~/i18n/format";
+import { createTranslator } from "~/i18n/react";
+import { RESOURCES } from "~/i18n/resources.server";
+import { renderSkmReportPdf } from "~/pdf/skm-report.server";
+import { indicatorExportTables, tablesToCsv, tablesToXlsx } from "~/web/indicator-export.server";
+import { parseIndicatorQuery } from "~/web/indicator-query";
+import { skmReportData } from "~/web/skm-report.server";
+import { unitIndicatorPage } from "~/web/unit-indicators.server";
+import { freshDatabase } from "./database";
+
+const YEAR_2026 = parseIndicatorQuery(new URLSearchParams("periode=year&tanggal=2026-06-01"), "2026-11-24");
+
+async function grantsOf(db: Kysely<Database>, username: string) {
+  const user = await db.selectFrom("users").select("id").where("username", "=", username).executeTakeFirstOrThrow();
+  const grants = await db
+    .selectFrom("user_roles")
+    .innerJoin("units", "units.id", "user_roles.unit_id")
+    .select(["user_roles.role", "user_roles.unit_id as unitId", "units.path as unitPath"])
+    .where("user_roles.user_id", "=", user.id)
+    .execute();
+  return { userId: user.id, grants };
+}
+
+function pdfText(pdf: Buffer): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "skm-")), "laporan.pdf");
+  writeFileSync(file, pdf);
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+}
+
+describe("SKM report and indicator exports", async () => {
+  const { db } = await freshDatabase();
+  await seedDemo(db);
+  const row = await db
+    .selectFrom("units")
+    .innerJoin("agencies", "agencies.id", "units.agency_id")
+    .select("units.id")
+    .where("agencies.slug", "=", "kota-pariaman")
+    .where("units.name", "=", "Dinas Kependudukan dan Pencatatan Sipil")
+    .executeTakeFirstOrThrow();
+  const unit = (await unitById(db, row.id))!;
+  const reportUnit = { id: unit.id, name: unit.name, agencyName: unit.agencyName, agencyId: unit.agency_id, timeZone: unit.timeZone };
+  const t = createTranslator("id", RESOURCES.id);
+
+  it("saves recommendations only for a supervisor of the unit, and audits it", async () => {
+    const other = await grantsOf(db, "supervisor.sorong");
+    const refused = await saveSkmReport(db, other, { unitId: unit.id, period: YEAR_2026.period, recommendations: "Bukan unit saya", previousFollowUp: "" });
+    expect(refused).toEqual({ ok: false, reason: "not_found" });
+    expect((await skmReportTexts(db, unit.id, YEAR_2026.period)).recommendations).toBe("");
+
+    const own = await grantsOf(db, "supervisor");
+    const previous = { from: "2025-01-01", to: "2025-12-31" };
+    expect(await saveSkmReport(db, own, { unitId: unit.id, period: previous, recommendations: "Sederhanakan persyaratan KTP-el.", previousFollowUp: "" })).toEqual({ ok: true });
+    expect(await saveSkmReport(db, own, { unitId: unit.id, period: YEAR_2026.period, recommendations: "Draf", previousFollowUp: "" })).toEqual({ ok: true });
+    expect(await saveSkmReport(db, own, { unitId: unit.id, period: YEAR_2026.period, recommendations: "Tambah loket antrean lansia.", previousFollowUp: "Persyaratan KTP-el sudah disederhanakan (selesai)." })).toEqual({ ok: true });
+    const texts = await skmReportTexts(db, unit.id, YEAR_2026.period);
+    expect(texts).toMatchObject({ recommendations: "Tambah loket antrean lansia.", previousFollowUp: "Persyaratan KTP-el sudah disederhanakan (selesai)." });
+    const rows = await db.selectFrom("skm_reports").select("id").where("unit_id", "=", unit.id).execute();
+    expect(rows).toHaveLength(2);
+    const audited = await db.selectFrom("audit_log").select("action").where("subject_type", "=", "skm_report").execute();
+    expect(audited.map((entry) => entry.action)).toEqual(["skm_report.save", "skm_report.save", "skm_report.save"]);
+  });
+
+  it("counts the respondent profile over valid full surveys of the period", async () => {
+    await sql`
+      update ratings set sex = 'female', age_band = '30_39', education = 'd4_s1', occupation = 'pns'
+      where id = (select id from ratings where unit_id = ${unit.id} and kind = 'full' and status = 'valid'
+        and submitted_at between '2026-02-01' and '2026-10-01' order by id limit 1)`.execute(db);
+    const profile = await respondentProfile(db, unit.id, YEAR_2026.period);
+    const count = (dimension: string, value: string | null) => profile.find((table) => table.dimension === dimension)!.rows.find((entry) => entry.value === value)!.count;
+    expect([count("sex", "female"), count("ageBand", "30_39"), count("education", "d4_s1"), count("occupation", "pns")]).toEqual([1, 1, 1, 1]);
+    expect(count("sex", "male")).toBe(0);
+    const page = await unitIndicatorPage({ kind: "unit", unitId: unit.id }, YEAR_2026, db);
+    expect(profile.map((table) => table.dimension)).toEqual(["sex", "ageBand", "education", "occupation"]);
+    for (const table of profile) expect(table.total).toBe(page.current.counts.fullSurveys);
+    expect(page.current.counts.fullSurveys).toBeGreaterThan(0);
+  });
+
+  it("writes the per-element rows and the IKM line into the CSV, with a BOM, ';' and the decimal comma", async () => {
+    const page = await unitIndicatorPage({ kind: "unit", unitId: unit.id }, YEAR_2026, db);
+    if (page.current.ikm.kind !== "computed") throw new Error("no IKM in 2026");
+    const ikm = page.current.ikm;
+    const csv = tablesToCsv(indicatorExportTables(page, YEAR_2026, unit, t), "id");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const lines = csv.slice(1).split("\r\n");
+    for (const code of ELEMENT_CODES) {
+      const nrr = ikm.nrr[code]!;
+      expect(lines).toContain(`${code};${t(`ratings.elements.${code}.name`)};${page.current.tallies[code].count};${nrr.toFixed(2).replace(".", ",")}`);
+    }
+    expect(lines).toContain(`Nilai IKM (25–100);${ikm.ikmUnitRounded.toFixed(2).replace(".", ",")}`);
+    expect(lines).toContain(`Mutu pelayanan;${ikm.mutu}`);
+    expect(lines).toContain("Nilai per unsur (NRR)");
+
+    const english = tablesToCsv(indicatorExportTables(page, YEAR_2026, unit, createTranslator("en", RESOURCES.en)), "en");
+    expect(english.split("\r\n")).toContain(`IKM value (25–100);${ikm.ikmUnitRounded.toFixed(2)}`);
+
+    const workbook = await tablesToXlsx(indicatorExportTables(page, YEAR_2026, unit, t));
+    expect(workbook.subarray(0, 2).toString("latin1")).toBe("PK");
+  });
+
+  it("renders the PDF report with the unit, its IKM as the page shows it, the mutu and the lowest element", async () => {
+    const report = await skmReportData(reportUnit, YEAR_2026, db);
+    if (report.current.ikm.kind !== "computed") throw new Error("no IKM in 2026");
+    const ikm = report.current.ikm;
+    const pdf = await renderSkmReportPdf(report, t, "id");
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    if (process.env.SKM_REPORT_PDF) writeFileSync(process.env.SKM_REPORT_PDF, pdf);
+    const text = pdfText(pdf);
+    expect(text).toContain("Dinas Kependudukan dan Pencatatan Sipil");
+    expect(text).toContain(formatNumber("id", ikm.ikmUnitRounded, 2));
+    expect(text).toContain(`Mutu pelayanan ${ikm.mutu}`);
+    expect(text).toContain(`Unsur terendah pada periode ini adalah ${ikm.lowest} ${t(`ratings.elements.${ikm.lowest}.name`)}`);
+    expect(text).toContain("Tambah loket antrean lansia.");
+    expect(text).toContain("Sederhanakan persyaratan KTP-el.");
+    expect(text).toContain("Persyaratan KTP-el sudah disederhanakan (selesai).");
+    expect(text).toContain("Peraturan Menteri Pendayagunaan Aparatur Negara");
+  });
+});
