@@ -1,6 +1,8 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "../../db/schema";
 import { db } from "~/data/db.server";
+import { unitById } from "~/data/organisation.server";
+import { unitIdParam } from "~/ui/params";
 import { hasRoleFor } from "./scope";
 import { loadSessionUser, type SessionUser } from "./session.server";
 
@@ -30,6 +32,15 @@ export async function requireUnitRole(request: Request, roles: readonly Role[], 
   const unit = await db().selectFrom("units").select("path").where("id", "=", unitId).executeTakeFirst();
   if (!unit || !hasRoleFor(user.grants, roles, unit.path)) throw notFound();
   return user;
+}
+
+/** The guard for staff pages about one unit (`/staf/.../:unitId`): the role on it, and the unit itself. */
+export async function requireStaffUnit(request: Request, roles: readonly Role[], unitIdText: string | undefined) {
+  const unitId = unitIdParam(unitIdText);
+  const user = await requireUnitRole(request, roles, unitId);
+  const unit = await unitById(db(), unitId);
+  if (!unit) throw notFound();
+  return { user, unit };
 }
 
 export function userMayActOnUnit(user: SessionUser, roles: readonly Role[], unitPath: string): boolean {

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { STAKEHOLDER_GROUPS } from "../../db/tables/forums";
@@ -12,6 +12,7 @@ import { Field } from "~/ui/Field";
 import { parseForm } from "~/ui/form-data";
 import { unitIdParam } from "~/ui/params";
 import { useRootData } from "~/root";
+import { ForumTabs } from "~/ui/forums/ForumTabs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 
@@ -253,25 +254,5 @@ export default function ForumOverview() {
         </Form>
       </section>
     </>
-  );
-}
-
-function ForumTabs({ forumId, current }: { forumId: number; current: string }) {
-  const { t } = useTranslation();
-  const tabs = [
-    { key: "overview", to: `/staf/forum/${forumId}` },
-    { key: "items", to: `/staf/forum/${forumId}/masukan` },
-    { key: "themes", to: `/staf/forum/${forumId}/tema` },
-    { key: "record", to: `/staf/forum/${forumId}/berita-acara` },
-    { key: "public", to: `/forum/${forumId}` },
-  ];
-  return (
-    <nav aria-label={t("forums.staff.tabs.label")} className="forum-tabs">
-      {tabs.map((tab) => (
-        <Link key={tab.key} to={tab.to} aria-current={tab.key === current ? "page" : undefined}>
-          {t(`forums.staff.tabs.${tab.key}`)}
-        </Link>
-      ))}
-    </nav>
   );
 }

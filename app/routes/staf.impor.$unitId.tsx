@@ -10,25 +10,20 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
-import { requireUnitRole } from "~/auth/guard.server";
+import { requireStaffUnit } from "~/auth/guard.server";
 import { db } from "~/data/db.server";
-import { countersOfUnit, servicesOfUnit, unitById } from "~/data/organisation.server";
+import { countersOfUnit, servicesOfUnit } from "~/data/organisation.server";
 import { confirmImport, createImportPreview, importById, importsOfUnit, undoImport } from "~/data/paper-imports.server";
 import { isIsoDay } from "~/domain/indicators/period";
 import { checkPaperRows, type BadRow } from "~/domain/ratings/paper-import";
 import { parseForm } from "~/ui/form-data";
-import { unitIdParam } from "~/ui/params";
 import { readSheet } from "~/web/spreadsheet.server";
 
 export const meta: MetaFunction = () => [{ title: "Impor survei kertas · Suara" }];
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-async function guard(request: Request, unitIdText: string | undefined) {
-  const unitId = unitIdParam(unitIdText);
-  const user = await requireUnitRole(request, ["supervisor", "admin"], unitId);
-  const unit = await unitById(db(), unitId);
-  if (!unit) throw new Response("Not Found", { status: 404 });
-  return { user, unit };
+function guard(request: Request, unitIdText: string | undefined) {
+  return requireStaffUnit(request, ["supervisor", "admin"], unitIdText);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

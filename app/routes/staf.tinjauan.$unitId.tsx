@@ -2,23 +2,17 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
-import { requireUnitRole } from "~/auth/guard.server";
+import { requireStaffUnit } from "~/auth/guard.server";
 import { db } from "~/data/db.server";
 import { contestsWithin, decideContest, ratingsForReview, reviewRating } from "~/data/contests.server";
-import { unitById } from "~/data/organisation.server";
 import { formatDateTime } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { parseForm } from "~/ui/form-data";
-import { unitIdParam } from "~/ui/params";
 
 export const meta: MetaFunction = () => [{ title: "Tinjauan penilaian · Suara" }];
 
-async function guard(request: Request, unitIdText: string | undefined) {
-  const unitId = unitIdParam(unitIdText);
-  const user = await requireUnitRole(request, ["supervisor", "admin"], unitId);
-  const unit = await unitById(db(), unitId);
-  if (!unit) throw new Response("Not Found", { status: 404 });
-  return { user, unit };
+function guard(request: Request, unitIdText: string | undefined) {
+  return requireStaffUnit(request, ["supervisor", "admin"], unitIdText);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
