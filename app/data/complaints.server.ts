@@ -1034,7 +1034,6 @@ export async function publicComplaintsOfUnit(db: Db, unitId: number, options: { 
     .leftJoin("units as responsible", "responsible.id", "complaints.unit_id")
     .leftJoin("complaint_contacts", "complaint_contacts.complaint_id", "complaints.id")
     .select([
-      "complaints.tracking_code as trackingCode",
       "complaints.submitted_at as submittedAt",
       "complaints.status",
       "complaints.category",
@@ -1059,9 +1058,9 @@ export async function publicComplaintsOfUnit(db: Db, unitId: number, options: { 
     .orderBy("complaints.submitted_at", "desc")
     .limit(options.limit ?? 50)
     .execute();
-  return rows.map(({ followUp, visibility, reporterName, trackingCode, ...row }) => ({
+  // The tracking code stays with the citizen: whoever holds it can answer on the citizen's behalf.
+  return rows.map(({ followUp, visibility, reporterName, ...row }) => ({
     ...row,
-    trackingCode: formatTrackingCode(trackingCode),
     reporterName: visibility === "public" ? reporterName : null,
     followUp: followUp && typeof followUp === "object" && "text" in followUp ? String((followUp as { text: unknown }).text) : null,
   }));

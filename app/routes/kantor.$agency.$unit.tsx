@@ -4,9 +4,10 @@ import { useTranslation } from "~/i18n/react";
 import { db } from "~/data/db.server";
 import { countersOfUnit, servicesOfUnit, unitBySlugs } from "~/data/organisation.server";
 import { useRootData } from "~/root";
-import { formatNumber, formatPercent, formatRupiah } from "~/i18n/format";
+import { formatDate, formatNumber, formatPercent, formatRupiah } from "~/i18n/format";
 import { now } from "~/config/clock.server";
 import { scopeIndicators } from "~/data/indicators.server";
+import { publicComplaintsOfUnit } from "~/data/complaints.server";
 import { localDay } from "~/data/ratings.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { periodContaining, previousPeriod } from "~/domain/indicators/period";
@@ -24,16 +25,18 @@ export async function loader({ params }: LoaderFunctionArgs) {
     countersOfUnit(db(), unit.id),
     scopeIndicators(db(), { kind: "unit", unitId: unit.id }, lastQuarter),
   ]);
+  const complaints = await publicComplaintsOfUnit(db(), unit.id, { limit: 10 });
   return {
     unit: { name: unit.name, address: unit.address, agencyName: unit.agencyName },
     services,
     counters,
+    complaints,
     results: { period: lastQuarter, ikm: results.ikm, counts: results.counts, tallies: results.tallies, required: requiredSampleSize(1_000_000) },
   };
 }
 
 export default function UnitPage() {
-  const { unit, services, counters, results } = useLoaderData<typeof loader>();
+  const { unit, services, counters, results, complaints } = useLoaderData<typeof loader>();
   const ikm = results.ikm.kind === "computed" ? results.ikm : null;
   const { t } = useTranslation();
   const locale = useRootData()?.locale ?? "id";
@@ -117,6 +120,25 @@ export default function UnitPage() {
           </li>
         ))}
       </ul>
+
+      <section aria-labelledby="complaints-title">
+        <h2 id="complaints-title">{t("unit.publicComplaints.title")}</h2>
+        <p className="muted small">{t("unit.publicComplaints.hint")}</p>
+        {complaints.length === 0 ? <p className="notice">{t("unit.publicComplaints.none")}</p> : null}
+        {complaints.map((complaint, index) => (
+          <article className="card" key={index}>
+            <p className="small muted">
+              {formatDate(locale, complaint.submittedAt)} · {t(`complaints.status.${complaint.status}`)}
+            </p>
+            <p>{complaint.body.length > 300 ? `${complaint.body.slice(0, 300)}…` : complaint.body}</p>
+            {complaint.followUp ? (
+              <p className="small">
+                <strong>{t("unit.publicComplaints.followUp")}</strong> {complaint.followUp}
+              </p>
+            ) : null}
+          </article>
+        ))}
+      </section>
 
       <h2>{t("unit.servicesTitle")}</h2>
       {services.map((service) => (

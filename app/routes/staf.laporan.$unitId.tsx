@@ -102,7 +102,8 @@ export default function SkmReportPage() {
       </p>
       <h1>{t("skmReport.title")}</h1>
       <p className="muted">{t("skmReport.intro")}</p>
-      <PeriodFilters query={data.query} />
+      {/* Keyed by the period so the inputs show the chosen period after a client-side navigation too. */}
+      <PeriodFilters key={`${data.query.period.kind}:${data.query.period.from}:${data.query.period.to}`} query={data.query} />
 
       <p>
         {data.ikm

@@ -78,7 +78,7 @@ export function indicatorExportTables(data: IndicatorPageData, query: IndicatorQ
   const trend: ExportTable = {
     sheet: t("skmReport.export.sheets.trend"),
     title: t("indicators.trend"),
-    columns: [t("skmReport.export.month"), t("skmReport.export.ikm"), t("skmReport.export.respondents")],
+    columns: [t("skmReport.export.month"), t("skmReport.export.ikm"), t("skmReport.export.ratingsInMonth")],
     rows: data.trend.map((point) => [point.month, number(point.ikmUnit === null ? null : Math.round(point.ikmUnit * 100) / 100, 2), number(point.respondents)]),
   };
   return [summary, elements, officers, trend];

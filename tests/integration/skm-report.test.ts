@@ -105,6 +105,10 @@ describe("SKM report and indicator exports", async () => {
     expect(english.split("\r\n")).toContain(`IKM value (25–100);${ikm.ikmUnitRounded.toFixed(2)}`);
 
     const workbook = await tablesToXlsx(indicatorExportTables(page, YEAR_2026, unit, t));
+    if (process.env.SKM_REPORT_OUT) {
+      writeFileSync(path.join(process.env.SKM_REPORT_OUT, "indikator.csv"), csv);
+      writeFileSync(path.join(process.env.SKM_REPORT_OUT, "indikator.xlsx"), workbook);
+    }
     expect(workbook.subarray(0, 2).toString("latin1")).toBe("PK");
   });
 
@@ -114,7 +118,7 @@ describe("SKM report and indicator exports", async () => {
     const ikm = report.current.ikm;
     const pdf = await renderSkmReportPdf(report, t, "id");
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    if (process.env.SKM_REPORT_PDF) writeFileSync(process.env.SKM_REPORT_PDF, pdf);
+    if (process.env.SKM_REPORT_OUT) writeFileSync(path.join(process.env.SKM_REPORT_OUT, "laporan-skm.pdf"), pdf);
     const text = pdfText(pdf);
     expect(text).toContain("Dinas Kependudukan dan Pencatatan Sipil");
     expect(text).toContain(formatNumber("id", ikm.ikmUnitRounded, 2));
@@ -124,5 +128,18 @@ describe("SKM report and indicator exports", async () => {
     expect(text).toContain("Sederhanakan persyaratan KTP-el.");
     expect(text).toContain("Persyaratan KTP-el sudah disederhanakan (selesai).");
     expect(text).toContain("Peraturan Menteri Pendayagunaan Aparatur Negara");
+  });
+
+  it("renders in English, and for a period without surveys says so instead of failing", async () => {
+    const report = await skmReportData(reportUnit, YEAR_2026, db);
+    if (report.current.ikm.kind !== "computed") throw new Error("no IKM in 2026");
+    const english = pdfText(await renderSkmReportPdf(report, createTranslator("en", RESOURCES.en), "en"));
+    expect(english).toContain(`Unit IKM value (converted) ${formatNumber("en", report.current.ikm.ikmUnitRounded, 2)}`);
+    expect(english).toContain("Respondent profile");
+
+    const empty = parseIndicatorQuery(new URLSearchParams("periode=year&tanggal=2015-06-01"), "2026-11-24");
+    const text = pdfText(await renderSkmReportPdf(await skmReportData(reportUnit, empty, db), t, "id"));
+    expect(text).toContain("Belum ada survei lengkap yang sah pada periode ini");
+    expect(text).toContain("6. Penutup");
   });
 });
