@@ -53,7 +53,7 @@ export function renderSkmReportPdf(report: SkmReportData, t: Translate, locale: 
     if (doc.y + height > bottomLimit()) doc.addPage();
   };
   const heading = (text: string, level: 1 | 2 = 1) => {
-    ensureSpace(level === 1 ? 60 : 40);
+    ensureSpace(level === 1 ? 90 : 55); // never a heading alone at the foot of a page
     doc.moveDown(level === 1 ? 0.9 : 0.6);
     doc.font("Helvetica-Bold").fontSize(level === 1 ? 13 : 11).fillColor(INK).text(text, left, doc.y, { width });
     doc.moveDown(0.3).font("Helvetica").fontSize(10);
@@ -81,10 +81,14 @@ export function renderSkmReportPdf(report: SkmReportData, t: Translate, locale: 
     const body = text.trim();
     if (!body) return paragraph(empty, { color: MUTED, italic: true });
     const height = doc.font("Helvetica").fontSize(10).heightOfString(body, { width: width - 20, lineGap: 1.5 });
-    if (height < bottomLimit() - doc.page.margins.top) ensureSpace(height + 14);
-    const top = doc.y;
-    doc.text(body, left + 10, top + 6, { width: width - 20, lineGap: 1.5 });
-    if (doc.y > top) doc.rect(left, top, width, doc.y - top + 6).lineWidth(0.5).strokeColor(RULE).stroke();
+    if (doc.y + height + 14 > bottomLimit()) {
+      // Longer than the rest of the page: no frame, the text flows on after its heading.
+      doc.text(body, left + 10, doc.y, { width: width - 20, lineGap: 1.5 });
+    } else {
+      const top = doc.y;
+      doc.text(body, left + 10, top + 6, { width: width - 20, lineGap: 1.5 });
+      doc.rect(left, top, width, doc.y - top + 6).lineWidth(0.5).strokeColor(RULE).stroke();
+    }
     doc.y += 10;
     doc.x = left;
   };

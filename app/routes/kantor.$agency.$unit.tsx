@@ -47,7 +47,7 @@ export default function UnitPage() {
       {unit.address ? <p>{unit.address}</p> : null}
 
       <section aria-labelledby="results-title">
-        <h2 id="results-title">{t("unit.results.title", { from: results.period.from, to: results.period.to })}</h2>
+        <h2 id="results-title">{t("unit.results.title", { from: formatDate(locale, `${results.period.from}T12:00:00Z`), to: formatDate(locale, `${results.period.to}T12:00:00Z`) })}</h2>
         {ikm ? (
           <>
             <div className="kpis">

@@ -137,6 +137,12 @@ describe("SKM report and indicator exports", async () => {
     expect(english).toContain(`Unit IKM value (converted) ${formatNumber("en", report.current.ikm.ikmUnitRounded, 2)}`);
     expect(english).toContain("Respondent profile");
 
+    const long = "Perbaikan layanan di loket. ".repeat(185).trim().slice(0, 5000);
+    const lengthyPdf = await renderSkmReportPdf({ ...report, texts: { ...report.texts, recommendations: long, previousFollowUp: long } }, t, "id");
+    if (process.env.SKM_REPORT_OUT) writeFileSync(path.join(process.env.SKM_REPORT_OUT, "laporan-skm-panjang.pdf"), lengthyPdf);
+    const lengthy = pdfText(lengthyPdf);
+    expect(lengthy).toContain("6. Penutup");
+
     const empty = parseIndicatorQuery(new URLSearchParams("periode=year&tanggal=2015-06-01"), "2026-11-24");
     const text = pdfText(await renderSkmReportPdf(await skmReportData(reportUnit, empty, db), t, "id"));
     expect(text).toContain("Belum ada survei lengkap yang sah pada periode ini");

@@ -1,10 +1,13 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import type { IndicatorQuery } from "~/web/indicator-query";
+import { formatDate } from "~/i18n/format";
+import { useRootData } from "~/root";
 
 /** Period, verified-only, population and minimum ratings: a GET form, so every view has its own address. */
 export function PeriodFilters({ query, showPopulation = true }: { query: IndicatorQuery; showPopulation?: boolean }) {
   const { t } = useTranslation();
+  const locale = useRootData()?.locale ?? "id";
   return (
     <Form method="get" className="filters">
       <div>
@@ -48,7 +51,7 @@ export function PeriodFilters({ query, showPopulation = true }: { query: Indicat
       </label>
       <button type="submit">{t("indicators.apply")}</button>
       <p className="hint" style={{ flexBasis: "100%" }}>
-        {t("indicators.showing", { from: query.period.from, to: query.period.to })}
+        {t("indicators.showing", { from: formatDate(locale, `${query.period.from}T12:00:00Z`), to: formatDate(locale, `${query.period.to}T12:00:00Z`) })}
       </p>
     </Form>
   );
