@@ -92,6 +92,7 @@ function makeColumns(size: number, plans: CounterPlan[], officerBias: Map<number
     agency: [] as number[], unit: [] as number[], counter: [] as number[], service: [] as number[], officer: [] as (number | null)[],
     at: [] as string[], channel: [] as string[], kind: [] as string[], quick: [] as (number | null)[],
     u: Array.from({ length: 9 }, () => [] as (number | null)[]), comment: [] as (string | null)[], verified: [] as boolean[],
+    sex: [] as (string | null)[], age: [] as (string | null)[], education: [] as (string | null)[], occupation: [] as (string | null)[],
   };
   for (let i = 0; i < size; i++) {
     const plan = plans[Math.floor(random.next() * plans.length)]!;
@@ -112,6 +113,12 @@ function makeColumns(size: number, plans: CounterPlan[], officerBias: Map<number
       const elementMean = element === 3 ? 3.7 : element === 5 || element === 6 ? mean : plan.base;
       cols.u[element]!.push(full && !random.chance(0.04) ? score(random, elementMean) : null);
     }
+    // Most full surveys carry a respondent profile; some fields are left blank, as on paper.
+    const profile = full && random.chance(0.85);
+    cols.sex.push(profile ? random.pick(["male", "female"]) : null);
+    cols.age.push(profile && random.chance(0.9) ? random.pick(["lt20", "20_29", "20_29", "30_39", "30_39", "40_49", "50_59", "60plus"]) : null);
+    cols.education.push(profile && random.chance(0.85) ? random.pick(["sd", "smp", "sma", "sma", "sma", "d1_d3", "d4_s1", "d4_s1", "s2"]) : null);
+    cols.occupation.push(profile && random.chance(0.85) ? random.pick(["pns", "swasta", "swasta", "wirausaha", "wirausaha", "pelajar", "lainnya", "tni", "polri"]) : null);
     const happy = mean >= 3;
     cols.comment.push(random.chance(0.12) ? random.pick(happy ? COMMENTS.good : COMMENTS.bad) : null);
     cols.verified.push(random.chance(0.3));
@@ -122,15 +129,15 @@ function makeColumns(size: number, plans: CounterPlan[], officerBias: Map<number
 async function insertColumns(db: Kysely<Database>, cols: ReturnType<typeof makeColumns>): Promise<void> {
   await sql`
     insert into ratings (agency_id, unit_id, counter_id, service_id, officer_id, submitted_at, channel, kind, quick_score,
-      u1, u2, u3, u4, u5, u6, u7, u8, u9, comment, verified, idempotency_key, content_hash)
+      u1, u2, u3, u4, u5, u6, u7, u8, u9, comment, verified, sex, age_band, education, occupation, idempotency_key, content_hash)
     select t.agency, t.unit, t.counter, t.service, t.officer, t.at, t.channel, t.kind, t.quick,
-      t.u1, t.u2, t.u3, t.u4, t.u5, t.u6, t.u7, t.u8, t.u9, t.comment, t.verified, gen_random_uuid(), 'seed'
+      t.u1, t.u2, t.u3, t.u4, t.u5, t.u6, t.u7, t.u8, t.u9, t.comment, t.verified, t.sex, t.age, t.education, t.occupation, gen_random_uuid(), 'seed'
     from unnest(${cols.agency}::int[], ${cols.unit}::int[], ${cols.counter}::int[], ${cols.service}::int[], ${cols.officer}::int[],
       ${cols.at}::timestamptz[], ${cols.channel}::text[], ${cols.kind}::text[], ${cols.quick}::smallint[],
       ${cols.u[0]}::smallint[], ${cols.u[1]}::smallint[], ${cols.u[2]}::smallint[], ${cols.u[3]}::smallint[], ${cols.u[4]}::smallint[],
       ${cols.u[5]}::smallint[], ${cols.u[6]}::smallint[], ${cols.u[7]}::smallint[], ${cols.u[8]}::smallint[],
-      ${cols.comment}::text[], ${cols.verified}::boolean[])
-      as t(agency, unit, counter, service, officer, at, channel, kind, quick, u1, u2, u3, u4, u5, u6, u7, u8, u9, comment, verified)`.execute(db);
+      ${cols.comment}::text[], ${cols.verified}::boolean[], ${cols.sex}::text[], ${cols.age}::text[], ${cols.education}::text[], ${cols.occupation}::text[])
+      as t(agency, unit, counter, service, officer, at, channel, kind, quick, u1, u2, u3, u4, u5, u6, u7, u8, u9, comment, verified, sex, age, education, occupation)`.execute(db);
 }
 
 /** The demo's share of ratings: two years up to now, enough to fill every page. */

@@ -9,7 +9,8 @@ export function PeriodFilters({ query, showPopulation = true }: { query: Indicat
   const { t } = useTranslation();
   const locale = useRootData()?.locale ?? "id";
   return (
-    <Form method="get" className="filters">
+    // Keyed by the query, so fields show the period being displayed after a client-side navigation.
+    <Form method="get" className="filters" key={JSON.stringify(query)}>
       <div>
         <label htmlFor="periode">{t("indicators.period")}</label>
         <select id="periode" name="periode" defaultValue={query.period.kind}>
