@@ -59,6 +59,7 @@ export default function Workspace() {
                     <span className="unit-links">
                       <Link to={`/staf/indikator/${unit.id}`}>{t("indicators.menu")}</Link>
                       <Link to={`/staf/tinjauan/${unit.id}`}>{t("review.menu")}</Link>
+                      <Link to={`/staf/laporan/${unit.id}`}>{t("skmReport.menu")}</Link>
                     </span>
                   </li>
                 ))}
