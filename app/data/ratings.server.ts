@@ -25,9 +25,22 @@ export interface CounterContext {
   timeZone: string;
 }
 
+// Counters change rarely; each process remembers a code's counter for a minute (a retirement shows within it).
+const COUNTER_CACHE_MS = 60_000;
+const counterCache = new Map<string, { counter: CounterContext | undefined; until: number }>();
+
 /** The counter behind a QR code, or undefined when the code is unknown or the counter retired. */
 export async function counterByCode(db: Kysely<Database>, code: string): Promise<CounterContext | undefined> {
   if (!/^[a-z0-9]{6,16}$/.test(code)) return undefined;
+  const cached = counterCache.get(code);
+  if (cached && cached.until > Date.now()) return cached.counter;
+  const counter = await findCounterByCode(db, code);
+  if (counterCache.size > 10_000) counterCache.clear();
+  counterCache.set(code, { counter, until: Date.now() + COUNTER_CACHE_MS });
+  return counter;
+}
+
+async function findCounterByCode(db: Kysely<Database>, code: string): Promise<CounterContext | undefined> {
   return db
     .selectFrom("counters")
     .innerJoin("units", "units.id", "counters.unit_id")
@@ -135,7 +148,36 @@ export async function submitRating(db: Kysely<Database>, submission: RatingSubmi
   const ipHash = context.ip ? saltedHash(context.salt, `ip:${context.ip}`) : null;
 
   type TxOutcome = SubmitOutcome | { ok: false; reason: "duplicate_key" };
-  const outcome: TxOutcome = await db.transaction().execute(async (trx): Promise<TxOutcome> => {
+  const values = {
+    agency_id: counter.agencyId,
+    unit_id: counter.unitId,
+    counter_id: counter.id,
+    service_id: submission.serviceId,
+    officer_id: officerId,
+    submitted_at: now,
+    channel: context.channel,
+    kind: submission.kind,
+    quick_score: submission.quickScore ?? null,
+    u1: answers.U1, u2: answers.U2, u3: answers.U3, u4: answers.U4, u5: answers.U5,
+    u6: answers.U6, u7: answers.U7, u8: answers.U8, u9: answers.U9,
+    sex: submission.sex ?? null,
+    age_band: submission.ageBand ?? null,
+    education: submission.education ?? null,
+    occupation: submission.occupation ?? null,
+    comment: submission.comment ?? null,
+    status: flags.length > 0 ? ("flagged" as const) : ("valid" as const),
+    flag_reasons: flags,
+    idempotency_key: submission.idempotencyKey,
+    content_hash: contentHash,
+    device_hash: deviceHash,
+    ip_hash: ipHash,
+  };
+  const outcome: TxOutcome = !submission.visitCode && !context.kioskToken
+    ? await insertWithLimits(db, values, day, [
+        ...(deviceHash ? [{ key: `d:${deviceHash}`, limit: context.limits.perDevice }] : []),
+        ...(ipHash ? [{ key: `i:${ipHash}`, limit: context.limits.perIp }] : []),
+      ])
+    : await db.transaction().execute(async (trx): Promise<TxOutcome> => {
     const overLimit = await countTowardsLimits(trx, counter.id, day, { deviceHash, ipHash, kioskToken: context.kioskToken ?? null }, context, now);
     if (overLimit) return { ok: false, reason: overLimit };
 
@@ -269,8 +311,14 @@ async function upsertLimit(trx: Kysely<Database>, counterId: number, day: string
 }
 
 /** The calendar day of an instant in the agency's time zone, as YYYY-MM-DD. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 export function localDay(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(instant);
 }
 
 /** The rating a thank-you page or full-survey follow-up refers to, by its unguessable token. */
@@ -391,4 +439,63 @@ export async function refusalsOf(db: Kysely<Database>, counterId: number, day: s
 export async function pruneRatingLimits(db: Kysely<Database>, at: Date): Promise<void> {
   const cutoff = new Date(at.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
   await db.deleteFrom("rating_limits").where("day", "<", cutoff).execute();
+}
+
+
+const RATING_COLUMN_TYPES: Record<string, string> = {
+  agency_id: "int", unit_id: "int", counter_id: "int", service_id: "int", officer_id: "int",
+  submitted_at: "timestamptz", quick_score: "smallint", u1: "smallint", u2: "smallint", u3: "smallint", u4: "smallint",
+  u5: "smallint", u6: "smallint", u7: "smallint", u8: "smallint", u9: "smallint", flag_reasons: "text[]", idempotency_key: "uuid",
+};
+
+/**
+ * The common case in one statement (one round trip, atomic): count the device and address towards their daily
+ * limits, and insert the rating only when both are within them. A retry of a stored rating gives its counts back.
+ */
+async function insertWithLimits(
+  db: Kysely<Database>,
+  values: Record<string, unknown> & { counter_id: number; submitted_at: Date; idempotency_key: string; status: string },
+  day: string,
+  limits: { key: string; limit: number }[],
+): Promise<SubmitOutcome | { ok: false; reason: "duplicate_key" }> {
+  const columns = Object.keys(values);
+  // In INSERT ... SELECT the parameters need their types spelled out.
+  const row = sql.join(columns.map((column) => sql`${values[column]}::${sql.raw(RATING_COLUMN_TYPES[column] ?? "text")}`));
+  const limitRows = limits.length > 0
+    ? sql.join(limits.map(({ key }) => sql`(${values.counter_id}::int, ${day}::date, ${key}, 1, ${values.submitted_at}::timestamptz)`))
+    : null;
+  const overLimit = limits.length > 0
+    ? sql.join(limits.map(({ key, limit }) => sql`(l.key_hash = ${key} and l.count > ${limit})`), sql` or `)
+    : sql`false`;
+  const result = await sql<{ allowed: boolean; id: number | null }>`
+    with counted as (
+      ${limitRows
+        ? sql`insert into rating_limits as r (counter_id, day, key_hash, count, last_at) values ${limitRows}
+              on conflict (counter_id, day, key_hash) do update set count = r.count + 1, last_at = excluded.last_at
+              returning r.key_hash, r.count`
+        : sql`select null::text as key_hash, 0 as count where false`}
+    ),
+    verdict as (select not exists (select 1 from counted l where ${overLimit}) as allowed),
+    inserted as (
+      insert into ratings (${sql.join(columns.map((column) => sql.ref(column)))})
+      select ${row} from verdict where verdict.allowed
+      on conflict (idempotency_key) do nothing
+      returning id
+    )
+    select (select allowed from verdict) as allowed, (select id from inserted) as id`.execute(db);
+  const outcome = result.rows[0]!;
+  if (!outcome.allowed) return { ok: false, reason: "over_limit" };
+  if (outcome.id === null) {
+    if (limits.length > 0) {
+      await db
+        .updateTable("rating_limits")
+        .set({ count: sql`count - 1` })
+        .where("counter_id", "=", values.counter_id)
+        .where("day", "=", day)
+        .where("key_hash", "in", limits.map((limit) => limit.key))
+        .execute();
+    }
+    return { ok: false, reason: "duplicate_key" };
+  }
+  return { ok: true, ratingId: outcome.id, token: values.idempotency_key, duplicate: false, flagged: values.status === "flagged", verified: false };
 }
