@@ -196,31 +196,7 @@ export async function submitRating(db: Kysely<Database>, submission: RatingSubmi
     }
     const inserted = await trx
       .insertInto("ratings")
-      .values({
-        agency_id: counter.agencyId,
-        unit_id: counter.unitId,
-        counter_id: counter.id,
-        service_id: submission.serviceId,
-        officer_id: officerId,
-        submitted_at: now,
-        channel: context.channel,
-        kind: submission.kind,
-        quick_score: submission.quickScore ?? null,
-        u1: answers.U1, u2: answers.U2, u3: answers.U3, u4: answers.U4, u5: answers.U5,
-        u6: answers.U6, u7: answers.U7, u8: answers.U8, u9: answers.U9,
-        sex: submission.sex ?? null,
-        age_band: submission.ageBand ?? null,
-        education: submission.education ?? null,
-        occupation: submission.occupation ?? null,
-        comment: submission.comment ?? null,
-        verified,
-        status: flags.length > 0 ? "flagged" : "valid",
-        flag_reasons: flags,
-        idempotency_key: submission.idempotencyKey,
-        content_hash: contentHash,
-        device_hash: deviceHash,
-        ip_hash: ipHash,
-      })
+      .values({ ...values, verified })
       .onConflict((oc) => oc.column("idempotency_key").doNothing())
       .returning("id")
       .executeTakeFirst();
