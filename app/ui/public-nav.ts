@@ -1,2 +1,7 @@
-// The public links in the site header; each feature adds its own entry (label is a translation key).
-export const PUBLIC_NAV: { to: string; label: string }[] = [{ to: "/kantor", label: "nav.offices" }, { to: "/pengaduan", label: "complaints.nav" }, { to: "/forum", label: "forums.nav" }];
+// The public links in the site header. Their labels live in public/locales/fallback.json with the rest of the
+// shell, so every page has them whichever feature texts it loads.
+export const PUBLIC_NAV: { to: string; label: string }[] = [
+  { to: "/kantor", label: "nav.offices" },
+  { to: "/pengaduan", label: "nav.complaints" },
+  { to: "/forum", label: "nav.forums" },
+];

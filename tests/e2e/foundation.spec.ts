@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { counterCode, queryE2eDatabase } from "./db";
 import { expectNoSeriousA11yViolations, signIn } from "./helpers";
 
 test("a citizen finds an office from the home page and reads its service standard", async ({ page }) => {
@@ -92,4 +93,23 @@ test("an admin grants a role and the change shows in the user list", async ({ pa
   await page.getByLabel("Nama pengguna atau NIP").fill("tidak-ada");
   await page.getByRole("button", { name: "Beri peran" }).click();
   await expect(page.getByText("Pengguna ini tidak ditemukan.")).toBeVisible();
+});
+
+test("public pages show no untranslated text keys, in either language", async ({ page }) => {
+  const forum = await queryE2eDatabase<{ id: number }>("select forum_id as id from forum_records where status = 'published' order by forum_id limit 1");
+  const code = await counterCode("kota-pariaman", "Loket 1 KTP-el");
+  const paths = ["/", "/kantor", "/kantor/kota-pariaman/dinas-kependudukan-dan-pencatatan-sipil", `/l/${code}`, `/l/${code}/survei`, "/pengaduan", "/pengaduan/baru", "/pengaduan/lacak", "/forum", `/forum/${forum[0]?.id ?? 1}`, "/masuk", "/tidak-ada"];
+  const key = /\b(?:home|offices|unit|signIn|form|nav|errors|ratings|complaints|forums|indicators|review|myService|paperImport|counterAdmin|skmReport|assessments|staffUnit|admin|menu|roles|workspace)\.[a-zA-Z_]+/;
+  for (const language of ["id", "en"]) {
+    if (language === "en") {
+      await page.goto("/");
+      await page.getByRole("button", { name: "English" }).click();
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    }
+    for (const path of paths) {
+      await page.goto(path);
+      const text = await page.locator("body").innerText();
+      expect(text.match(key)?.[0] ?? null, `${language} ${path}`).toBeNull();
+    }
+  }
 });
