@@ -3,31 +3,24 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { STAKEHOLDER_GROUPS } from "../../db/tables/forums";
-import { requireRole, requireUnitRole } from "~/auth/guard.server";
+import { requireRole } from "~/auth/guard.server";
 import { now } from "~/config/clock.server";
 import { db } from "~/data/db.server";
-import { acceptItem, acceptsPublicInput, attendanceOf, forumById, hideItem, itemInForum, itemsOf, saveAttendance, setInputOpen, updateForumDetails } from "~/data/forums.server";
+import { acceptItem, acceptsPublicInput, attendanceOf, hideItem, itemInForum, itemsOf, saveAttendance, setInputOpen, updateForumDetails } from "~/data/forums.server";
 import { formatForumDay } from "~/domain/forum-day";
 import { Field } from "~/ui/Field";
 import { parseForm } from "~/ui/form-data";
-import { unitIdParam } from "~/ui/params";
 import { useRootData } from "~/root";
 import { ForumTabs } from "~/ui/forums/ForumTabs";
+import { requireForumModerator } from "~/web/forum-guard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 
 const ROLES = ["moderator", "admin"] as const;
 
-async function guardedForum(request: Request, forumIdParam: string | undefined) {
-  await requireRole(request, ROLES);
-  const forum = await forumById(db(), unitIdParam(forumIdParam));
-  if (!forum) throw new Response("Not Found", { status: 404 });
-  const user = await requireUnitRole(request, ROLES, forum.unitId);
-  return { user, forum };
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { forum } = await guardedForum(request, params.forumId);
+  const { forum } = await requireForumModerator(request, params.forumId);
   const [attendance, items] = await Promise.all([attendanceOf(db(), forum.id), itemsOf(db(), forum.id)]);
   return {
     forum,
@@ -73,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, ROLES);
   const parsed = parseForm(schema, await request.formData());
   if (!parsed.ok) return { errors: parsed.errors, values: parsed.values, intent: parsed.values.intent ?? "", saved: false };
-  const { forum } = await guardedForum(request, params.forumId);
+  const { forum } = await requireForumModerator(request, params.forumId);
   const data = parsed.data;
   switch (data.intent) {
     case "details":

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
-import { requireRole, requireUnitRole } from "~/auth/guard.server";
+import { requireRole } from "~/auth/guard.server";
 import { now } from "~/config/clock.server";
 import { db } from "~/data/db.server";
 import {
@@ -17,7 +17,7 @@ import {
   startCorrection,
 } from "~/data/forum-records.server";
 import { saveSummary, themeInForum, themesOf } from "~/data/forum-themes.server";
-import { forumById, itemsOf } from "~/data/forums.server";
+import { itemsOf } from "~/data/forums.server";
 import { unitsUnder } from "~/data/organisation.server";
 import { formatForumDay, formatShortDay } from "~/domain/forum-day";
 import { localDay, type PublishGap } from "~/domain/forum-record";
@@ -26,20 +26,13 @@ import { formatDateTime } from "~/i18n/format";
 import { isActiveItem } from "~/domain/forum-record";
 import { useRootData } from "~/root";
 import { parseForm } from "~/ui/form-data";
-import { unitIdParam } from "~/ui/params";
 import { ForumTabs } from "~/ui/forums/ForumTabs";
+import { requireForumModerator } from "~/web/forum-guard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 
 const ROLES = ["moderator", "admin"] as const;
 
-async function guardedForum(request: Request, forumIdParam: string | undefined) {
-  await requireRole(request, ROLES);
-  const forum = await forumById(db(), unitIdParam(forumIdParam));
-  if (!forum) throw new Response("Not Found", { status: 404 });
-  const user = await requireUnitRole(request, ROLES, forum.unitId);
-  return { user, forum };
-}
 
 /** The agency's whole tree: a follow-up may fall to any unit of the same government. */
 function agencyRootPath(unitPath: string): string {
@@ -47,7 +40,7 @@ function agencyRootPath(unitPath: string): string {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { forum } = await guardedForum(request, params.forumId);
+  const { forum } = await requireForumModerator(request, params.forumId);
   const [record, themes, items, actions, versions, units, gaps] = await Promise.all([
     currentRecord(db(), forum.id),
     themesOf(db(), forum.id),
@@ -105,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
   await requireRole(request, ROLES);
   const parsed = parseForm(schema, await request.formData());
   if (!parsed.ok) return { intent: parsed.values.intent ?? "", themeId: Number(parsed.values.themeId) || undefined, errors: parsed.errors, values: parsed.values };
-  const { user, forum } = await guardedForum(request, params.forumId);
+  const { user, forum } = await requireForumModerator(request, params.forumId);
   const data = parsed.data;
   const record = await currentRecord(db(), forum.id);
   if (data.intent !== "correct" && record.status !== "draft") return { intent: data.intent, errors: { _form: "forums.errors.locked" } };

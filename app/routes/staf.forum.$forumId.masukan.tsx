@@ -3,32 +3,25 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { ITEM_SOURCES, STAKEHOLDER_GROUPS } from "../../db/tables/forums";
-import { requireRole, requireUnitRole } from "~/auth/guard.server";
+import { requireRole } from "~/auth/guard.server";
 import { now } from "~/config/clock.server";
 import { db } from "~/data/db.server";
-import { acceptItem, addItems, editItem, forumById, hideItem, itemInForum, itemsOf, mergeItems, unhideItem, unmergeItem } from "~/data/forums.server";
+import { acceptItem, addItems, editItem, hideItem, itemInForum, itemsOf, mergeItems, unhideItem, unmergeItem } from "~/data/forums.server";
 import { MAX_ITEM_LENGTH, MAX_PASTE_LINES, parsePaste } from "~/domain/forum-paste";
 import { formatNumber } from "~/i18n/format";
 import { isActiveItem } from "~/domain/forum-record";
 import { useRootData } from "~/root";
 import { parseForm } from "~/ui/form-data";
-import { unitIdParam } from "~/ui/params";
 import { ForumTabs } from "~/ui/forums/ForumTabs";
+import { requireForumModerator } from "~/web/forum-guard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 
 const ROLES = ["moderator", "admin"] as const;
 
-async function guardedForum(request: Request, forumIdParam: string | undefined) {
-  await requireRole(request, ROLES);
-  const forum = await forumById(db(), unitIdParam(forumIdParam));
-  if (!forum) throw new Response("Not Found", { status: 404 });
-  const user = await requireUnitRole(request, ROLES, forum.unitId);
-  return { user, forum };
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { forum } = await guardedForum(request, params.forumId);
+  const { forum } = await requireForumModerator(request, params.forumId);
   const items = await itemsOf(db(), forum.id);
   return { forum: { id: forum.id, title: forum.title, unitName: forum.unitName, agencyName: forum.agencyName }, items };
 }
@@ -59,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
   await requireRole(request, ROLES);
   const parsed = parseForm(schema, await request.formData());
   if (!parsed.ok) return { intent: parsed.values.intent ?? "", errors: parsed.errors, itemId: Number(parsed.values.itemId) || undefined };
-  const { user, forum } = await guardedForum(request, params.forumId);
+  const { user, forum } = await requireForumModerator(request, params.forumId);
   const data = parsed.data;
   switch (data.intent) {
     case "paste": {

@@ -2,33 +2,26 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
-import { requireRole, requireUnitRole } from "~/auth/guard.server";
+import { requireRole } from "~/auth/guard.server";
 import { db } from "~/data/db.server";
 import { currentRecord } from "~/data/forum-records.server";
 import { editTheme, mergeThemes, moveItem, proposeForumThemes, setThemeAccepted, themeFromItems, themeInForum, themesOf } from "~/data/forum-themes.server";
-import { forumById, itemInForum, itemsOf } from "~/data/forums.server";
+import { itemInForum, itemsOf } from "~/data/forums.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { formatNumber } from "~/i18n/format";
 import { isActiveItem } from "~/domain/forum-record";
 import { useRootData } from "~/root";
 import { parseForm } from "~/ui/form-data";
-import { unitIdParam } from "~/ui/params";
 import { ForumTabs } from "~/ui/forums/ForumTabs";
+import { requireForumModerator } from "~/web/forum-guard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 
 const ROLES = ["moderator", "admin"] as const;
 
-async function guardedForum(request: Request, forumIdParam: string | undefined) {
-  await requireRole(request, ROLES);
-  const forum = await forumById(db(), unitIdParam(forumIdParam));
-  if (!forum) throw new Response("Not Found", { status: 404 });
-  const user = await requireUnitRole(request, ROLES, forum.unitId);
-  return { user, forum };
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { forum } = await guardedForum(request, params.forumId);
+  const { forum } = await requireForumModerator(request, params.forumId);
   const [themes, items, record] = await Promise.all([themesOf(db(), forum.id), itemsOf(db(), forum.id), currentRecord(db(), forum.id)]);
   const active = items.filter(isActiveItem);
   return {
@@ -62,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, ROLES);
   const parsed = parseForm(schema, await request.formData());
   if (!parsed.ok) return { intent: parsed.values.intent ?? "", themeId: Number(parsed.values.themeId) || null, errors: parsed.errors, proposed: null };
-  const { forum } = await guardedForum(request, params.forumId);
+  const { forum } = await requireForumModerator(request, params.forumId);
   const record = await currentRecord(db(), forum.id);
   if (record.status !== "draft") return { intent: parsed.data.intent, themeId: null, errors: { _form: "forums.errors.locked" }, proposed: null };
   const data = parsed.data;

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { requireUnitRole } from "~/auth/guard.server";
+import { requireStaffUnit } from "~/auth/guard.server";
 import { db } from "~/data/db.server";
-import { unitById } from "~/data/organisation.server";
 import { forumActionsForElement } from "~/data/forum-records.server";
 import { now } from "~/config/clock.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
@@ -12,17 +11,14 @@ import { useRootData } from "~/root";
 import { BarsWithTable } from "~/ui/charts/BarsWithTable";
 import { OfficerTable } from "~/ui/indicators/OfficerTable";
 import { PeriodFilters } from "~/ui/indicators/PeriodFilters";
-import { unitIdParam } from "~/ui/params";
 import { parseIndicatorQuery } from "~/web/indicator-query";
 import { todayIn, unitIndicatorPage } from "~/web/unit-indicators.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `IKM · ${data.unit.name}` : "Suara" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const unitId = unitIdParam(params.unitId);
-  await requireUnitRole(request, ["supervisor", "admin"], unitId);
-  const unit = await unitById(db(), unitId);
-  if (!unit) throw new Response("Not Found", { status: 404 });
+  const { unit } = await requireStaffUnit(request, ["supervisor", "admin"], params.unitId);
+  const unitId = unit.id;
   const query = parseIndicatorQuery(new URL(request.url).searchParams, todayIn(unit.timeZone));
   const [page, forumActions] = await Promise.all([
     unitIndicatorPage({ kind: "unit", unitId }, query),

@@ -1,10 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { requireUnitRole } from "~/auth/guard.server";
+import { requireStaffUnit } from "~/auth/guard.server";
 import { db } from "~/data/db.server";
 import { scopeIndicators } from "~/data/indicators.server";
-import { unitById } from "~/data/organisation.server";
 import { saveSkmReport, skmReportTexts } from "~/data/skm-reports.server";
 import { previousPeriod } from "~/domain/indicators/period";
 import { formatDateTime, formatNumber } from "~/i18n/format";
@@ -12,17 +11,13 @@ import { useTranslation } from "~/i18n/react";
 import { useRootData } from "~/root";
 import { parseForm } from "~/ui/form-data";
 import { PeriodFilters } from "~/ui/indicators/PeriodFilters";
-import { unitIdParam } from "~/ui/params";
 import { parseIndicatorQuery } from "~/web/indicator-query";
 import { todayIn } from "~/web/unit-indicators.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Laporan SKM · ${data.unit.name}` : "Suara" }];
 
 async function guard(request: Request, unitIdText: string | undefined) {
-  const unitId = unitIdParam(unitIdText);
-  const user = await requireUnitRole(request, ["supervisor", "admin"], unitId);
-  const unit = await unitById(db(), unitId);
-  if (!unit) throw new Response("Not Found", { status: 404 });
+  const { user, unit } = await requireStaffUnit(request, ["supervisor", "admin"], unitIdText);
   const url = new URL(request.url);
   return { user, unit, url, query: parseIndicatorQuery(url.searchParams, todayIn(unit.timeZone)) };
 }

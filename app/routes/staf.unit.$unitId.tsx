@@ -1,20 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { requireUnitRole } from "~/auth/guard.server";
+import { requireStaffUnit } from "~/auth/guard.server";
 import { now } from "~/config/clock.server";
 import { db } from "~/data/db.server";
-import { countersOfUnit, officersOfUnit, unitById } from "~/data/organisation.server";
+import { countersOfUnit, officersOfUnit } from "~/data/organisation.server";
 import { formatNip } from "~/domain/nip";
-import { unitIdParam } from "~/ui/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.unit.name} · Suara` : "Suara" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const unitId = unitIdParam(params.unitId);
-  await requireUnitRole(request, ["supervisor", "admin"], unitId);
-  const unit = await unitById(db(), unitId);
-  if (!unit) throw new Response("Not Found", { status: 404 });
+  const { unit } = await requireStaffUnit(request, ["supervisor", "admin"], params.unitId);
+  const unitId = unit.id;
   const [officers, counters] = await Promise.all([officersOfUnit(db(), unitId, now()), countersOfUnit(db(), unitId)]);
   return { unit: { id: unit.id, name: unit.name, agencyName: unit.agencyName }, officers, counters };
 }
