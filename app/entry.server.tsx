@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 
 export { closeDatabase } from "~/data/db.server";
 export { runScheduledJobs } from "~/jobs/scheduled.server";
+export { handleRatingPost } from "~/web/rating-api.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -1,16 +1,28 @@
 import pg from "pg";
-import { Kysely, PostgresDialect } from "kysely";
+import { CompiledQuery, Kysely, PostgresDialect } from "kysely";
 import type { Database } from "./schema";
 
 // int8 and numeric arrive as strings from pg; convert here, in one place.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
+const pools = new WeakMap<Kysely<Database>, pg.Pool>();
+
 export function createDatabase(connectionString: string, poolSize = 10): Kysely<Database> {
   const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
   // The embedded server can stop before the pool does; an idle client's error must not crash the process.
   pool.on("error", () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+/**
+ * The pg pool behind a handle from createDatabase, for the few hot statements that run as named prepared
+ * statements (Kysely sends every query unnamed). Undefined for a transaction's handle.
+ */
+export function poolOf(db: Kysely<Database>): pg.Pool | undefined {
+  return pools.get(db);
 }
 
 export function describeConnection(connectionString: string): string {
@@ -20,4 +32,14 @@ export function describeConnection(connectionString: string): string {
   } catch {
     return "(unparseable URL)";
   }
+}
+
+/**
+ * Runs a fixed SQL text as a named prepared statement (parsed and planned once per connection) when the handle
+ * has a pool, and as a plain query otherwise (inside a transaction).
+ */
+export async function queryPrepared<Row>(db: Kysely<Database>, name: string, text: string, values: unknown[]): Promise<Row[]> {
+  const pool = pools.get(db);
+  if (pool) return (await pool.query<Row & pg.QueryResultRow>({ name, text, values })).rows;
+  return (await db.executeQuery<Row>(CompiledQuery.raw(text, values))).rows;
 }

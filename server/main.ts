@@ -1,4 +1,5 @@
 import cluster from "node:cluster";
+import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express from "express";
@@ -51,13 +52,25 @@ async function serve(env: ReturnType<typeof parseEnv>, shutdown: () => Promise<v
 
   // Scheduled work (automatic closing, reminders) runs in every process; each job takes a PostgreSQL
   // advisory lock, so behind a load balancer only one process does a given job at a time.
-  const entryModule = build.entry.module as { runScheduledJobs?: () => Promise<void>; closeDatabase?: () => Promise<void> };
+  const entryModule = build.entry.module as {
+    runScheduledJobs?: () => Promise<void>;
+    closeDatabase?: () => Promise<void>;
+    handleRatingPost?: (request: http.IncomingMessage, response: http.ServerResponse, trustedProxy: (address: string) => boolean) => boolean;
+  };
   const jobTimer = setInterval(() => {
     entryModule.runScheduledJobs?.().catch((error) => console.error("Scheduled job failed", error));
   }, 60_000);
   jobTimer.unref();
 
-  const server = app.listen(env.PORT, env.HOST, () => {
+  // Rating submissions come in bursts; they are answered before Express and Remix (same rules, same answers).
+  const trustProxy = app.get("trust proxy fn") as (address: string, hop: number) => boolean;
+  const trustedProxy = (address: string) => trustProxy(address, 0);
+  const handleRatingPost = entryModule.handleRatingPost;
+  const server = http.createServer((request, response) => {
+    if (handleRatingPost?.(request, response, trustedProxy)) return;
+    app(request, response);
+  });
+  server.listen(env.PORT, env.HOST, () => {
     log(`Portal ready on http://localhost:${env.PORT}`);
   });
 

@@ -31,12 +31,22 @@ export interface SessionUser {
 }
 
 async function sessionIdOf(request: Request): Promise<string | null> {
-  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  return sessionIdFromCookies(request.headers.get("Cookie"));
+}
+
+async function sessionIdFromCookies(cookieHeader: string | null): Promise<string | null> {
+  if (!cookieHeader?.includes("__suara_session=")) return null;
+  const value = await sessionCookie().parse(cookieHeader);
   return typeof value === "string" ? value : null;
 }
 
 export async function loadSessionUser(request: Request, database: Kysely<Database> = db()): Promise<SessionUser | null> {
-  const sessionId = await sessionIdOf(request);
+  return sessionUserFromCookies(request.headers.get("Cookie"), database);
+}
+
+/** The signed-in user behind a Cookie header, for handlers that see the header rather than a Request. */
+export async function sessionUserFromCookies(cookieHeader: string | null, database: Kysely<Database> = db()): Promise<SessionUser | null> {
+  const sessionId = await sessionIdFromCookies(cookieHeader);
   if (!sessionId) return null;
   const row = await database
     .selectFrom("sessions")

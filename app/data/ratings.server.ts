@@ -3,13 +3,13 @@ import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Channel } from "../../db/tables/ratings";
 import { appendAudit } from "./audit.server";
+import { checkRating, writeRating, type NewRatingRow } from "./rating-batches.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import {
   abuseFlags,
   BURST_WINDOW_MINUTES,
   elementAnswers,
   extremeValue,
-  IDENTICAL_RUN_LENGTH,
   submissionFingerprint,
   type RatingSubmission,
 } from "~/domain/ratings/submission";
@@ -117,27 +117,21 @@ export function saltedHash(salt: string, value: string): string {
 export async function submitRating(db: Kysely<Database>, submission: RatingSubmission, context: SubmissionContext): Promise<SubmitOutcome> {
   const { counter, now } = context;
   const officerId = submission.officer === "unknown" ? null : submission.officer;
-  const checks = await sql<{ service_ok: boolean; officer_ok: boolean; burst: number; recent: (number | null)[][] | null }>`
-    select
-      exists(select 1 from counter_services cs join services s on s.id = cs.service_id
-             where cs.counter_id = ${counter.id} and cs.service_id = ${submission.serviceId} and s.active) as service_ok,
-      (${officerId}::int is null or exists(select 1 from duty_roster d where d.counter_id = ${counter.id}
-             and d.officer_id = ${officerId}::int and d.starts_at <= ${now} and d.ends_at > ${now})) as officer_ok,
-      (select count(*)::int from ratings where officer_id = ${officerId}::int
-             and submitted_at > ${new Date(now.getTime() - BURST_WINDOW_MINUTES * 60_000)}) as burst,
-      (select array_agg(array[quick_score, u1, u2, u3, u4, u5, u6, u7, u8, u9]) from (
-         select quick_score, u1, u2, u3, u4, u5, u6, u7, u8, u9 from ratings
-         where counter_id = ${counter.id} order by submitted_at desc limit ${IDENTICAL_RUN_LENGTH - 1}) recent) as recent
-  `.execute(db);
-  const row = checks.rows[0]!;
-  if (!row.service_ok) return { ok: false, reason: "unknown_service", field: "serviceId" };
-  if (!row.officer_ok) return { ok: false, reason: "officer_not_on_duty", field: "officer" };
+  const row = await checkRating(db, {
+    counterId: counter.id,
+    serviceId: submission.serviceId,
+    officerId,
+    at: now,
+    burstSince: new Date(now.getTime() - BURST_WINDOW_MINUTES * 60_000),
+  });
+  if (!row.serviceOk) return { ok: false, reason: "unknown_service", field: "serviceId" };
+  if (!row.officerOk) return { ok: false, reason: "officer_not_on_duty", field: "officer" };
 
   const answers = elementAnswers(submission);
   const newExtreme = extremeValue([submission.quickScore, ...ELEMENT_CODES.map((code) => answers[code])]);
   const flags = abuseFlags({
     recentForOfficer: officerId === null ? 0 : row.burst,
-    recentExtremesAtCounter: (row.recent ?? []).map((scores) => extremeValue(scores)),
+    recentExtremesAtCounter: row.recent.map((scores) => extremeValue(scores)),
     newExtreme,
     fromStaffSession: context.fromStaffSession,
     honeypotFilled: Boolean(submission.website),
@@ -173,9 +167,9 @@ export async function submitRating(db: Kysely<Database>, submission: RatingSubmi
     ip_hash: ipHash,
   };
   const outcome: TxOutcome = !submission.visitCode && !context.kioskToken
-    ? await insertWithLimits(db, values, day, [
-        ...(deviceHash ? [{ key: `d:${deviceHash}`, limit: context.limits.perDevice }] : []),
-        ...(ipHash ? [{ key: `i:${ipHash}`, limit: context.limits.perIp }] : []),
+    ? await writeBatched(db, values, day, [
+        ...(deviceHash ? [{ key: `d:${deviceHash}`, cap: context.limits.perDevice }] : []),
+        ...(ipHash ? [{ key: `i:${ipHash}`, cap: context.limits.perIp }] : []),
       ])
     : await db.transaction().execute(async (trx): Promise<TxOutcome> => {
     const overLimit = await countTowardsLimits(trx, counter.id, day, { deviceHash, ipHash, kioskToken: context.kioskToken ?? null }, context, now);
@@ -418,50 +412,19 @@ export async function pruneRatingLimits(db: Kysely<Database>, at: Date): Promise
 }
 
 
-const RATING_COLUMN_TYPES: Record<string, string> = {
-  agency_id: "int", unit_id: "int", counter_id: "int", service_id: "int", officer_id: "int",
-  submitted_at: "timestamptz", quick_score: "smallint", u1: "smallint", u2: "smallint", u3: "smallint", u4: "smallint",
-  u5: "smallint", u6: "smallint", u7: "smallint", u8: "smallint", u9: "smallint", flag_reasons: "text[]", idempotency_key: "uuid",
-};
-
 /**
- * The common case in one statement (one round trip, atomic): count the device and address towards their daily
- * limits, and insert the rating only when both are within them. A retry of a stored rating gives its counts back.
+ * The common case (no visit code, no kiosk): counted towards the daily limits and inserted in one statement,
+ * batched with other submissions arriving at the same moment. A retry of a stored rating gives its counts back.
  */
-async function insertWithLimits(
+async function writeBatched(
   db: Kysely<Database>,
-  values: Record<string, unknown> & { counter_id: number; submitted_at: Date; idempotency_key: string; status: string },
+  values: NewRatingRow,
   day: string,
-  limits: { key: string; limit: number }[],
-): Promise<SubmitOutcome | { ok: false; reason: "duplicate_key" }> {
-  const columns = Object.keys(values);
-  // In INSERT ... SELECT the parameters need their types spelled out.
-  const row = sql.join(columns.map((column) => sql`${values[column]}::${sql.raw(RATING_COLUMN_TYPES[column] ?? "text")}`));
-  const limitRows = limits.length > 0
-    ? sql.join(limits.map(({ key }) => sql`(${values.counter_id}::int, ${day}::date, ${key}, 1, ${values.submitted_at}::timestamptz)`))
-    : null;
-  const overLimit = limits.length > 0
-    ? sql.join(limits.map(({ key, limit }) => sql`(l.key_hash = ${key} and l.count > ${limit})`), sql` or `)
-    : sql`false`;
-  const result = await sql<{ allowed: boolean; id: number | null }>`
-    with counted as (
-      ${limitRows
-        ? sql`insert into rating_limits as r (counter_id, day, key_hash, count, last_at) values ${limitRows}
-              on conflict (counter_id, day, key_hash) do update set count = r.count + 1, last_at = excluded.last_at
-              returning r.key_hash, r.count`
-        : sql`select null::text as key_hash, 0 as count where false`}
-    ),
-    verdict as (select not exists (select 1 from counted l where ${overLimit}) as allowed),
-    inserted as (
-      insert into ratings (${sql.join(columns.map((column) => sql.ref(column)))})
-      select ${row} from verdict where verdict.allowed
-      on conflict (idempotency_key) do nothing
-      returning id
-    )
-    select (select allowed from verdict) as allowed, (select id from inserted) as id`.execute(db);
-  const outcome = result.rows[0]!;
-  if (!outcome.allowed) return { ok: false, reason: "over_limit" };
-  if (outcome.id === null) {
+  limits: { key: string; cap: number }[],
+): Promise<SubmitOutcome | { ok: false; reason: "duplicate_key" | "over_limit" }> {
+  const result = await writeRating(db, { row: values, day, limits });
+  if (result.kind === "over_limit") return { ok: false, reason: "over_limit" };
+  if (result.kind === "key_taken") {
     if (limits.length > 0) {
       await db
         .updateTable("rating_limits")
@@ -473,5 +436,5 @@ async function insertWithLimits(
     }
     return { ok: false, reason: "duplicate_key" };
   }
-  return { ok: true, ratingId: outcome.id, token: values.idempotency_key, duplicate: false, flagged: values.status === "flagged", verified: false };
+  return { ok: true, ratingId: result.id, token: values.idempotency_key, duplicate: false, flagged: values.status === "flagged", verified: false };
 }

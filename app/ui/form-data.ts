@@ -5,7 +5,10 @@ export type FieldErrors = Record<string, string>;
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
-export function parseForm<S extends ZodTypeAny>(schema: S, form: FormData): Parsed<z.infer<S>> {
+/** FormData, or the URLSearchParams of a urlencoded body read without a Request. */
+export type FormFields = Pick<FormData, "entries"> | URLSearchParams;
+
+export function parseForm<S extends ZodTypeAny>(schema: S, form: FormFields): Parsed<z.infer<S>> {
   const values: Record<string, string> = {};
   const raw: Record<string, string | string[]> = {};
   for (const [key, value] of form.entries()) {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createCookie, type AppLoadContext } from "@remix-run/node";
 import type { Channel } from "../../db/tables/ratings";
-import { loadSessionUser } from "~/auth/session.server";
+import { sessionUserFromCookies } from "~/auth/session.server";
 import { env } from "~/config/env.server";
 import { now } from "~/config/clock.server";
 import { db } from "~/data/db.server";
@@ -13,20 +13,35 @@ export const deviceCookie = createCookie("sd", { httpOnly: true, sameSite: "lax"
 export const kioskCookie = createCookie("kiosk", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 30 });
 
 export async function deviceIdOf(request: Request): Promise<{ id: string; setCookie?: string }> {
-  const existing = await deviceCookie.parse(request.headers.get("Cookie"));
+  return deviceIdFromCookies(request.headers.get("Cookie"));
+}
+
+export async function deviceIdFromCookies(cookieHeader: string | null): Promise<{ id: string; setCookie?: string }> {
+  const existing = cookieHeader?.includes("sd=") ? await deviceCookie.parse(cookieHeader) : null;
   if (typeof existing === "string" && /^[a-zA-Z0-9_-]{16,64}$/.test(existing)) return { id: existing };
   const id = randomBytes(16).toString("base64url");
   return { id, setCookie: await deviceCookie.serialize(id) };
 }
 
 export async function kioskTokenOf(request: Request): Promise<string | null> {
-  const value = await kioskCookie.parse(request.headers.get("Cookie"));
+  return kioskTokenFromCookies(request.headers.get("Cookie"));
+}
+
+export async function kioskTokenFromCookies(cookieHeader: string | null): Promise<string | null> {
+  if (!cookieHeader?.includes("kiosk=")) return null;
+  const value = await kioskCookie.parse(cookieHeader);
   return typeof value === "string" ? value : null;
 }
 
 export function clientIp(context: AppLoadContext): string | null {
   const ip = (context as { ip?: unknown }).ip;
   return typeof ip === "string" && ip.length > 0 ? ip : null;
+}
+
+/** What a request tells about where a rating comes from: its cookies and the client's address. */
+export interface RatingOrigin {
+  cookieHeader: string | null;
+  ip: string | null;
 }
 
 /** Submits a citizen's rating with everything the request tells about its origin, and nothing more. */
@@ -37,18 +52,22 @@ export async function submitFromRequest(
   submission: RatingSubmission,
   channel: Channel,
 ): Promise<SubmitOutcome> {
+  return submitFromOrigin({ cookieHeader: request.headers.get("Cookie"), ip: clientIp(context) }, counter, submission, channel);
+}
+
+export async function submitFromOrigin(origin: RatingOrigin, counter: CounterContext, submission: RatingSubmission, channel: Channel): Promise<SubmitOutcome> {
   const settings = env();
   const [device, staff, kioskToken] = await Promise.all([
-    deviceIdOf(request),
-    loadSessionUser(request),
-    channel === "kiosk" ? kioskTokenOf(request) : Promise.resolve(null),
+    deviceIdFromCookies(origin.cookieHeader),
+    sessionUserFromCookies(origin.cookieHeader),
+    channel === "kiosk" ? kioskTokenFromCookies(origin.cookieHeader) : Promise.resolve(null),
   ]);
   return submitRating(db(), submission, {
     counter,
     channel,
     now: now(),
     deviceId: channel === "kiosk" ? null : device.id,
-    ip: channel === "kiosk" ? null : clientIp(context),
+    ip: channel === "kiosk" ? null : origin.ip,
     fromStaffSession: staff !== null,
     kioskToken,
     salt: settings.HASH_SALT ?? "development-salt",

@@ -6,6 +6,7 @@ import * as m0004 from "./0004_forums";
 import * as m0005 from "./0005_assessments";
 import * as m0006 from "./0006_rating_reviews";
 import * as m0007 from "./0007_skm_reports";
+import * as m0008 from "./0008_rating_rollup_per_statement";
 
 // Listed statically so every loader (tsx, Vite, Vitest) bundles them; db/migrate.test.ts checks none is missing.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0005_assessments": m0005,
   "0006_rating_reviews": m0006,
   "0007_skm_reports": m0007,
+  "0008_rating_rollup_per_statement": m0008,
 };

@@ -46,7 +46,7 @@ export async function seedRatings(db: Kysely<Database>, options: RatingSeedOptio
   }
   const batchSize = options.batchSize ?? 20_000;
   const span = options.to.getTime() - options.from.getTime();
-  await sql`alter table ratings disable trigger ratings_daily_rollup`.execute(db);
+  await sql`alter table ratings disable trigger ratings_daily_rollup_insert`.execute(db);
   try {
     for (let written = 0; written < options.count; written += batchSize) {
       const size = Math.min(batchSize, options.count - written);
@@ -55,7 +55,7 @@ export async function seedRatings(db: Kysely<Database>, options: RatingSeedOptio
       options.onProgress?.(written + size, options.count);
     }
   } finally {
-    await sql`alter table ratings enable trigger ratings_daily_rollup`.execute(db);
+    await sql`alter table ratings enable trigger ratings_daily_rollup_insert`.execute(db);
   }
   await rebuildRollups(db);
 }

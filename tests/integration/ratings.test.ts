@@ -120,4 +120,24 @@ describe("submitting ratings", async () => {
     const rolled = await sql<{ u3: number; u7: number }>`select sum(u3_sum)::int as u3, sum(u7_sum)::int as u7 from rating_daily where counter_id = ${counter.id}`.execute(db);
     expect(rolled.rows[0]).toEqual(raw.rows[0]);
   });
+
+  it("counts submissions that arrive together, in one batch, exactly as if they came one by one", async () => {
+    const before = await rollupTotal();
+    const phone = context({ deviceId: "one-phone-at-once" });
+    // Six taps from one phone at the same moment (limit 3 a day), a double tap, and ten other citizens.
+    const samePhone = Array.from({ length: 6 }, (_, i) => submitRating(db, quick(2), { ...phone, ip: `10.2.0.${i}` }));
+    const doubleTap = quick(1);
+    const taps = [submitRating(db, doubleTap, context()), submitRating(db, doubleTap, context())];
+    const others = Array.from({ length: 10 }, () => submitRating(db, quick(3), context()));
+    const [phoneOutcomes, tapOutcomes, otherOutcomes] = await Promise.all([Promise.all(samePhone), Promise.all(taps), Promise.all(others)]);
+
+    expect(phoneOutcomes.filter((outcome) => outcome.ok)).toHaveLength(3);
+    expect(phoneOutcomes.filter((outcome) => !outcome.ok && outcome.reason === "over_limit")).toHaveLength(3);
+    expect(tapOutcomes.map((outcome) => outcome.ok && outcome.duplicate).sort()).toEqual([false, true]);
+    expect(otherOutcomes.every((outcome) => outcome.ok && !outcome.duplicate)).toBe(true);
+    const stored = await db.selectFrom("ratings").select("id").where("idempotency_key", "=", doubleTap.idempotencyKey).execute();
+    expect(stored).toHaveLength(1);
+    // 3 from the phone, 1 double tap, 10 others: every acknowledged rating is in the rollups, nothing else.
+    expect(await rollupTotal()).toBe(before + 14);
+  });
 });
