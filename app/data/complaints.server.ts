@@ -62,7 +62,8 @@ export const LOOKUP_WINDOW_MINUTES = 10;
 
 // ---- state <-> row ---------------------------------------------------------------------------------------
 
-function stateOf(row: ComplaintRow): ComplaintState {
+/** The lifecycle state of a stored complaint (for the state machine and its deadlines). */
+export function stateOf(row: ComplaintRow): ComplaintState {
   return {
     status: row.status,
     visibility: row.visibility,
