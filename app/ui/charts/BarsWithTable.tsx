@@ -30,7 +30,9 @@ export function BarsWithTable({
       <figure className="chart" aria-hidden="true">
         <BarChart width={520} height={240} data={data.map((d) => ({ ...d, value: d.value ?? 0 }))} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+          {/* A fixed tick interval: recharts' default hides labels by measuring text, which the server cannot do,
+              so the server's and the browser's charts differed and the page failed to hydrate. */}
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={data.length > 9 ? 1 : 0} />
           <YAxis domain={domain} tick={{ fontSize: 12 }} tickFormatter={(value: number) => format(value)} width={48} />
           {reference !== undefined ? <ReferenceLine y={reference} stroke="#7a5300" strokeDasharray="4 4" /> : null}
           <Bar dataKey="value" fill="#0f5257" isAnimationActive={false} />
