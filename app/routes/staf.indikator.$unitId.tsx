@@ -3,14 +3,18 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireStaffUnit } from "~/auth/guard.server";
 import { db } from "~/data/db.server";
+import { unitBreakdown } from "~/data/drilldown.server";
 import { forumActionsForElement } from "~/data/forum-records.server";
 import { now } from "~/config/clock.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { formatNumber, formatPercent } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { BarsWithTable } from "~/ui/charts/BarsWithTable";
+import { drilldownPath } from "~/ui/indicators/Drilldown";
 import { OfficerTable } from "~/ui/indicators/OfficerTable";
 import { PeriodFilters } from "~/ui/indicators/PeriodFilters";
+import { ScopeBreakdown } from "~/ui/indicators/ScopeBreakdown";
+import { searchWith } from "~/web/drilldown-query";
 import { parseIndicatorQuery } from "~/web/indicator-query";
 import { todayIn, unitIndicatorPage } from "~/web/unit-indicators.server";
 
@@ -20,11 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { unit } = await requireStaffUnit(request, ["supervisor", "admin"], params.unitId);
   const unitId = unit.id;
   const query = parseIndicatorQuery(new URL(request.url).searchParams, todayIn(unit.timeZone));
-  const [page, forumActions] = await Promise.all([
+  const [page, forumActions, breakdown] = await Promise.all([
     unitIndicatorPage({ kind: "unit", unitId }, query),
     Promise.all(ELEMENT_CODES.map(async (code) => ({ code, actions: await forumActionsForElement(db(), unitId, code, now()) }))),
+    unitBreakdown(db(), unitId, query.period, { verifiedOnly: query.verifiedOnly }),
   ]);
-  return { unit: { id: unit.id, name: unit.name, agencyName: unit.agencyName }, query, ...page, forumActions: forumActions.filter((entry) => entry.actions.length > 0) };
+  return { unit: { id: unit.id, name: unit.name, agencyName: unit.agencyName }, query, ...page, forumActions: forumActions.filter((entry) => entry.actions.length > 0), breakdown };
 }
 
 export default function UnitIndicators() {
@@ -35,6 +40,8 @@ export default function UnitIndicators() {
   const { current } = data;
   const ikm = current.ikm.kind === "computed" ? current.ikm : null;
   const num = (value: number, digits = 2) => formatNumber(locale, value, digits);
+  // Drill-down links keep the period and the verified-only choice being displayed.
+  const drilldownSearch = searchWith(data.query);
   return (
     <>
       <p className="muted">
@@ -193,7 +200,9 @@ export default function UnitIndicators() {
 
       <h2>{t("indicators.officers")}</h2>
       <p className="muted small">{t("indicators.officersHint", { minimum: data.query.minimumRatings })}</p>
-      <OfficerTable officers={data.officers.officers} ranking={data.officers.ranking} />
+      <OfficerTable officers={data.officers.officers} ranking={data.officers.ranking} officerHref={(officerId) => `${drilldownPath(data.unit.id, "officer", officerId)}${drilldownSearch}`} />
+
+      <ScopeBreakdown unitId={data.unit.id} counters={data.breakdown.counters} services={data.breakdown.services} search={drilldownSearch} />
     </>
   );
 }

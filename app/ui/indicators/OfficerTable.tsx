@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import type { OfficerRanking, OfficerScore } from "~/domain/indicators/officer-score";
 import { formatNumber, formatPercent } from "~/i18n/format";
@@ -10,12 +11,16 @@ interface OfficerRowData {
   verifiedShare: number | null;
 }
 
-/** Ranked officers first; officers with too few ratings below, unranked, never at the top or bottom. */
-export function OfficerTable({ officers, ranking }: { officers: OfficerRowData[]; ranking: OfficerRanking }) {
+/**
+ * Ranked officers first; officers with too few ratings below, unranked, never at the top or bottom. With
+ * `officerHref`, each name links to that officer's page (the supervisor's drill-down).
+ */
+export function OfficerTable({ officers, ranking, officerHref }: { officers: OfficerRowData[]; ranking: OfficerRanking; officerHref?: (officerId: number) => string }) {
   const { t } = useTranslation();
   const locale = useRootData()?.locale ?? "id";
   const byId = new Map(officers.map((officer) => [String(officer.officerId), officer]));
   const num = (value: number) => formatNumber(locale, value, 2);
+  const nameOf = (officer: OfficerRowData) => (officerHref ? <Link to={officerHref(officer.officerId)}>{officer.name}</Link> : officer.name);
   if (officers.length === 0) return <p className="notice">{t("indicators.noOfficerRatings")}</p>;
   return (
     <div className="table-wrap">
@@ -47,7 +52,7 @@ export function OfficerTable({ officers, ranking }: { officers: OfficerRowData[]
             return (
               <tr key={scored.officerId}>
                 <td className="num">{scored.rank}</td>
-                <td>{officer.name}</td>
+                <td>{nameOf(officer)}</td>
                 <td className="num">{num(scored.shrunk)}</td>
                 <td className="num">{num(scored.rawMean)}</td>
                 <td className="nowrap">
@@ -63,7 +68,7 @@ export function OfficerTable({ officers, ranking }: { officers: OfficerRowData[]
             return (
               <tr key={insufficient.officerId} className="muted">
                 <td className="num">–</td>
-                <td>{officer.name}</td>
+                <td>{nameOf(officer)}</td>
                 <td colSpan={3}>
                   <span className="badge warn">{t("indicators.notEnough")}</span>
                 </td>

@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireStaffUnit } from "~/auth/guard.server";
+import { DrilldownView } from "~/ui/indicators/Drilldown";
+import { unitIdParam } from "~/ui/params";
+import { drilldownPage } from "~/web/drilldown-page.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.subject.name} · ${data.unit.name}` : "Suara" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { unit } = await requireStaffUnit(request, ["supervisor", "admin"], params.unitId);
+  return drilldownPage(unit, { kind: "service", serviceId: unitIdParam(params.serviceId) }, request);
+}
+
+export default function ServiceDrilldown() {
+  return <DrilldownView data={useLoaderData<typeof loader>()} />;
+}

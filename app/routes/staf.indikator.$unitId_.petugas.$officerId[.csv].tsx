@@ -1,0 +1,10 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireStaffUnit } from "~/auth/guard.server";
+import { unitIdParam } from "~/ui/params";
+import { drilldownCommentsCsv } from "~/web/drilldown-export.server";
+
+// The comment table of the petugas page as CSV for Indonesian Excel (";", decimal comma in Bahasa Indonesia).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { unit } = await requireStaffUnit(request, ["supervisor", "admin"], params.unitId);
+  return drilldownCommentsCsv(request, unit, { kind: "officer", officerId: unitIdParam(params.officerId) });
+}
