@@ -1,10 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
+import { queryE2eDatabase } from "./db";
 import { expectNoSeriousA11yViolations, signIn } from "./helpers";
 
-// One officer through a quarter: plan drafted and approved, achievements logged, 360 reviews, the assessor
-// finalises with the evidence pack, the officer objects, the assessor's supervisor decides, and the record
-// shows every step. Demo accounts: petugas (officer), kabid.dukcapil (direct supervisor, the assessor),
-// rekan.petugas (a counter colleague, chosen as peer), supervisor (head of the Dinas, decides objections).
+// One officer through a quarter: plan drafted and approved, achievements logged, a citizen's rating and
+// complaint arrive and the complaint is handled with the officer's reply, 360 reviews, the assessor finalises
+// with the evidence pack, the officer objects, the assessor's supervisor decides, and the record shows every
+// step. Demo accounts: petugas (officer), kabid.dukcapil (direct supervisor, the assessor), rekan.petugas (a
+// counter colleague, chosen as peer), supervisor (head of the Dinas, decides objections), pengaduan
+// (complaint handler).
 
 // Long paths on a shared machine: a step may take more than the default 30 s.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
@@ -42,6 +45,9 @@ const PNG = Buffer.from(
 );
 
 let planUrl = "";
+let complaintCode = "";
+const COMPLAINT_TEXT = `Petugas loket menolak berkas KK saya tanpa menjelaskan persyaratan yang kurang (uji ${Date.now()}).`;
+const REPLY_TEXT = "Berkas belum dilengkapi surat pengantar RT; saya akan menjelaskannya lebih jelas kepada warga.";
 
 test("the officer drafts a quarterly SKP; a non-number target is refused", async ({ page }) => {
   await switchTo(page, "petugas");
@@ -162,14 +168,78 @@ test("the assessor gives feedback, chooses a peer and reviews; officer and peer 
   await expectNoSeriousA11yViolations(page);
 });
 
+test("a citizen rates the officer and files a complaint from the thank-you page; it is handled and upheld", async ({ page }) => {
+  // The counter where the officer is on duty now, as a citizen would find it on the poster's QR code.
+  const [duty] = await queryE2eDatabase<{ public_code: string; id: number; name: string }>(
+    `select c.public_code, o.id, o.name from users u join officers o on o.id = u.officer_id join duty_roster d on d.officer_id = o.id
+     join counters c on c.id = d.counter_id where u.username = 'petugas' and d.starts_at <= now() and d.ends_at > now() order by c.id limit 1`,
+  );
+  await page.context().clearCookies();
+  await page.goto(`/l/${duty!.public_code}`);
+  await page.getByRole("radio", { name: duty!.name }).check();
+  await page.getByText("Tidak puas", { exact: true }).click();
+  await page.getByLabel("Komentar atau saran (tidak wajib)").fill("Persyaratan tidak dijelaskan, berkas langsung ditolak.");
+  await page.getByRole("button", { name: "Kirim penilaian" }).click();
+  await expect(page.getByRole("heading", { name: "Terima kasih!" })).toBeVisible();
+  await page.getByRole("link", { name: "Ajukan pengaduan" }).click();
+  await expect(page.getByText("Data loket, layanan, dan petugas diisi dari halaman penilaian.")).toBeVisible();
+  await page.getByLabel("Apa yang terjadi?").fill(COMPLAINT_TEXT);
+  await page.getByRole("radio", { name: /^Anonim/ }).check();
+  await page.getByRole("button", { name: "Kirim pengaduan" }).click();
+  await expect(page).toHaveURL(/\/pengaduan\/lacak\/[2-9A-HJKMNP-Z-]{11}\?baru=1$/);
+  complaintCode = decodeURIComponent(new URL(page.url()).pathname.split("/").pop() ?? "");
+
+  // The handler verifies it and forwards it to Disdukcapil, giving the named officer the right of reply.
+  await switchTo(page, "pengaduan");
+  await page.goto("/staf/pengaduan");
+  await page.getByRole("link", { name: complaintCode }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Pengaduan ${complaintCode}`);
+  const detail = page.url();
+  await page.getByRole("button", { name: "Verifikasi" }).click();
+  await expect(page.getByText("Tersimpan.")).toBeVisible();
+  await page.getByLabel("Unit yang bertanggung jawab").selectOption({ label: "Dinas Kependudukan dan Pencatatan Sipil" });
+  // The officer the citizen named on the counter page is proposed for the right of reply.
+  await expect(page.getByLabel("Petugas yang diberi hak jawab (bila ada)")).toHaveValue(String(duty!.id));
+  await page.getByRole("button", { name: "Teruskan" }).click();
+  await expect(page.getByRole("cell", { name: "Terverifikasi → Diteruskan" })).toBeVisible();
+
+  // The assessor, a supervisor of the unit, writes the follow-up; the officer replies.
+  await switchTo(page, "kabid.dukcapil");
+  await page.goto(detail);
+  await page.getByLabel("Tindak lanjut", { exact: true }).fill("Petugas diminta menjelaskan persyaratan yang kurang secara tertulis kepada warga.");
+  await page.getByRole("button", { name: "Simpan tindak lanjut" }).click();
+  await expect(page.getByRole("cell", { name: "Diteruskan → Ditindaklanjuti" })).toBeVisible();
+  await switchTo(page, "petugas");
+  await page.goto(detail);
+  await page.getByLabel("Penjelasan Anda").fill(REPLY_TEXT);
+  await page.getByRole("button", { name: "Kirim penjelasan" }).click();
+  await expect(page.getByRole("cell", { name: REPLY_TEXT })).toBeVisible();
+
+  // The citizen answers the follow-up; the handler closes the complaint as upheld.
+  await page.context().clearCookies();
+  await page.goto(`/pengaduan/lacak/${complaintCode}`);
+  await page.getByRole("radio", { name: "Puas, masalah selesai" }).check();
+  await page.getByRole("radio", { name: "3 · Baik" }).check();
+  await page.getByRole("button", { name: "Kirim tanggapan" }).click();
+  await expect(page.getByText("Terima kasih, tanggapan Anda sudah tercatat.")).toBeVisible();
+  await switchTo(page, "pengaduan");
+  await page.goto(detail);
+  await page.getByLabel("Apakah pengaduan terbukti?").selectOption("yes");
+  await page.getByRole("button", { name: "Tutup", exact: true }).click();
+  await expect(page.getByText("Terbukti", { exact: true })).toBeVisible();
+});
+
 test("the assessor finalises with the evidence pack; a departure needs a justification", async ({ page }) => {
   await switchTo(page, "kabid.dukcapil");
   await page.goto(planUrl.replace("/staf/skp/", "/staf/penilaian/"));
   await expect(page.getByRole("heading", { name: "Paket bukti (keadaan saat ini)" })).toBeVisible();
   await expect(page.getByText("Hasil kerja: Di Atas Ekspektasi")).toBeVisible();
   await expect(page.getByText("Perilaku: Sesuai Ekspektasi")).toBeVisible();
-  // Citizens' ratings arrive in the pack from the ratings feature.
+  // Citizens' ratings arrive in the pack from the ratings feature; the upheld complaint with the officer's reply.
   await expect(page.getByText("Jumlah penilaian", { exact: true })).toBeVisible();
+  const complaint = page.getByRole("row").filter({ hasText: complaintCode });
+  await expect(complaint).toContainText(COMPLAINT_TEXT);
+  await expect(complaint).toContainText(REPLY_TEXT);
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole("combobox", { name: "Rating hasil kerja" }).selectOption({ label: "Sesuai Ekspektasi" });
