@@ -162,12 +162,15 @@ export async function officerScores(
 /** Monthly IKM over a range of months ("YYYY-MM"), months without answers included as gaps. */
 export async function monthlyTrend(db: Kysely<Database>, scope: Scope, months: { from: string; to: string }, options: IndicatorOptions = {}) {
   const result = await sql<Record<string, number> & { month: string }>`
-    select to_char(d.day, 'YYYY-MM') as month, sum(d.n)::int as n,
-      ${sql.join(SUM_COLUMNS.map((column) => sql`sum(d.${sql.ref(column)})::int as ${sql.ref(column)}`))}
-    from rating_daily d
-    where ${scopeFilter(scope)} and d.status = 'valid' ${options.verifiedOnly ? sql`and d.verified` : sql``}
-      and d.day between ${`${months.from}-01`}::date and (${`${months.to}-01`}::date + interval '1 month' - interval '1 day')
-    group by 1 order by 1`.execute(db);
+    select to_char(m.month_start, 'YYYY-MM') as month, m.* from (
+      -- date_trunc per row, to_char once per month: formatting every rollup row costs more than summing it.
+      select date_trunc('month', d.day) as month_start, sum(d.n)::int as n,
+        ${sql.join(SUM_COLUMNS.map((column) => sql`sum(d.${sql.ref(column)})::int as ${sql.ref(column)}`))}
+      from rating_daily d
+      where ${scopeFilter(scope)} and d.status = 'valid' ${options.verifiedOnly ? sql`and d.verified` : sql``}
+        and d.day between ${`${months.from}-01`}::date and (${`${months.to}-01`}::date + interval '1 month' - interval '1 day')
+      group by 1) m
+    order by m.month_start`.execute(db);
   const monthly: MonthlyTallies[] = result.rows.map((row) => {
     const sums = emptyTallies();
     for (const code of ELEMENT_CODES) sums[code] = { count: row[`${code.toLowerCase()}_n`]!, sum: row[`${code.toLowerCase()}_sum`]! };
@@ -251,7 +254,9 @@ export async function rebuildRollups(db: Kysely<Database>): Promise<void> {
         ${sql.join(ELEMENT_CODES.flatMap((code) => [sql`count(r.${sql.ref(code.toLowerCase())})`, sql`coalesce(sum(r.${sql.ref(code.toLowerCase())}), 0)`]))},
         count(rating_officer_score(r)), coalesce(sum(rating_officer_score(r)), 0), coalesce(sum(rating_officer_score(r) ^ 2), 0)
       from ratings r join agencies a on a.id = r.agency_id
-      group by 1, 2, 3, 4, 5, 6, 7, 8, 9`.execute(trx);
+      group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+      -- Written in the primary key's order, so a unit's days sit together on disk and a period reads few pages.
+      order by r.unit_id, 1`.execute(trx);
   });
 }
 
