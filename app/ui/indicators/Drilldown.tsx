@@ -166,7 +166,7 @@ function Comments({ data }: { data: Data }) {
       <h2 id="komentar">{t("drilldown.comments.title")}</h2>
       <p className="muted small">{t("drilldown.comments.hint")}</p>
       {/* Keyed by the filters, so the fields show what is displayed after a client-side navigation. */}
-      <Form method="get" className="filters" preventScrollReset key={JSON.stringify(query)}>
+      <Form method="get" className="filters comment-filters" preventScrollReset key={JSON.stringify(query)}>
         {periodFields(query).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
