@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireStaffUnit } from "~/auth/guard.server";
+import { requireStaffUnit, userMayActOnUnit } from "~/auth/guard.server";
 import { DrilldownView } from "~/ui/indicators/Drilldown";
 import { unitIdParam } from "~/ui/params";
 import { drilldownPage } from "~/web/drilldown-page.server";
@@ -10,8 +10,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { unit } = await requireStaffUnit(request, ["supervisor", "admin"], params.unitId);
-  return drilldownPage(unit, { kind: "service", serviceId: unitIdParam(params.serviceId) }, request);
+  const { user, unit } = await requireStaffUnit(request, ["supervisor", "admin"], params.unitId);
+  return drilldownPage(unit, { kind: "service", serviceId: unitIdParam(params.serviceId) }, request, userMayActOnUnit(user, ["supervisor"], unit.path));
 }
 
 export default function ServiceDrilldown() {

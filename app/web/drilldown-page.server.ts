@@ -39,6 +39,8 @@ export async function drilldownPage(
   unit: DrilldownUnit,
   scope: DrilldownScope,
   request: Request,
+  /** Whether the reader may open the complaints listed (an admin sees the list, not the files). */
+  mayOpenComplaints: boolean,
   database: Kysely<Database> = db(),
 ) {
   const subject = await requireSubject(unit, scope, database);
@@ -54,6 +56,7 @@ export async function drilldownPage(
   const ikm = current.ikm.kind === "computed" ? current.ikm : null;
   return {
     unit: { id: unit.id, name: unit.name, agencyName: unit.agencyName, timeZone: unit.timeZone },
+    mayOpenComplaints,
     subject,
     query,
     // Only what the page shows: the exact fractions stay on the server.

@@ -344,7 +344,7 @@ function Complaints({ data }: { data: Data }) {
                 {complaints.map((complaint) => (
                   <tr key={complaint.id}>
                     <td className="nowrap">
-                      <Link to={`/staf/pengaduan/${complaint.id}`}>{complaint.trackingCode}</Link>
+                      {data.mayOpenComplaints ? <Link to={`/staf/pengaduan/${complaint.id}`}>{complaint.trackingCode}</Link> : complaint.trackingCode}
                       <div className="small muted">{formatDateTime(locale, complaint.submittedAt, zone)}</div>
                       <div className="small muted">
                         {t(`complaints.form.categories.${complaint.category}`)} ·{" "}
