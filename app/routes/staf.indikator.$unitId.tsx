@@ -10,6 +10,7 @@ import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { formatNumber, formatPercent } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { BarsWithTable } from "~/ui/charts/BarsWithTable";
+import { ElementBars } from "~/ui/indicators/ElementBars";
 import { drilldownPath } from "~/ui/indicators/Drilldown";
 import { OfficerTable } from "~/ui/indicators/OfficerTable";
 import { PeriodFilters } from "~/ui/indicators/PeriodFilters";
@@ -139,17 +140,7 @@ export default function UnitIndicators() {
       ) : null}
 
       <h2>{t("indicators.perElement")}</h2>
-      <BarsWithTable
-        caption={t("indicators.nrrCaption")}
-        valueLabel="NRR"
-        format={(value) => num(value)}
-        domain={[1, 4]}
-        data={ELEMENT_CODES.map((code) => ({
-          label: code,
-          value: ikm?.nrr[code] ?? null,
-          note: `${t(`ratings.elements.${code}.name`)} · n = ${formatNumber(locale, current.tallies[code].count)}`,
-        }))}
-      />
+      <ElementBars nrr={ikm?.nrr ?? null} tallies={current.tallies} />
 
       {data.forumActions.length > 0 ? (
         <>

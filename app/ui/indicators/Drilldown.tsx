@@ -4,6 +4,7 @@ import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/i18n/
 import { useTranslation } from "~/i18n/react";
 import { useRootData } from "~/root";
 import { BarsWithTable } from "~/ui/charts/BarsWithTable";
+import { ElementBars } from "~/ui/indicators/ElementBars";
 import { PeriodFilters } from "~/ui/indicators/PeriodFilters";
 import type { DrilldownPageData } from "~/web/drilldown-page.server";
 import { periodFields, searchWith } from "~/web/drilldown-query";
@@ -120,17 +121,7 @@ export function DrilldownView({ data }: { data: Data }) {
 
       <h2>{t("indicators.perElement")}</h2>
       {subject.kind === "officer" ? <p className="muted small">{t("drilldown.perElementOfficer")}</p> : null}
-      <BarsWithTable
-        caption={t("indicators.nrrCaption")}
-        valueLabel="NRR"
-        format={(value) => num(value)}
-        domain={[1, 4]}
-        data={ELEMENT_CODES.map((code) => ({
-          label: code,
-          value: ikm?.nrr[code] ?? null,
-          note: `${t(`ratings.elements.${code}.name`)} · n = ${formatNumber(locale, data.tallies[code].count)}`,
-        }))}
-      />
+      <ElementBars nrr={ikm?.nrr ?? null} tallies={data.tallies} />
 
       <h2>{t("indicators.trend")}</h2>
       <BarsWithTable
