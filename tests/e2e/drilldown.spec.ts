@@ -113,7 +113,7 @@ test("a supervisor opens a counter and a service from the unit's list and downlo
   await expect(page.locator(".kpi").filter({ hasText: "Nilai IKM dari survei lengkap" }).locator(".value")).toHaveText(
     /^\d{2},\d{2}$/,
   );
-  await expect(page.getByRole("columnheader", { name: "Petugas" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Petugas", exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   const csv = await page.request.get(
