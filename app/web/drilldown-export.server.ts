@@ -3,9 +3,9 @@ import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { localeOf } from "~/i18n/locale.server";
 import { createTranslator, type TFunction } from "~/i18n/react";
 import { RESOURCES } from "~/i18n/resources.server";
-import { drilldownCommentsForExport, type DrilldownUnit } from "./drilldown-page.server";
+import { drilldownCommentsForExport, drilldownPage, type DrilldownPageData, type DrilldownUnit } from "./drilldown-page.server";
 import type { DrilldownQuery } from "./drilldown-query";
-import { tablesToCsv, type Cell, type ExportTable } from "./indicator-export.server";
+import { tablesToCsv, tablesToXlsx, type Cell, type ExportTable } from "./indicator-export.server";
 
 /** "2026-11-23 09:15" in the unit's time zone: sortable, and read as a date by spreadsheets. */
 function localDateTime(value: Date, timeZone: string): string {
@@ -74,6 +74,93 @@ export async function drilldownCommentsCsv(
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="komentar-${scope.kind}-${subject.id}-${query.period.from}-${query.period.to}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+/** Every table of a drill-down page: summary, per element, 12-month trend, all comments, complaints. */
+export function drilldownExportTables(page: DrilldownPageData, allComments: CommentPage, t: TFunction): ExportTable[] {
+  const number = (value: number | null | undefined, decimals = 0): Cell => (value === null || value === undefined ? null : { value, decimals });
+  const { ikm, counts, subject, query, unit } = page;
+  const score = page.officer?.score;
+  const summary: ExportTable = {
+    sheet: t("skmReport.export.sheets.summary"),
+    title: `${subject.name} · ${unit.name}`,
+    columns: [t("skmReport.export.item"), t("skmReport.export.value")],
+    rows: [
+      [t(`drilldown.kinds.${subject.kind}`), subject.name],
+      [t("skmReport.export.unit"), subject.unitName],
+      [t("skmReport.export.agency"), unit.agencyName],
+      [t("skmReport.export.periodFrom"), query.period.from],
+      [t("skmReport.export.periodTo"), query.period.to],
+      ...(page.officer
+        ? ([
+            [t("drilldown.serviceScore"), score?.kind === "scored" ? number(score.shrunk, 2) : t("indicators.notEnough")],
+            [t("skmReport.export.intervalLower"), score?.kind === "scored" ? number(score.interval.lower, 2) : null],
+            [t("skmReport.export.intervalUpper"), score?.kind === "scored" ? number(score.interval.upper, 2) : null],
+            [t("indicators.rawMean"), score?.kind === "scored" ? number(score.rawMean, 2) : null],
+            ["n", number(score?.n)],
+          ] satisfies Cell[][])
+        : []),
+      [t("skmReport.export.ikm"), number(ikm?.ikmUnitRounded, 2)],
+      [t("skmReport.export.mutu"), ikm?.mutu ?? null],
+      [t("skmReport.export.kinerja"), ikm ? t(`indicators.kinerja.${ikm.kinerja}`) : null],
+      [t("skmReport.export.lowest"), ikm ? `${ikm.lowest} ${t(`ratings.elements.${ikm.lowest}.name`)}` : null],
+      [t("skmReport.export.respondents"), number(counts.fullSurveys)],
+      [t("drilldown.csv.quickRatings"), number(counts.quick)],
+      [t("skmReport.export.verifiedShare"), number(counts.verifiedShare === null ? null : counts.verifiedShare * 100, 1)],
+      [t("skmReport.export.flagged"), number(counts.flagged)],
+      [t("skmReport.export.excluded"), number(counts.excluded)],
+      [t("skmReport.export.verifiedOnly"), t(query.verifiedOnly ? "skmReport.export.yes" : "skmReport.export.no")],
+    ],
+  };
+  const elements: ExportTable = {
+    sheet: t("skmReport.export.sheets.elements"),
+    title: t("indicators.perElement"),
+    columns: [t("skmReport.export.code"), t("skmReport.export.element"), "n", "NRR"],
+    rows: ELEMENT_CODES.map((code) => [code, t(`ratings.elements.${code}.name`), number(page.tallies[code].count), number(ikm?.nrr[code], 2)]),
+  };
+  const trend: ExportTable = {
+    sheet: t("skmReport.export.sheets.trend"),
+    title: t("indicators.trend"),
+    columns: [t("skmReport.export.month"), t("skmReport.export.ikm"), t("skmReport.export.ratingsInMonth")],
+    rows: page.trend.map((point) => [point.month, number(point.ikmUnit === null ? null : Math.round(point.ikmUnit * 100) / 100, 2), number(point.respondents)]),
+  };
+  const complaints: ExportTable = {
+    sheet: t("drilldown.complaints.sheet"),
+    title: t("drilldown.complaints.title"),
+    columns: [
+      t("drilldown.complaints.code"),
+      t("drilldown.csv.filed"),
+      t("drilldown.complaints.status"),
+      t("drilldown.csv.category"),
+      t("drilldown.complaints.report"),
+      t("drilldown.complaints.outcome"),
+      t("drilldown.complaints.replies"),
+    ],
+    rows: page.complaints.complaints.map((complaint): Cell[] => [
+      complaint.trackingCode,
+      localDateTime(complaint.submittedAt, unit.timeZone),
+      t(`complaints.status.${complaint.status}`),
+      t(`complaints.form.categories.${complaint.category}`),
+      complaint.body,
+      complaint.upheld === null ? "" : t(complaint.upheld ? "drilldown.complaints.upheld" : "drilldown.complaints.notUpheld"),
+      complaint.replies.map((reply) => `${localDateTime(reply.at, unit.timeZone)}: ${reply.text}`).join("\n"),
+    ]),
+  };
+  return [summary, elements, trend, commentExportTable(allComments, subject, query, unit.timeZone, t), complaints];
+}
+
+/** The workbook of a drill-down page, one sheet per table, for the same filters. */
+export async function drilldownWorkbook(request: Request, unit: DrilldownUnit, scope: DrilldownScope): Promise<Response> {
+  const [page, { comments }] = await Promise.all([drilldownPage(unit, scope, request, false), drilldownCommentsForExport(unit, scope, request)]);
+  const locale = await localeOf(request);
+  const workbook = await tablesToXlsx(drilldownExportTables(page, comments, createTranslator(locale, RESOURCES[locale])));
+  return new Response(new Uint8Array(workbook), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="ikm-${scope.kind}-${page.subject.id}-${page.query.period.from}-${page.query.period.to}.xlsx"`,
       "Cache-Control": "no-store",
     },
   });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { queryE2eDatabase } from "./db";
 import { expectNoSeriousA11yViolations, signIn } from "./helpers";
 
@@ -128,6 +129,20 @@ test("a supervisor opens a counter and a service from the unit's list and downlo
   );
   expect(text).not.toMatch(/hash/i);
 
+  // Every table of the page as a workbook: the summary names the counter and carries the page's IKM.
+  const xlsx = await page.request.get((await page.getByRole("link", { name: "Unduh semua tabel (XLSX)" }).getAttribute("href"))!);
+  expect(xlsx.status()).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(await xlsx.body()) as unknown as ArrayBuffer);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Ringkasan", "Unsur", "Tren 12 bulan", "Komentar", "Pengaduan"]);
+  const summary = workbook.getWorksheet("Ringkasan")!;
+  const cells = new Map<string, unknown>();
+  summary.eachRow((row) => cells.set(String(row.getCell(1).value), row.getCell(2).value));
+  expect(cells.get("Loket")).toBe("Loket 1 KTP-el");
+  const shownIkm = await page.locator(".kpi").filter({ hasText: "Nilai IKM dari survei lengkap" }).locator(".value").textContent();
+  expect((cells.get("Nilai IKM (25–100)") as number).toFixed(2).replace(".", ",")).toBe(shownIkm);
+  expect(workbook.getWorksheet("Komentar")!.rowCount).toBeGreaterThan(2);
+
   await page.goBack();
   await page.getByRole("table", { name: "Per layanan" }).getByRole("link", { name: "Penerbitan KTP-el" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Penerbitan KTP-el");
@@ -151,11 +166,13 @@ test("another unit's supervisor gets 404 for a Pariaman officer, counter or serv
   for (const path of [
     `/staf/indikator/${pariaman}/petugas/${officer.id}`,
     `/staf/indikator/${pariaman}/petugas/${officer.id}.csv`,
+    `/staf/indikator/${pariaman}/loket/${counter!.id}.xlsx`,
     // Their own unit in the address does not open another unit's officer, counter or service.
     `/staf/indikator/${sorong}/petugas/${officer.id}`,
     `/staf/indikator/${sorong}/loket/${counter!.id}`,
     `/staf/indikator/${sorong}/layanan/${service!.id}`,
     `/staf/indikator/${sorong}/layanan/${service!.id}.csv`,
+    `/staf/indikator/${sorong}/petugas/${officer.id}.xlsx`,
   ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);

@@ -42,6 +42,15 @@ export function DrilldownView({ data }: { data: Data }) {
         ) : null}
       </p>
       <PeriodFilters query={query} showPopulation={false} />
+      <p className="form-actions">
+        <a
+          className="button secondary"
+          href={`${drilldownPath(unit.id, subject.kind, subject.id)}.xlsx${searchWith(query, { unsur: query.comments.element, nilai: query.comments.score })}`}
+          download
+        >
+          {t("drilldown.downloadXlsx")}
+        </a>
+      </p>
 
       <div className="kpis">
         {data.officer ? (
