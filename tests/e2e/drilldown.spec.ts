@@ -83,6 +83,12 @@ test("a supervisor opens an officer from the unit's indicators, filters comments
     new RegExp(`Menampilkan 1 Januari ${new Date().getFullYear() - 3} sampai`),
   );
 
+  // And a change of period keeps the comment filters.
+  await page.getByLabel("Sampai", { exact: true }).fill(`${new Date().getFullYear() + 1}-12-31`);
+  await page.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page).toHaveURL(new RegExp(`unsur=U7.*nilai=${common!.u7}|nilai=${common!.u7}.*unsur=U7`));
+  await expect(page.getByRole("columnheader", { name: "Jawaban U7" })).toBeVisible();
+
   // Score alone, without an element.
   await page.getByLabel("Unsur", { exact: true }).selectOption("");
   await page.getByLabel("Nilai", { exact: true }).selectOption("1");

@@ -41,7 +41,7 @@ export function DrilldownView({ data }: { data: Data }) {
           </>
         ) : null}
       </p>
-      <PeriodFilters query={query} showPopulation={false} />
+      <PeriodFilters query={query} showPopulation={false} keep={{ unsur: query.comments.element, nilai: query.comments.score }} />
       <p className="form-actions">
         <a
           className="button secondary"

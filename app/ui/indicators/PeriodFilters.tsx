@@ -4,13 +4,25 @@ import type { IndicatorQuery } from "~/web/indicator-query";
 import { formatDate } from "~/i18n/format";
 import { useRootData } from "~/root";
 
-/** Period, verified-only, population and minimum ratings: a GET form, so every view has its own address. */
-export function PeriodFilters({ query, showPopulation = true }: { query: IndicatorQuery; showPopulation?: boolean }) {
+/**
+ * Period, verified-only, population and minimum ratings: a GET form, so every view has its own address.
+ * `keep` carries the page's other choices (a comment filter, say) through a change of period.
+ */
+export function PeriodFilters({
+  query,
+  showPopulation = true,
+  keep = {},
+}: {
+  query: IndicatorQuery;
+  showPopulation?: boolean;
+  keep?: Record<string, string | number | null>;
+}) {
   const { t } = useTranslation();
   const locale = useRootData()?.locale ?? "id";
   return (
     // Keyed by the query, so fields show the period being displayed after a client-side navigation.
     <Form method="get" className="filters" key={JSON.stringify(query)}>
+      {Object.entries(keep).map(([name, value]) => (value === null || value === "" ? null : <input key={name} type="hidden" name={name} value={value} />))}
       <div>
         <label htmlFor="periode">{t("indicators.period")}</label>
         <select id="periode" name="periode" defaultValue={query.period.kind}>
