@@ -7,6 +7,7 @@ import {
   createHolidayCalendar,
   dueStatus,
   endOfLocalDay,
+  startOfLocalDay,
   isIsoDate,
   isWorkingDay,
   localDateOf,
@@ -150,6 +151,12 @@ describe("calendar-day helpers", () => {
 
   it("ends a WIB day at 16:59:59.999 UTC", () => {
     expect(endOfLocalDay("2026-01-05")).toEqual(new Date("2026-01-05T16:59:59.999Z"));
+  });
+
+  it("starts a day at local midnight: 17:00 UTC the day before in WIB, 15:00 in WIT", () => {
+    expect(startOfLocalDay("2026-01-05")).toEqual(new Date("2026-01-04T17:00:00.000Z"));
+    expect(startOfLocalDay("2026-01-05", "Asia/Jayapura")).toEqual(new Date("2026-01-04T15:00:00.000Z"));
+    expect(startOfLocalDay("2026-03-01")).toEqual(new Date("2026-02-28T17:00:00.000Z"));
   });
 
   it("ends a day correctly in a zone with daylight saving", () => {

@@ -145,6 +145,12 @@ export function endOfLocalDay(date: IsoDate, zone: string = DEFAULT_TIME_ZONE): 
   return new Date(wallClockMs - zoneOffsetMs(firstGuess, zone));
 }
 
+/** The instant 00:00 local time on `date` in `zone`: the first moment of that day. */
+export function startOfLocalDay(date: IsoDate, zone: string = DEFAULT_TIME_ZONE): Date {
+  const dayBefore = new Date(isoDateToUtcMs(date) - MS_PER_DAY).toISOString().slice(0, 10);
+  return new Date(endOfLocalDay(dayBefore, zone).getTime() + 1);
+}
+
 /**
  * The deadline `workingDays` working days after `start`: the end (23:59:59.999 local) of the n-th working
  * day following the local day of `start`. The start day itself never counts. `0` gives the end of the

@@ -9,6 +9,7 @@ import { localDay } from "~/data/ratings.server";
 import { compareWithPrevious } from "~/domain/indicators/comparison";
 import { previousPeriod, twelveMonthsEnding } from "~/domain/indicators/period";
 import { requiredSampleSize, sampleSufficiency } from "~/domain/indicators/sample-size";
+import { endOfLocalDay, startOfLocalDay } from "~/domain/working-days";
 import type { IndicatorQuery } from "./indicator-query";
 
 /** Everything a unit's indicator page shows, for one scope and period (`database`: for tests). */
@@ -42,8 +43,9 @@ export async function unitIndicatorPage(scope: Extract<Scope, { kind: "unit" | "
 async function unitComplaintFigures(database: Kysely<Database>, unitId: number, period: { from: string; to: string }, ratingCount: number) {
   const unit = await database.selectFrom("units").innerJoin("agencies", "agencies.id", "units.agency_id").select(["units.agency_id", "agencies.time_zone"]).where("units.id", "=", unitId).executeTakeFirstOrThrow();
   const calendar = await holidayCalendarFor(database, unit.agency_id);
-  const from = new Date(`${period.from}T00:00:00Z`);
-  const to = new Date(`${period.to}T23:59:59Z`);
+  // The period's days are the agency's local days, as for the ratings (the bound `to` is exclusive).
+  const from = startOfLocalDay(period.from, unit.time_zone);
+  const to = new Date(endOfLocalDay(period.to, unit.time_zone).getTime() + 1);
   const asOf = now() < to ? now() : to;
   return complaintFiguresFor(database, { unitId, from, to, ratingCount }, calendar, asOf);
 }
