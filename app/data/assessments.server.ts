@@ -28,7 +28,7 @@ import {
   type Sourced,
   type UpheldComplaint,
 } from "./assessment-sources.server";
-import { lockedPlan, officerAccess, planById, type PlanRow, type Viewer } from "./skp.server";
+import { activeResults, lockedPlan, officerAccess, planById, type PlanRow, type Viewer } from "./skp.server";
 
 // Assessment of an SKP period (PermenPANRB 6/2022): the evidence pack, finalisation with a frozen snapshot,
 // amendments as new versions, the officer's acknowledgement or objection (PP 30/2019 Pasal 59: 14 days,
@@ -96,20 +96,7 @@ export async function evidencePack(db: Kysely<Database>, planId: number, now: Da
   const timeZone = await timeZoneOf(db, plan.agencyId);
   const span = spanOf(plan, timeZone);
   const [results, achievementRows, feedback, reviews, peersChosen, service, complaints, elements] = await Promise.all([
-    db
-      .selectFrom("skp_results")
-      .select([
-        "id",
-        "description",
-        "indicator",
-        "target",
-        "unit_of_measure as unitOfMeasure",
-        "portal_indicator as portalIndicator",
-      ])
-      .where("plan_id", "=", planId)
-      .where("removed_at", "is", null)
-      .orderBy("position")
-      .execute(),
+    activeResults(db, planId),
     db
       .selectFrom("skp_achievements")
       .select(["result_id as resultId", "quantity", "evidence_file as file"])

@@ -209,23 +209,28 @@ export async function officerSummary(db: Kysely<Database>, officerId: number) {
     .executeTakeFirstOrThrow();
 }
 
+/** A plan's work results in their order, without the removed ones. */
+export function activeResults(db: Kysely<Database>, planId: number) {
+  return db
+    .selectFrom("skp_results")
+    .select([
+      "id",
+      "position",
+      "description",
+      "indicator",
+      "target",
+      "unit_of_measure as unitOfMeasure",
+      "portal_indicator as portalIndicator",
+    ])
+    .where("plan_id", "=", planId)
+    .where("removed_at", "is", null)
+    .orderBy("position")
+    .execute();
+}
+
 export async function planDetail(db: Kysely<Database>, planId: number) {
   const [results, behaviours, achievements, feedback, peers, reviews] = await Promise.all([
-    db
-      .selectFrom("skp_results")
-      .select([
-        "id",
-        "position",
-        "description",
-        "indicator",
-        "target",
-        "unit_of_measure as unitOfMeasure",
-        "portal_indicator as portalIndicator",
-      ])
-      .where("plan_id", "=", planId)
-      .where("removed_at", "is", null)
-      .orderBy("position")
-      .execute(),
+    activeResults(db, planId),
     db.selectFrom("skp_behaviours").select(["value", "expectation"]).where("plan_id", "=", planId).execute(),
     db
       .selectFrom("skp_achievements")
