@@ -35,7 +35,7 @@ import type { Locale } from "~/i18n/config";
 import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/i18n/format";
 import { parseForm } from "~/ui/form-data";
 import { unitIdParam } from "~/ui/params";
-import { AuditTrail, FormMessage, PlanHeader, Select, TextArea, useLocale } from "~/ui/skp";
+import { AuditTrail, FormMessage, NoteForm, PlanHeader, Select, TextArea, useLocale } from "~/ui/skp";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian kinerja · Suara" }];
 
@@ -562,22 +562,16 @@ export default function AssessmentPage() {
             <button type="submit">{t("assessments.assessment.acknowledge")}</button>
           </Form>
           {data.window.open ? (
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="object" />
-              <TextArea
-                name="reason"
-                label={t("assessments.assessment.objectReason")}
-                hint={t("assessments.assessment.objectReasonHint")}
-                error={errorsFor("object").reason}
-                defaultValue={valuesFor("object").reason}
-                maxLength={2000}
-              />
-              <div className="form-actions">
-                <button type="submit" className="secondary">
-                  {t("assessments.assessment.object")}
-                </button>
-              </div>
-            </Form>
+            <NoteForm
+              intent="object"
+              name="reason"
+              label={t("assessments.assessment.objectReason")}
+              hint={t("assessments.assessment.objectReasonHint")}
+              error={errorsFor("object").reason}
+              defaultValue={valuesFor("object").reason}
+              maxLength={2000}
+              submitLabel={t("assessments.assessment.object")}
+            />
           ) : null}
         </section>
       ) : null}
@@ -753,21 +747,16 @@ export default function AssessmentPage() {
               </p>
             ))}
           {data.can.develop ? (
-            <Form method="post" className="card" noValidate>
-              <input type="hidden" name="intent" value="commend" />
-              <TextArea
-                name="note"
-                label={t("assessments.development.commend")}
-                hint={t("assessments.development.commendHint")}
-                error={errorsFor("commend").note}
-                maxLength={2000}
-              />
-              <div className="form-actions">
-                <button type="submit" className="secondary">
-                  {t("assessments.development.commendSubmit")}
-                </button>
-              </div>
-            </Form>
+            <NoteForm
+              className="card"
+              intent="commend"
+              name="note"
+              label={t("assessments.development.commend")}
+              hint={t("assessments.development.commendHint")}
+              error={errorsFor("commend").note}
+              maxLength={2000}
+              submitLabel={t("assessments.development.commendSubmit")}
+            />
           ) : null}
         </section>
       ) : null}

@@ -22,7 +22,7 @@ import { formatNumber } from "~/i18n/format";
 import { Field } from "~/ui/Field";
 import { parseForm } from "~/ui/form-data";
 import { unitIdParam } from "~/ui/params";
-import { FormMessage, PlanHeader, Select, TextArea, useLocale } from "~/ui/skp";
+import { FormMessage, NoteForm, PlanHeader, Select, TextArea, useLocale } from "~/ui/skp";
 
 export const meta: MetaFunction = () => [{ title: "SKP · Suara" }];
 
@@ -328,21 +328,15 @@ export default function PlanPage() {
             <input type="hidden" name="intent" value="approve" />
             <button type="submit">{t("assessments.plan.approve")}</button>
           </Form>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="return" />
-            <TextArea
-              name="comment"
-              label={t("assessments.plan.returnComment")}
-              hint={t("assessments.plan.returnCommentHint")}
-              error={errorsFor("return").comment}
-              maxLength={1000}
-            />
-            <div className="form-actions">
-              <button type="submit" className="secondary">
-                {t("assessments.plan.return")}
-              </button>
-            </div>
-          </Form>
+          <NoteForm
+            intent="return"
+            name="comment"
+            label={t("assessments.plan.returnComment")}
+            hint={t("assessments.plan.returnCommentHint")}
+            error={errorsFor("return").comment}
+            maxLength={1000}
+            submitLabel={t("assessments.plan.return")}
+          />
         </div>
       ) : null}
     </>

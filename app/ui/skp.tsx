@@ -1,4 +1,4 @@
-import { NavLink } from "@remix-run/react";
+import { Form, NavLink } from "@remix-run/react";
 import type { TFunction } from "~/i18n/react";
 import { useTranslation } from "~/i18n/react";
 import { useRootData } from "~/root";
@@ -197,6 +197,26 @@ export function TextArea({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A post form with one note and a secondary submit button: an objection, a return, a commendation. */
+export function NoteForm({
+  intent,
+  submitLabel,
+  className,
+  ...note
+}: Parameters<typeof TextArea>[0] & { intent: string; submitLabel: string; className?: string }) {
+  return (
+    <Form method="post" className={className} noValidate>
+      <input type="hidden" name="intent" value={intent} />
+      <TextArea {...note} />
+      <div className="form-actions">
+        <button type="submit" className="secondary">
+          {submitLabel}
+        </button>
+      </div>
+    </Form>
   );
 }
 
