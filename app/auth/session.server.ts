@@ -5,6 +5,7 @@ import type { Database } from "../../db/schema";
 import { env } from "~/config/env.server";
 import { now } from "~/config/clock.server";
 import { db } from "~/data/db.server";
+import { roleGrantsOf } from "~/data/users.server";
 import type { RoleGrant } from "./scope";
 
 const SESSION_DAYS = 7;
@@ -57,13 +58,7 @@ export async function sessionUserFromCookies(cookieHeader: string | null, databa
     .where("users.active", "=", true)
     .executeTakeFirst();
   if (!row) return null;
-  const grants = await database
-    .selectFrom("user_roles")
-    .innerJoin("units", "units.id", "user_roles.unit_id")
-    .select(["user_roles.role", "user_roles.unit_id as unitId", "units.path as unitPath"])
-    .where("user_roles.user_id", "=", row.id)
-    .execute();
-  return { id: row.id, displayName: row.display_name, officerId: row.officer_id, grants };
+  return { id: row.id, displayName: row.display_name, officerId: row.officer_id, grants: await roleGrantsOf(database, row.id) };
 }
 
 /** Signs in with a brand-new session id (rotation), dropping the one the browser had. */

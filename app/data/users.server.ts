@@ -2,7 +2,18 @@ import type { Kysely } from "kysely";
 import type { Database, Role } from "../../db/schema";
 import { afterFailedAttempt, AFTER_SUCCESS, isLocked } from "~/domain/sign-in-lockout";
 import { decoyPasswordHash, verifyPassword } from "~/auth/password.server";
+import type { RoleGrant } from "~/auth/scope";
 import { appendAudit } from "./audit.server";
+
+/** A user's roles, each with the unit it covers (and that unit's subtree, by its path). */
+export async function roleGrantsOf(db: Kysely<Database>, userId: number): Promise<RoleGrant[]> {
+  return db
+    .selectFrom("user_roles")
+    .innerJoin("units", "units.id", "user_roles.unit_id")
+    .select(["user_roles.role", "user_roles.unit_id as unitId", "units.path as unitPath"])
+    .where("user_roles.user_id", "=", userId)
+    .execute();
+}
 
 export type SignInResult = { ok: true; userId: number } | { ok: false };
 

@@ -31,10 +31,10 @@ import {
   submitPlan,
   submitReview,
   type ReviewInput,
-  type Viewer,
 } from "~/data/skp.server";
 import type { Rating } from "~/domain/predikat";
 import { freshDatabase } from "./database";
+import { demoStaff } from "./demo-staff";
 
 const JUSTIFIED = "Dibahas dalam dialog kinerja akhir periode bersama pegawai.";
 
@@ -56,26 +56,12 @@ describe("SKP plans and assessments", async () => {
   await seedDemo(db);
   const evidenceDir = mkdtempSync(path.join(tmpdir(), "suara-evidence-"));
 
-  async function viewer(username: string): Promise<Viewer> {
-    const user = await db
-      .selectFrom("users")
-      .select(["id", "officer_id"])
-      .where("username", "=", username)
-      .executeTakeFirstOrThrow();
-    const grants = await db
-      .selectFrom("user_roles")
-      .innerJoin("units", "units.id", "user_roles.unit_id")
-      .select(["user_roles.role", "user_roles.unit_id as unitId", "units.path as unitPath"])
-      .where("user_id", "=", user.id)
-      .execute();
-    return { id: user.id, officerId: user.officer_id, grants };
-  }
 
-  const petugas = await viewer("petugas");
-  const kabid = await viewer("kabid.dukcapil");
-  const head = await viewer("supervisor");
-  const sorong = await viewer("supervisor.sorong");
-  const rekan = await viewer("rekan.petugas");
+  const petugas = await demoStaff(db, "petugas");
+  const kabid = await demoStaff(db, "kabid.dukcapil");
+  const head = await demoStaff(db, "supervisor");
+  const sorong = await demoStaff(db, "supervisor.sorong");
+  const rekan = await demoStaff(db, "rekan.petugas");
   const context = { now: new Date("2021-03-20T03:00:00Z"), timeZone: "Asia/Jakarta", evidenceDir };
 
   it("the demo gives petugas an approved plan for the previous quarter, made through audited steps", async () => {

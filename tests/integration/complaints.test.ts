@@ -18,28 +18,18 @@ import {
   submitComplaint,
   trackComplaint,
   upheldComplaintsAgainstOfficer,
-  type StaffActor,
 } from "~/data/complaints.server";
 import { holidayCalendarFor } from "~/data/holidays.server";
 import { inboxOf } from "~/data/notifications.server";
 import { verifyAuditLog } from "~/data/audit.server";
 import { freshDatabase } from "./database";
+import { demoStaff } from "./demo-staff";
 
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "suara-complaints-"));
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 const MONDAY = new Date("2026-11-23T02:00:00Z"); // 09:00 WIB
 
-async function staff(db: Kysely<Database>, username: string): Promise<StaffActor> {
-  const user = await db.selectFrom("users").select(["id", "officer_id"]).where("username", "=", username).executeTakeFirstOrThrow();
-  const grants = await db
-    .selectFrom("user_roles")
-    .innerJoin("units", "units.id", "user_roles.unit_id")
-    .select(["user_roles.role", "user_roles.unit_id as unitId", "units.path as unitPath"])
-    .where("user_roles.user_id", "=", user.id)
-    .execute();
-  return { id: user.id, officerId: user.officer_id, grants };
-}
 
 async function dukcapil(db: Kysely<Database>, agencySlug = "kota-pariaman") {
   return db
@@ -65,9 +55,9 @@ describe("a complaint through its whole life", async () => {
   const { db } = await freshDatabase();
   await seedDemo(db);
   const unit = await dukcapil(db);
-  const handler = await staff(db, "pengaduan");
-  const head = await staff(db, "supervisor");
-  const officer = await staff(db, "petugas");
+  const handler = await demoStaff(db, "pengaduan");
+  const head = await demoStaff(db, "supervisor");
+  const officer = await demoStaff(db, "petugas");
   let id = 0;
   let code = "";
 
@@ -94,7 +84,7 @@ describe("a complaint through its whole life", async () => {
     expect(await actOnComplaint(db, head, id, { type: "follow_up", text: "Sudah." }, L_MONDAY)).toEqual({ ok: false, reason: "out_of_scope" });
     expect(await actOnComplaint(db, handler, id, { type: "follow_up", text: "Sudah." }, L_MONDAY)).toEqual({ ok: false, reason: "out_of_scope" });
     expect(await actOnComplaint(db, handler, id, { type: "close", upheld: true }, L_MONDAY)).toEqual({ ok: false, reason: "invalid_transition" });
-    const sorong = await staff(db, "supervisor.sorong");
+    const sorong = await demoStaff(db, "supervisor.sorong");
     expect(await actOnComplaint(db, sorong, id, { type: "verify", category: "pengaduan", visibility: "anonim" }, L_MONDAY)).toEqual({ ok: false, reason: "out_of_scope" });
     expect(await complaintForStaff(db, sorong, id, L_MONDAY)).toBeNull();
     expect(await actOnComplaint(db, handler, id, { type: "verify", category: "pengaduan", visibility: "public" }, L_MONDAY)).toEqual({ ok: false, reason: "visibility_downgrade" });
@@ -182,7 +172,7 @@ describe("confidential complaints", async () => {
   const { db } = await freshDatabase();
   await seedDemo(db);
   const unit = await dukcapil(db);
-  const handler = await staff(db, "pengaduan");
+  const handler = await demoStaff(db, "pengaduan");
 
   it("never appear in public data, even after forwarding and follow-up; anonymous ones never name the reporter", async () => {
     const secret = "RAHASIA-uang-pelicin-di-loket-2";
@@ -227,7 +217,7 @@ describe("the clocks", async () => {
   const { db } = await freshDatabase();
   await seedDemo(db);
   const unit = await dukcapil(db);
-  const handler = await staff(db, "pengaduan");
+  const handler = await demoStaff(db, "pengaduan");
 
   it("skip Christmas, its collective leave and the weekend when counting the three verification days", async () => {
     const wednesday = new Date("2026-12-23T02:00:00Z");
@@ -267,8 +257,8 @@ describe("a citizen who is not satisfied", async () => {
   const { db } = await freshDatabase();
   await seedDemo(db);
   const unit = await dukcapil(db);
-  const handler = await staff(db, "pengaduan");
-  const head = await staff(db, "supervisor");
+  const handler = await demoStaff(db, "pengaduan");
+  const head = await demoStaff(db, "supervisor");
 
   it("sends it back to the unit once, then to the head of unit, and is told of the Ombudsman", async () => {
     const at = (day: number) => new Date(Date.UTC(2030, 10, day, 3));
@@ -298,7 +288,7 @@ describe("the holiday calendar an administrator keeps", async () => {
   const { db } = await freshDatabase();
   await seedDemo(db);
   const unit = await dukcapil(db);
-  const admin = await staff(db, "admin");
+  const admin = await demoStaff(db, "admin");
 
   it("moves deadlines at once when a regional holiday is added, and reminders are sent once", async () => {
     const { addHoliday } = await import("~/data/holidays.server");
@@ -315,7 +305,7 @@ describe("the holiday calendar an administrator keeps", async () => {
     const dueDay = new Date("2031-03-07T03:00:00Z");
     await remindComplaintDeadlines(db, dueDay);
     await remindComplaintDeadlines(db, dueDay);
-    const handler = await staff(db, "pengaduan");
+    const handler = await demoStaff(db, "pengaduan");
     const reminders = (await inboxOf(db, handler.id)).filter((n) => n.kind === "complaint_due_today" && n.complaintId === filed.complaintId);
     expect(reminders).toHaveLength(1);
   });
@@ -325,7 +315,7 @@ describe("reporters' contact details", async () => {
   const { db } = await freshDatabase();
   await seedDemo(db);
   const unit = await dukcapil(db);
-  const handler = await staff(db, "pengaduan");
+  const handler = await demoStaff(db, "pengaduan");
 
   it("are deleted two years after the complaint closes, as the consent text promises", async () => {
     const { purgeExpiredContacts } = await import("~/data/complaints.server");

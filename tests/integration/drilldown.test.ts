@@ -6,7 +6,7 @@ import type { Insertable, Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { RatingsTable } from "../../db/tables/ratings";
 import { seedDemo } from "../../db/seed/demo";
-import { actOnComplaint, submitComplaint, type StaffActor } from "~/data/complaints.server";
+import { actOnComplaint, submitComplaint } from "~/data/complaints.server";
 import {
   scopeComments,
   scopeComplaints,
@@ -16,6 +16,7 @@ import {
 } from "~/data/drilldown.server";
 import { scopeIndicators } from "~/data/indicators.server";
 import { freshDatabase } from "./database";
+import { demoStaff } from "./demo-staff";
 
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "suara-drilldown-"));
 
@@ -24,20 +25,6 @@ const MARCH = { from: "2030-03-01", to: "2030-03-31" };
 const ZONE = "Asia/Jakarta";
 const NO_FILTER: CommentFilter = { element: null, score: null };
 
-async function staff(db: Kysely<Database>, username: string): Promise<StaffActor> {
-  const user = await db
-    .selectFrom("users")
-    .select(["id", "officer_id"])
-    .where("username", "=", username)
-    .executeTakeFirstOrThrow();
-  const grants = await db
-    .selectFrom("user_roles")
-    .innerJoin("units", "units.id", "user_roles.unit_id")
-    .select(["user_roles.role", "user_roles.unit_id as unitId", "units.path as unitPath"])
-    .where("user_roles.user_id", "=", user.id)
-    .execute();
-  return { id: user.id, officerId: user.officer_id, grants };
-}
 
 async function unitOf(
   db: Kysely<Database>,
@@ -61,7 +48,7 @@ describe("a supervisor's drill-down to a counter, a service and an officer", asy
   const pemda = await unitOf(db, "kota-pariaman", { kind: "pemda" });
   const puskesmas = await unitOf(db, "kota-pariaman", { kind: "puskesmas" });
   const sorong = await unitOf(db, "kota-sorong", { slug: "dinas-kependudukan-dan-pencatatan-sipil" });
-  const petugas = await staff(db, "petugas");
+  const petugas = await demoStaff(db, "petugas");
   const officerId = petugas.officerId!;
   const counter = await db
     .selectFrom("duty_roster")
@@ -245,7 +232,7 @@ describe("a supervisor's drill-down to a counter, a service and an officer", asy
   });
 
   it("list complaints about the officer with replies and deadlines, never the reporter's contact", async () => {
-    const handler = await staff(db, "pengaduan");
+    const handler = await demoStaff(db, "pengaduan");
     const filedAt = new Date("2030-03-11T02:00:00Z");
     const named = await submitComplaint(
       db,

@@ -3,8 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sql, type Kysely } from "kysely";
-import type { Database } from "../../db/schema";
+import { sql } from "kysely";
 import { seedDemo } from "../../db/seed/demo";
 import { unitById } from "~/data/organisation.server";
 import { respondentProfile, saveSkmReport, skmReportTexts } from "~/data/skm-reports.server";
@@ -18,19 +17,10 @@ import { parseIndicatorQuery } from "~/web/indicator-query";
 import { skmReportData } from "~/web/skm-report.server";
 import { unitIndicatorPage } from "~/web/unit-indicators.server";
 import { freshDatabase } from "./database";
+import { demoStaff } from "./demo-staff";
 
 const YEAR_2026 = parseIndicatorQuery(new URLSearchParams("periode=year&tanggal=2026-06-01"), "2026-11-24");
 
-async function grantsOf(db: Kysely<Database>, username: string) {
-  const user = await db.selectFrom("users").select("id").where("username", "=", username).executeTakeFirstOrThrow();
-  const grants = await db
-    .selectFrom("user_roles")
-    .innerJoin("units", "units.id", "user_roles.unit_id")
-    .select(["user_roles.role", "user_roles.unit_id as unitId", "units.path as unitPath"])
-    .where("user_roles.user_id", "=", user.id)
-    .execute();
-  return { userId: user.id, grants };
-}
 
 function pdfText(pdf: Buffer): string {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), "skm-")), "laporan.pdf");
@@ -53,12 +43,12 @@ describe("SKM report and indicator exports", async () => {
   const t = createTranslator("id", RESOURCES.id);
 
   it("saves recommendations only for a supervisor of the unit, and audits it", async () => {
-    const other = await grantsOf(db, "supervisor.sorong");
+    const other = await demoStaff(db, "supervisor.sorong");
     const refused = await saveSkmReport(db, other, { unitId: unit.id, period: YEAR_2026.period, recommendations: "Bukan unit saya", previousFollowUp: "" });
     expect(refused).toEqual({ ok: false, reason: "not_found" });
     expect((await skmReportTexts(db, unit.id, YEAR_2026.period)).recommendations).toBe("");
 
-    const own = await grantsOf(db, "supervisor");
+    const own = await demoStaff(db, "supervisor");
     const previous = { from: "2025-01-01", to: "2025-12-31" };
     expect(await saveSkmReport(db, own, { unitId: unit.id, period: previous, recommendations: "Sederhanakan persyaratan KTP-el.", previousFollowUp: "" })).toEqual({ ok: true });
     expect(await saveSkmReport(db, own, { unitId: unit.id, period: YEAR_2026.period, recommendations: "Draf", previousFollowUp: "" })).toEqual({ ok: true });
