@@ -164,30 +164,30 @@ async function writeBatch(db: Kysely<Database>, writes: RatingWrite[]): Promise<
 // One batch per stage in the database at a time: while it runs, the next one gathers everything that arrives, so
 // batches grow with the load and each statement's fixed cost (parse, plan, commit, round trip) is paid once per
 // batch. A transaction's handle (no pool) has a single connection, so there items go one by one.
+/** One batcher per database handle and statement, made on first use. */
+function batcherFor<Item, Result>(
+  batchers: WeakMap<Kysely<Database>, StatementBatcher<Item, Result>>,
+  db: Kysely<Database>,
+  runBatch: (items: Item[]) => Promise<Result[]>,
+  key?: (item: Item) => string,
+): StatementBatcher<Item, Result> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new StatementBatcher(runBatch, { maxInFlight: 1, maxBatch: poolOf(db) ? 64 : 1, key });
+    batchers.set(db, batcher);
+  }
+  return batcher;
+}
+
 const checkers = new WeakMap<Kysely<Database>, StatementBatcher<RatingCheck, CheckResult>>();
+const writers = new WeakMap<Kysely<Database>, StatementBatcher<RatingWrite, WriteResult>>();
 
 /** Checks a submission, batched with others arriving at the same moment. */
 export function checkRating(db: Kysely<Database>, check: RatingCheck): Promise<CheckResult> {
-  let checker = checkers.get(db);
-  if (!checker) {
-    checker = new StatementBatcher((checks) => checkBatch(db, checks), { maxInFlight: 1, maxBatch: poolOf(db) ? 64 : 1 });
-    checkers.set(db, checker);
-  }
-  return checker.submit(check);
+  return batcherFor(checkers, db, (checks) => checkBatch(db, checks)).submit(check);
 }
-
-const writers = new WeakMap<Kysely<Database>, StatementBatcher<RatingWrite, WriteResult>>();
 
 /** Stores a rating with its limit counts, batched with others arriving at the same moment. */
 export function writeRating(db: Kysely<Database>, write: RatingWrite): Promise<WriteResult> {
-  let writer = writers.get(db);
-  if (!writer) {
-    writer = new StatementBatcher((writes) => writeBatch(db, writes), {
-      maxInFlight: 1,
-      maxBatch: poolOf(db) ? 64 : 1,
-      key: (item) => item.row.idempotency_key,
-    });
-    writers.set(db, writer);
-  }
-  return writer.submit(write);
+  return batcherFor(writers, db, (writes) => writeBatch(db, writes), (item) => item.row.idempotency_key).submit(write);
 }
