@@ -5,9 +5,9 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
-export { closeDatabase } from "~/data/db.server";
-export { runScheduledJobs } from "~/jobs/scheduled.server";
-export { handleRatingPost } from "~/web/rating-api.server";
+export { closeDatabase } from "~/platform/db.server";
+export { runScheduledJobs } from "~/data/scheduled-jobs.server";
+export { handleRatingPost } from "~/http/rating-api.server";
 
 const ABORT_DELAY = 5_000;
 

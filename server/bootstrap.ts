@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";
-import { ConfigurationError, parseEnv, type Env } from "../app/config/env.server";
+import { ConfigurationError, parseEnv, type Env } from "../app/platform/env.server";
 import { createDatabase, describeConnection } from "../db/connect";
-import { startEmbeddedPostgres, type EmbeddedServer } from "../db/embedded";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../db/cli/embedded";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
 

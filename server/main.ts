@@ -6,7 +6,7 @@ import express from "express";
 import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import { parseEnv } from "../app/config/env.server";
+import { parseEnv } from "../app/platform/env.server";
 import { bootstrap } from "./bootstrap";
 import { precompressedAssets } from "./precompressed";
 

@@ -1,8 +1,8 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "../../db/schema";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { unitById } from "~/data/organisation.server";
-import { unitIdParam } from "~/ui/params";
+import { unitIdParam } from "~/http/params";
 import { hasRoleFor } from "./scope";
 import { loadSessionUser, type SessionUser } from "./session.server";
 

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { env } from "~/config/env.server";
-import { now } from "~/config/clock.server";
-import { db } from "~/data/db.server";
+import { env } from "~/platform/env.server";
+import { now } from "~/platform/clock.server";
+import { db } from "~/platform/db.server";
 import { roleGrantsOf } from "~/data/users.server";
 import type { RoleGrant } from "./scope";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { Database, Role } from "../../db/schema";
 import type { ComplaintsTable } from "../../db/tables/complaints";
-import { env } from "~/config/env.server";
+import { env } from "~/platform/env.server";
 import { hasRoleFor, type RoleGrant } from "~/auth/scope";
 import {
   ALLOWED_FROM,

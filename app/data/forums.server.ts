@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import type { ItemSource, StakeholderGroup } from "../../db/tables/forums";
-import { env } from "~/config/env.server";
+import { env } from "~/platform/env.server";
 import { MAX_PASTE_LINES } from "~/domain/forum-paste";
 import { localDay } from "~/domain/forum-record";
 import { suggestElement } from "~/domain/themes/element-suggestion";

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from "kysely";
-import pino from "pino";
 import type { Database, Role } from "../../db/schema";
-import { env } from "~/config/env.server";
+import { logger } from "~/platform/log.server";
 
 // The staff inbox (new assignments, replies, deadlines) and the e-mail adapter for citizens who left an
 // address. The tracking page stays the citizen's main channel; e-mail is an extra.
@@ -126,10 +125,8 @@ export interface MailAdapter {
   send(message: MailMessage): Promise<void>;
 }
 
-let logger: pino.Logger | undefined;
-function log(): pino.Logger {
-  logger ??= pino({ name: "suara-mail", level: env().LOG_LEVEL });
-  return logger;
+function log() {
+  return logger("suara-mail");
 }
 
 /** Without a mail server the message is logged (address masked), so nothing external is needed to run. */

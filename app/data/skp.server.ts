@@ -18,7 +18,7 @@ import {
 } from "~/domain/skp";
 import { checkEvidenceFile, safeFileName } from "~/domain/skp-evidence";
 import { addCalendarDays, localDateOf } from "~/domain/working-days";
-import { env } from "~/config/env.server";
+import { env } from "~/platform/env.server";
 import { appendAudit } from "./audit.server";
 
 // SKP plans and what happens during the period: results, behaviour expectations, achievements with evidence,

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { answerRatingPost, RATING_API_HEADERS } from "~/web/rating-api.server";
-import { clientIp } from "~/web/rating-request.server";
+import { answerRatingPost, RATING_API_HEADERS } from "~/http/rating-api.server";
+import { clientIp } from "~/http/rating-request.server";
 
 // The production server answers urlencoded posts to this URL before the framework (app/web/rating-api.server.ts);
 // this route serves the development server and any other body, with the same answers.

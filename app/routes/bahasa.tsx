@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { isLocale } from "~/i18n/config";
 import { localeCookie } from "~/i18n/locale.server";
-import { safeRedirectTarget } from "~/ui/redirect";
+import { safeRedirectTarget } from "~/http/redirect";
 
 /** Switches the language and returns to the page the reader was on; works without JavaScript. */
 export async function action({ request }: ActionFunctionArgs) {

@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { STAKEHOLDER_GROUPS } from "../../db/tables/forums";
-import { now } from "~/config/clock.server";
-import { db } from "~/data/db.server";
+import { now } from "~/platform/clock.server";
+import { db } from "~/platform/db.server";
 import { actionsOf, actionUpdates, publishedSnapshot, publishedVersions, withdrawnNumbers } from "~/data/forum-records.server";
 import { acceptsPublicInput, clientAddress, forumById, ipHash, submitPublicInput } from "~/data/forums.server";
 import { formatForumDay, formatShortDay } from "~/domain/forum-day";
@@ -12,8 +12,8 @@ import { MAX_ITEM_LENGTH } from "~/domain/forum-paste";
 import { isActionLate, localDay } from "~/domain/forum-record";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useRootData } from "~/root";
-import { parseForm } from "~/ui/form-data";
-import { unitIdParam } from "~/ui/params";
+import { parseForm } from "~/http/forms";
+import { unitIdParam } from "~/http/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 

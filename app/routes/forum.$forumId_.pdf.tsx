@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { actionsOf, publishedSnapshot, withdrawnNumbers } from "~/data/forum-records.server";
 import { createI18n } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { RESOURCES } from "~/i18n/resources.server";
-import { renderBeritaAcaraPdf } from "~/pdf/berita-acara.server";
-import { unitIdParam } from "~/ui/params";
+import { renderBeritaAcaraPdf } from "~/exports/pdf/berita-acara.server";
+import { unitIdParam } from "~/http/params";
 
 // The printable berita acara of a published version (the latest unless ?versi= names one).
 export async function loader({ request, params }: LoaderFunctionArgs) {

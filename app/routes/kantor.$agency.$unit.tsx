@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { countersOfUnit, servicesOfUnit, unitBySlugs } from "~/data/organisation.server";
 import { useRootData } from "~/root";
 import { formatDate, formatNumber, formatPercent, formatRupiah } from "~/i18n/format";
-import { now } from "~/config/clock.server";
+import { now } from "~/platform/clock.server";
 import { scopeIndicators } from "~/data/indicators.server";
 import { publicComplaintsOfUnit } from "~/data/complaints.server";
 import { localDay } from "~/data/ratings.server";

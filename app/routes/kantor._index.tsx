@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { findOffices } from "~/data/organisation.server";
 
 export const meta: MetaFunction = () => [{ title: "Suara" }];

@@ -1,13 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { counterByCode } from "~/data/ratings.server";
 import { ratingSubmissionSchema } from "~/domain/ratings/submission";
-import { parseForm } from "~/ui/form-data";
+import { parseForm } from "~/http/forms";
 import { CounterHeader, QuickRatingForm } from "~/ui/ratings/QuickRatingForm";
 import { UnknownCounter } from "~/ui/ratings/UnknownCounter";
-import { loadCounterPage } from "~/web/counter-page.server";
-import { errorsForOutcome, submitFromRequest } from "~/web/rating-request.server";
+import { loadCounterPage } from "~/pages/counter-page.server";
+import { errorsForOutcome, submitFromRequest } from "~/http/rating-request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.counter.name} · ${data.counter.unitName}` : "Suara" }];
 

@@ -2,14 +2,14 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "~/i18n/react";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { counterByCode, kioskIsOpen } from "~/data/ratings.server";
 import { ratingSubmissionSchema } from "~/domain/ratings/submission";
-import { parseForm } from "~/ui/form-data";
+import { parseForm } from "~/http/forms";
 import { CounterHeader, QuickRatingForm } from "~/ui/ratings/QuickRatingForm";
 import { UnknownCounter } from "~/ui/ratings/UnknownCounter";
-import { loadCounterPage } from "~/web/counter-page.server";
-import { errorsForOutcome, kioskTokenOf, submitFromRequest } from "~/web/rating-request.server";
+import { loadCounterPage } from "~/pages/counter-page.server";
+import { errorsForOutcome, kioskTokenOf, submitFromRequest } from "~/http/rating-request.server";
 
 export const meta: MetaFunction = () => [{ title: "Kiosk · Suara" }];
 

@@ -1,16 +1,16 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { now } from "~/config/clock.server";
-import { db } from "~/data/db.server";
+import { now } from "~/platform/clock.server";
+import { db } from "~/platform/db.server";
 import { completeQuickRating, counterByCode, ratingByToken } from "~/data/ratings.server";
 import { ratingSubmissionSchema } from "~/domain/ratings/submission";
-import { parseForm } from "~/ui/form-data";
+import { parseForm } from "~/http/forms";
 import { CounterHeader } from "~/ui/ratings/QuickRatingForm";
 import { CommentField, ElementQuestions, Honeypot, OfficerChoice, ProfileFields, ServiceChoice } from "~/ui/ratings/RatingFields";
 import { UnknownCounter } from "~/ui/ratings/UnknownCounter";
-import { loadCounterPage } from "~/web/counter-page.server";
-import { errorsForOutcome, submitFromRequest } from "~/web/rating-request.server";
+import { loadCounterPage } from "~/pages/counter-page.server";
+import { errorsForOutcome, submitFromRequest } from "~/http/rating-request.server";
 
 export const meta: MetaFunction = () => [{ title: "Survei Kepuasan Masyarakat · Suara" }];
 

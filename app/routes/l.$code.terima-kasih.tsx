@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { counterByCode, ratingByToken } from "~/data/ratings.server";
 import { UnknownCounter } from "~/ui/ratings/UnknownCounter";
 

@@ -3,12 +3,12 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { loadSessionUser, startSession } from "~/auth/session.server";
-import { now } from "~/config/clock.server";
-import { db } from "~/data/db.server";
+import { now } from "~/platform/clock.server";
+import { db } from "~/platform/db.server";
 import { signIn } from "~/data/users.server";
 import { Field } from "~/ui/Field";
-import { parseForm } from "~/ui/form-data";
-import { safeRedirectTarget } from "~/ui/redirect";
+import { parseForm } from "~/http/forms";
+import { safeRedirectTarget } from "~/http/redirect";
 
 export const meta: MetaFunction = () => [{ title: "Suara" }];
 

@@ -12,15 +12,15 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
-import { now } from "~/config/clock.server";
+import { now } from "~/platform/clock.server";
 import { intakeOptions, intakeUnits, resolveIntakeContext, submitComplaint, type UploadedFile } from "~/data/complaints.server";
 import { COMPLAINT_CATEGORIES, MAX_BODY_CHARS, VISIBILITIES } from "~/domain/complaint-options";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/domain/complaint-attachments";
 import { formatTrackingCode } from "~/domain/complaint-tracking-code";
 import { localDateOf } from "~/domain/working-days";
 import { Field } from "~/ui/Field";
-import { parseForm } from "~/ui/form-data";
+import { parseForm } from "~/http/forms";
 
 export const meta: MetaFunction = () => [{ title: "Ajukan pengaduan · Suara" }];
 

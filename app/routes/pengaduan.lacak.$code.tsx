@@ -2,14 +2,14 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
-import { now } from "~/config/clock.server";
+import { now } from "~/platform/clock.server";
 import { allowTrackingLookup, hashClientAddress, respondAsCitizen, trackComplaint } from "~/data/complaints.server";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { formatTrackingCode, normaliseTrackingCode } from "~/domain/complaint-tracking-code";
 import type { HandlingRating } from "~/domain/complaint-lifecycle";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { useRootData } from "~/root";
-import { parseForm } from "~/ui/form-data";
+import { parseForm } from "~/http/forms";
 
 export const meta: MetaFunction = () => [{ title: "Lacak pengaduan · Suara" }, { name: "robots", content: "noindex" }];
 

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import type { Role } from "../../db/schema";
 import { requireUser } from "~/auth/guard.server";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { unitsUnder } from "~/data/organisation.server";
 import { staffMenu } from "~/ui/staff-menu";
 

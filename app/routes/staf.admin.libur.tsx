@@ -3,15 +3,15 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireRole, requireUnitRole } from "~/auth/guard.server";
-import { now } from "~/config/clock.server";
-import { db } from "~/data/db.server";
+import { now } from "~/platform/clock.server";
+import { db } from "~/platform/db.server";
 import { addHoliday, confirmHoliday, holidayAgency, holidaysOfYear, removeHoliday } from "~/data/holidays.server";
 import { HOLIDAY_KINDS, type HolidayKind } from "~/domain/complaint-options";
 import { unitsUnder } from "~/data/organisation.server";
 import { formatDate } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { Field } from "~/ui/Field";
-import { parseForm } from "~/ui/form-data";
+import { parseForm } from "~/http/forms";
 
 export const meta: MetaFunction = () => [{ title: "Hari libur · Suara" }];
 

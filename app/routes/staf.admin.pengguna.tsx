@@ -4,10 +4,10 @@ import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { ROLES } from "../../db/schema";
 import { requireRole, requireUnitRole } from "~/auth/guard.server";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { unitsUnder } from "~/data/organisation.server";
 import { grantRole, revokeRole, usersWithin } from "~/data/users.server";
-import { parseForm } from "~/ui/form-data";
+import { parseForm } from "~/http/forms";
 
 export const meta: MetaFunction = () => [{ title: "Suara" }];
 

@@ -4,15 +4,15 @@ import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { STAKEHOLDER_GROUPS } from "../../db/tables/forums";
 import { requireRole } from "~/auth/guard.server";
-import { now } from "~/config/clock.server";
-import { db } from "~/data/db.server";
+import { now } from "~/platform/clock.server";
+import { db } from "~/platform/db.server";
 import { acceptItem, acceptsPublicInput, attendanceOf, hideItem, itemInForum, itemsOf, saveAttendance, setInputOpen, updateForumDetails } from "~/data/forums.server";
 import { formatForumDay } from "~/domain/forum-day";
 import { Field } from "~/ui/Field";
-import { parseForm } from "~/ui/form-data";
+import { parseForm } from "~/http/forms";
 import { useRootData } from "~/root";
 import { ForumTabs } from "~/ui/forums/ForumTabs";
-import { requireForumModerator } from "~/web/forum-guard.server";
+import { requireForumModerator } from "~/auth/forum-guard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 

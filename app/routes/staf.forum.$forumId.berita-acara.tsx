@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/guard.server";
-import { now } from "~/config/clock.server";
-import { db } from "~/data/db.server";
+import { now } from "~/platform/clock.server";
+import { db } from "~/platform/db.server";
 import {
   actionsOf,
   addAction,
@@ -25,9 +25,9 @@ import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { formatDateTime } from "~/i18n/format";
 import { isActiveItem } from "~/domain/forum-record";
 import { useRootData } from "~/root";
-import { parseForm } from "~/ui/form-data";
+import { parseForm } from "~/http/forms";
 import { ForumTabs } from "~/ui/forums/ForumTabs";
-import { requireForumModerator } from "~/web/forum-guard.server";
+import { requireForumModerator } from "~/auth/forum-guard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 

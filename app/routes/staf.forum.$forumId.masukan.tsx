@@ -4,16 +4,16 @@ import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { ITEM_SOURCES, STAKEHOLDER_GROUPS } from "../../db/tables/forums";
 import { requireRole } from "~/auth/guard.server";
-import { now } from "~/config/clock.server";
-import { db } from "~/data/db.server";
+import { now } from "~/platform/clock.server";
+import { db } from "~/platform/db.server";
 import { acceptItem, addItems, editItem, hideItem, itemInForum, itemsOf, mergeItems, unhideItem, unmergeItem } from "~/data/forums.server";
 import { MAX_ITEM_LENGTH, MAX_PASTE_LINES, parsePaste } from "~/domain/forum-paste";
 import { formatNumber } from "~/i18n/format";
 import { isActiveItem } from "~/domain/forum-record";
 import { useRootData } from "~/root";
-import { parseForm } from "~/ui/form-data";
+import { parseForm } from "~/http/forms";
 import { ForumTabs } from "~/ui/forums/ForumTabs";
-import { requireForumModerator } from "~/web/forum-guard.server";
+import { requireForumModerator } from "~/auth/forum-guard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/guard.server";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { currentRecord } from "~/data/forum-records.server";
 import { editTheme, mergeThemes, moveItem, proposeForumThemes, setThemeAccepted, themeFromItems, themeInForum, themesOf } from "~/data/forum-themes.server";
 import { itemInForum, itemsOf } from "~/data/forums.server";
@@ -11,9 +11,9 @@ import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { formatNumber } from "~/i18n/format";
 import { isActiveItem } from "~/domain/forum-record";
 import { useRootData } from "~/root";
-import { parseForm } from "~/ui/form-data";
+import { parseForm } from "~/http/forms";
 import { ForumTabs } from "~/ui/forums/ForumTabs";
-import { requireForumModerator } from "~/web/forum-guard.server";
+import { requireForumModerator } from "~/auth/forum-guard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 

@@ -4,14 +4,14 @@ import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { ACTION_STATUSES } from "../../db/tables/forums";
 import { requireRole, requireUnitRole } from "~/auth/guard.server";
-import { now } from "~/config/clock.server";
-import { db } from "~/data/db.server";
+import { now } from "~/platform/clock.server";
+import { db } from "~/platform/db.server";
 import { actionById, actionsForUnits, actionUpdates, updateAction } from "~/data/forum-records.server";
 import { formatShortDay } from "~/domain/forum-day";
 import { checkActionUpdate } from "~/domain/forum-record";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useRootData } from "~/root";
-import { parseForm } from "~/ui/form-data";
+import { parseForm } from "~/http/forms";
 
 export const meta: MetaFunction = () => [{ title: "Tindak lanjut forum · Suara" }];
 

@@ -11,13 +11,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireStaffUnit } from "~/auth/guard.server";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { countersOfUnit, servicesOfUnit } from "~/data/organisation.server";
 import { confirmImport, createImportPreview, importById, importsOfUnit, undoImport } from "~/data/paper-imports.server";
 import { isIsoDay } from "~/domain/indicators/period";
 import { checkPaperRows, type BadRow } from "~/domain/ratings/paper-import";
-import { parseForm } from "~/ui/form-data";
-import { readSheet } from "~/web/spreadsheet.server";
+import { parseForm } from "~/http/forms";
+import { readSheet } from "~/exports/spreadsheet.server";
 
 export const meta: MetaFunction = () => [{ title: "Impor survei kertas · Suara" }];
 const MAX_FILE_BYTES = 5 * 1024 * 1024;

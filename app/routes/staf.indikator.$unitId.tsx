@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireStaffUnit } from "~/auth/guard.server";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { unitBreakdown } from "~/data/drilldown.server";
 import { forumActionsForElement } from "~/data/forum-records.server";
-import { now } from "~/config/clock.server";
+import { now } from "~/platform/clock.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { formatNumber, formatPercent } from "~/i18n/format";
 import { useRootData } from "~/root";
@@ -15,9 +15,9 @@ import { drilldownPath } from "~/ui/indicators/Drilldown";
 import { OfficerTable } from "~/ui/indicators/OfficerTable";
 import { PeriodFilters } from "~/ui/indicators/PeriodFilters";
 import { ScopeBreakdown } from "~/ui/indicators/ScopeBreakdown";
-import { searchWith } from "~/web/drilldown-query";
-import { parseIndicatorQuery } from "~/web/indicator-query";
-import { todayIn, unitIndicatorPage } from "~/web/unit-indicators.server";
+import { searchWith } from "~/http/drilldown-query";
+import { parseIndicatorQuery } from "~/http/indicator-query";
+import { todayIn, unitIndicatorPage } from "~/pages/unit-indicators.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `IKM · ${data.unit.name}` : "Suara" }];
 

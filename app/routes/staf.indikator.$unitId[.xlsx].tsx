@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUnitRole } from "~/auth/guard.server";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { unitById } from "~/data/organisation.server";
 import { localeOf } from "~/i18n/locale.server";
 import { createTranslator } from "~/i18n/react";
 import { RESOURCES } from "~/i18n/resources.server";
-import { unitIdParam } from "~/ui/params";
-import { exportFileName, indicatorExportTables, tablesToXlsx } from "~/web/indicator-export.server";
-import { parseIndicatorQuery } from "~/web/indicator-query";
-import { todayIn, unitIndicatorPage } from "~/web/unit-indicators.server";
+import { unitIdParam } from "~/http/params";
+import { exportFileName, indicatorExportTables, tablesToXlsx } from "~/exports/indicator-export.server";
+import { parseIndicatorQuery } from "~/http/indicator-query";
+import { todayIn, unitIndicatorPage } from "~/pages/unit-indicators.server";
 
 // The indicator page's tables as a workbook, one sheet per table.
 export async function loader({ request, params }: LoaderFunctionArgs) {

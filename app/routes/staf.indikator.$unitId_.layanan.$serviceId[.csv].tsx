@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaffUnit } from "~/auth/guard.server";
-import { unitIdParam } from "~/ui/params";
-import { drilldownCommentsCsv } from "~/web/drilldown-export.server";
+import { unitIdParam } from "~/http/params";
+import { drilldownCommentsCsv } from "~/exports/drilldown-export.server";
 
 // The comment table of the layanan page as CSV for Indonesian Excel (";", decimal comma in Bahasa Indonesia).
 export async function loader({ request, params }: LoaderFunctionArgs) {

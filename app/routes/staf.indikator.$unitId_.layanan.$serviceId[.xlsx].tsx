@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaffUnit } from "~/auth/guard.server";
-import { unitIdParam } from "~/ui/params";
-import { drilldownWorkbook } from "~/web/drilldown-export.server";
+import { unitIdParam } from "~/http/params";
+import { drilldownWorkbook } from "~/exports/drilldown-export.server";
 
 // Every table of the layanan page as a workbook, one sheet per table, for the same filters.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireStaffUnit, userMayActOnUnit } from "~/auth/guard.server";
 import { DrilldownView } from "~/ui/indicators/Drilldown";
-import { unitIdParam } from "~/ui/params";
-import { drilldownPage } from "~/web/drilldown-page.server";
+import { unitIdParam } from "~/http/params";
+import { drilldownPage } from "~/pages/drilldown-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.subject.name} · ${data.unit.name}` : "Suara" },

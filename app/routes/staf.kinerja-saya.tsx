@@ -3,14 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { now } from "~/config/clock.server";
+import { now } from "~/platform/clock.server";
 import { commendationsOf } from "~/data/assessments.server";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { createPlan, officerSummary, peerReviewRequests, plansOfOfficer } from "~/data/skp.server";
 import { nextPeriod, periodContaining } from "~/domain/skp";
 import { localDateOf } from "~/domain/working-days";
 import { formatDate } from "~/i18n/format";
-import { parseForm } from "~/ui/form-data";
+import { parseForm } from "~/http/forms";
 import { dateRange, FormMessage, periodLabel, Select, StatusBadge, useLocale } from "~/ui/skp";
 
 export const meta: MetaFunction = () => [{ title: "Kinerja saya · Suara" }];

@@ -3,13 +3,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/guard.server";
-import { now } from "~/config/clock.server";
-import { db } from "~/data/db.server";
+import { now } from "~/platform/clock.server";
+import { db } from "~/platform/db.server";
 import { inboxOf, markRead } from "~/data/notifications.server";
 import { formatTrackingCode } from "~/domain/complaint-tracking-code";
 import { formatDateTime } from "~/i18n/format";
 import { useRootData } from "~/root";
-import { parseForm } from "~/ui/form-data";
+import { parseForm } from "~/http/forms";
 
 export const meta: MetaFunction = () => [{ title: "Kotak masuk · Suara" }];
 

@@ -2,17 +2,17 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { requireStaffUnit } from "~/auth/guard.server";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { scopeIndicators } from "~/data/indicators.server";
 import { saveSkmReport, skmReportTexts } from "~/data/skm-reports.server";
 import { previousPeriod } from "~/domain/indicators/period";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useTranslation } from "~/i18n/react";
 import { useRootData } from "~/root";
-import { parseForm } from "~/ui/form-data";
+import { parseForm } from "~/http/forms";
 import { PeriodFilters } from "~/ui/indicators/PeriodFilters";
-import { parseIndicatorQuery } from "~/web/indicator-query";
-import { todayIn } from "~/web/unit-indicators.server";
+import { parseIndicatorQuery } from "~/http/indicator-query";
+import { todayIn } from "~/pages/unit-indicators.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Laporan SKM · ${data.unit.name}` : "Suara" }];
 

@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUnitRole } from "~/auth/guard.server";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { unitById } from "~/data/organisation.server";
 import { localeOf } from "~/i18n/locale.server";
 import { createTranslator } from "~/i18n/react";
 import { RESOURCES } from "~/i18n/resources.server";
-import { renderSkmReportPdf } from "~/pdf/skm-report.server";
-import { unitIdParam } from "~/ui/params";
-import { parseIndicatorQuery } from "~/web/indicator-query";
-import { skmReportData } from "~/web/skm-report.server";
-import { todayIn } from "~/web/unit-indicators.server";
+import { renderSkmReportPdf } from "~/exports/pdf/skm-report.server";
+import { unitIdParam } from "~/http/params";
+import { parseIndicatorQuery } from "~/http/indicator-query";
+import { skmReportData } from "~/pages/skm-report.server";
+import { todayIn } from "~/pages/unit-indicators.server";
 
 // The unit's SKM report for the period in the query string (the same filters as the indicator page).
 export async function loader({ request, params }: LoaderFunctionArgs) {

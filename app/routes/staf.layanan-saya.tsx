@@ -3,17 +3,17 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/guard.server";
-import { env } from "~/config/env.server";
-import { db } from "~/data/db.server";
+import { env } from "~/platform/env.server";
+import { db } from "~/platform/db.server";
 import { contestRating, openContestsForOfficer, ratingHandle, ratingIdFromHandle } from "~/data/contests.server";
 import { officerRatingsForBatches, officerScores } from "~/data/indicators.server";
 import { batchComments } from "~/domain/indicators/comment-batches";
 import { formatNumber, formatPercent } from "~/i18n/format";
 import { useRootData } from "~/root";
-import { parseForm } from "~/ui/form-data";
+import { parseForm } from "~/http/forms";
 import { PeriodFilters } from "~/ui/indicators/PeriodFilters";
-import { parseIndicatorQuery } from "~/web/indicator-query";
-import { todayIn } from "~/web/unit-indicators.server";
+import { parseIndicatorQuery } from "~/http/indicator-query";
+import { todayIn } from "~/pages/unit-indicators.server";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian warga untuk saya · Suara" }];
 

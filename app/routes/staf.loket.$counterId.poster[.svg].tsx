@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUnitRole } from "~/auth/guard.server";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { counterForStaff } from "~/data/ratings.server";
 import { localeOf } from "~/i18n/locale.server";
 import { RESOURCES } from "~/i18n/resources.server";
-import { qrPosterSvg } from "~/pdf/qr-poster.server";
-import { unitIdParam } from "~/ui/params";
-import { publicBaseUrl } from "~/web/public-url.server";
+import { qrPosterSvg } from "~/exports/pdf/qr-poster.server";
+import { unitIdParam } from "~/http/params";
+import { publicBaseUrl } from "~/http/public-url.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const counter = await counterForStaff(db(), unitIdParam(params.counterId));

@@ -5,13 +5,13 @@ import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireUnitRole } from "~/auth/guard.server";
 import { endSession } from "~/auth/session.server";
-import { now } from "~/config/clock.server";
-import { db } from "~/data/db.server";
+import { now } from "~/platform/clock.server";
+import { db } from "~/platform/db.server";
 import { counterForStaff, issueVisitCodes, localDay, openKiosk, refusalsOf, visitCodesOf } from "~/data/ratings.server";
-import { parseForm } from "~/ui/form-data";
-import { unitIdParam } from "~/ui/params";
-import { publicBaseUrl } from "~/web/public-url.server";
-import { kioskCookie } from "~/web/rating-request.server";
+import { parseForm } from "~/http/forms";
+import { unitIdParam } from "~/http/params";
+import { publicBaseUrl } from "~/http/public-url.server";
+import { kioskCookie } from "~/http/rating-request.server";
 
 export const meta: MetaFunction = () => [{ title: "Loket · Suara" }];
 

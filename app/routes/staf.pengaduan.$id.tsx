@@ -4,15 +4,15 @@ import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireRole } from "~/auth/guard.server";
-import { now } from "~/config/clock.server";
+import { now } from "~/platform/clock.server";
 import { actOnComplaint, complaintForStaff } from "~/data/complaints.server";
 import { COMPLAINT_CATEGORIES, VISIBILITIES } from "~/domain/complaint-options";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import type { ComplaintCategory, ComplaintEvent, Visibility } from "~/domain/complaint-lifecycle";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { useRootData } from "~/root";
-import { parseForm } from "~/ui/form-data";
-import { unitIdParam } from "~/ui/params";
+import { parseForm } from "~/http/forms";
+import { unitIdParam } from "~/http/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.complaint.trackingCode} · Suara` : "Suara" }];
 

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireRole } from "~/auth/guard.server";
-import { now } from "~/config/clock.server";
+import { now } from "~/platform/clock.server";
 import { complaintQueue, type QueueFilter } from "~/data/complaints.server";
 import { COMPLAINT_STATUSES } from "~/domain/complaint-options";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { useRootData } from "~/root";
 

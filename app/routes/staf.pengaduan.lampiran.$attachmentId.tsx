@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/auth/guard.server";
 import { attachmentForStaff } from "~/data/complaints.server";
-import { db } from "~/data/db.server";
-import { unitIdParam } from "~/ui/params";
+import { db } from "~/platform/db.server";
+import { unitIdParam } from "~/http/params";
 
 // Attachments live outside public/; only staff who may see the reporter's side get them, never cached.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import type { TFunction } from "~/i18n/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { now } from "~/config/clock.server";
+import { now } from "~/platform/clock.server";
 import {
   addDevelopment,
   amendAssessment,
@@ -21,7 +21,7 @@ import {
 } from "~/data/assessments.server";
 import type { OpenContest, Sourced } from "~/data/assessment-sources.server";
 import { auditTrail } from "~/data/audit.server";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { planAccess, planHeader } from "~/data/skp.server";
 import { RATINGS } from "~/domain/berakhlak";
 import { objectionWindow, predikatFor } from "~/domain/predikat";
@@ -33,8 +33,8 @@ import {
 } from "~/domain/skp-assessment";
 import type { Locale } from "~/i18n/config";
 import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/i18n/format";
-import { parseForm } from "~/ui/form-data";
-import { unitIdParam } from "~/ui/params";
+import { parseForm } from "~/http/forms";
+import { unitIdParam } from "~/http/params";
 import { AuditTrail, FormMessage, NoteForm, PlanHeader, Select, TextArea, useLocale } from "~/ui/skp";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian kinerja · Suara" }];

@@ -3,14 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { forbidden, requireUser } from "~/auth/guard.server";
-import { now } from "~/config/clock.server";
+import { now } from "~/platform/clock.server";
 import { objectionsToDecide, setUnitPattern, unitDistribution } from "~/data/assessments.server";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { plansInSupervisorScope } from "~/data/skp.server";
 import { periodContaining, PERIOD_KINDS } from "~/domain/skp";
 import { localDateOf } from "~/domain/working-days";
 import { formatDateTime, formatPercent } from "~/i18n/format";
-import { parseForm } from "~/ui/form-data";
+import { parseForm } from "~/http/forms";
 import { FormMessage, periodLabel, Select, StatusBadge, useLocale } from "~/ui/skp";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian kinerja tim · Suara" }];

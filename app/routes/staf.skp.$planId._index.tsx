@@ -3,8 +3,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { now } from "~/config/clock.server";
-import { db } from "~/data/db.server";
+import { now } from "~/platform/clock.server";
+import { db } from "~/platform/db.server";
 import {
   addResult,
   decidePlan,
@@ -20,8 +20,8 @@ import { BERAKHLAK_VALUES } from "~/domain/berakhlak";
 import { parseDecimal, planAllows, PORTAL_INDICATORS } from "~/domain/skp";
 import { formatNumber } from "~/i18n/format";
 import { Field } from "~/ui/Field";
-import { parseForm } from "~/ui/form-data";
-import { unitIdParam } from "~/ui/params";
+import { parseForm } from "~/http/forms";
+import { unitIdParam } from "~/http/params";
 import { FormMessage, NoteForm, PlanHeader, Select, TextArea, useLocale } from "~/ui/skp";
 
 export const meta: MetaFunction = () => [{ title: "SKP · Suara" }];

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import {
   changePeer,
   peerCandidates,
@@ -15,8 +15,8 @@ import {
   type ReviewInput,
 } from "~/data/skp.server";
 import { BERAKHLAK_VALUES, RATINGS } from "~/domain/berakhlak";
-import { parseForm } from "~/ui/form-data";
-import { unitIdParam } from "~/ui/params";
+import { parseForm } from "~/http/forms";
+import { unitIdParam } from "~/http/params";
 import { FormMessage, PlanHeader, Select } from "~/ui/skp";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian perilaku 360° · Suara" }];

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readFile } from "node:fs/promises";
 import { notFound, requireUser } from "~/auth/guard.server";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { evidenceDir, evidenceFileFor } from "~/data/skp.server";
-import { unitIdParam } from "~/ui/params";
+import { unitIdParam } from "~/http/params";
 
 // An achievement's evidence file, only for the officer and the supervisors in their chain; anyone else gets 404.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
-import { parseEnv, ConfigurationError } from "../../app/config/env.server";
-import { startEmbeddedPostgres } from "../embedded";
+import { parseEnv, ConfigurationError } from "../../app/platform/env.server";
+import { startEmbeddedPostgres } from "./embedded";
 
 /** Runs a command against DATABASE_URL, or against the embedded server (started and stopped around it). */
 export async function withDatabase(task: (connectionString: string) => Promise<void>): Promise<void> {

@@ -4,7 +4,7 @@ import { seedDemo } from "../../db/seed/demo";
 import { confirmImport, createImportPreview, undoImport } from "~/data/paper-imports.server";
 import { scopeIndicators } from "~/data/indicators.server";
 import { checkPaperRows } from "~/domain/ratings/paper-import";
-import { readSheet } from "~/web/spreadsheet.server";
+import { readSheet } from "~/exports/spreadsheet.server";
 import { freshDatabase } from "./database";
 
 const PERIOD = { from: "2026-07-01", to: "2026-09-30" };

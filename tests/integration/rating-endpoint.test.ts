@@ -3,8 +3,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../db/seed/demo";
-import { closeDatabase } from "~/data/db.server";
-import { clientAddress, handleRatingPost } from "~/web/rating-api.server";
+import { closeDatabase } from "~/platform/db.server";
+import { clientAddress, handleRatingPost } from "~/http/rating-api.server";
 import { freshDatabase } from "./database";
 
 // POST /api/ratings/<code> as the production server answers it: node:http, ahead of the framework.

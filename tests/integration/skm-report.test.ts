@@ -11,11 +11,11 @@ import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { formatNumber } from "~/i18n/format";
 import { createTranslator } from "~/i18n/react";
 import { RESOURCES } from "~/i18n/resources.server";
-import { renderSkmReportPdf } from "~/pdf/skm-report.server";
-import { indicatorExportTables, tablesToCsv, tablesToXlsx } from "~/web/indicator-export.server";
-import { parseIndicatorQuery } from "~/web/indicator-query";
-import { skmReportData } from "~/web/skm-report.server";
-import { unitIndicatorPage } from "~/web/unit-indicators.server";
+import { renderSkmReportPdf } from "~/exports/pdf/skm-report.server";
+import { indicatorExportTables, tablesToCsv, tablesToXlsx } from "~/exports/indicator-export.server";
+import { parseIndicatorQuery } from "~/http/indicator-query";
+import { skmReportData } from "~/pages/skm-report.server";
+import { unitIndicatorPage } from "~/pages/unit-indicators.server";
 import { freshDatabase } from "./database";
 import { demoStaff } from "./demo-staff";
 

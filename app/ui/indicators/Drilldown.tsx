@@ -6,8 +6,8 @@ import { useRootData } from "~/root";
 import { BarsWithTable } from "~/ui/charts/BarsWithTable";
 import { ElementBars } from "~/ui/indicators/ElementBars";
 import { PeriodFilters } from "~/ui/indicators/PeriodFilters";
-import type { DrilldownPageData } from "~/web/drilldown-page.server";
-import { periodFields, searchWith } from "~/web/drilldown-query";
+import type { DrilldownPageData } from "~/pages/drilldown-page.server";
+import { periodFields, searchWith } from "~/http/drilldown-query";
 
 type Data = ReturnType<typeof useLoaderData<() => Promise<DrilldownPageData>>>;
 

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import type { IndicatorQuery } from "~/web/indicator-query";
+import type { IndicatorQuery } from "~/http/indicator-query";
 import { formatDate } from "~/i18n/format";
 import { useRootData } from "~/root";
 

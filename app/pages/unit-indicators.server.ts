@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { now } from "~/config/clock.server";
-import { db } from "~/data/db.server";
+import { now } from "~/platform/clock.server";
+import { db } from "~/platform/db.server";
 import { complaintFiguresFor } from "~/data/complaints.server";
 import { holidayCalendarFor } from "~/data/holidays.server";
 import { monthlyTrend, officerScores, scopeIndicators, type Scope } from "~/data/indicators.server";
@@ -10,7 +10,7 @@ import { compareWithPrevious } from "~/domain/indicators/comparison";
 import { previousPeriod, twelveMonthsEnding } from "~/domain/indicators/period";
 import { requiredSampleSize, sampleSufficiency } from "~/domain/indicators/sample-size";
 import { endOfLocalDay, startOfLocalDay } from "~/domain/working-days";
-import type { IndicatorQuery } from "./indicator-query";
+import type { IndicatorQuery } from "~/http/indicator-query";
 
 /** Everything a unit's indicator page shows, for one scope and period (`database`: for tests). */
 export async function unitIndicatorPage(scope: Extract<Scope, { kind: "unit" | "counter" | "agency" }>, query: IndicatorQuery, database: Kysely<Database> = db()) {

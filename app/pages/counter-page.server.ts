@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { data } from "@remix-run/node";
-import { now } from "~/config/clock.server";
-import { db } from "~/data/db.server";
+import { now } from "~/platform/clock.server";
+import { db } from "~/platform/db.server";
 import { counterByCode, counterChoices } from "~/data/ratings.server";
-import { deviceIdOf } from "./rating-request.server";
+import { deviceIdOf } from "~/http/rating-request.server";
 
 /** What every rating page needs: the counter, its services and officers on duty, a fresh idempotency key. */
 export async function loadCounterPage(request: Request, code: string | undefined) {

@@ -3,8 +3,8 @@ import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { localeOf } from "~/i18n/locale.server";
 import { createTranslator, type TFunction } from "~/i18n/react";
 import { RESOURCES } from "~/i18n/resources.server";
-import { drilldownCommentsForExport, drilldownPage, type DrilldownPageData, type DrilldownUnit } from "./drilldown-page.server";
-import type { DrilldownQuery } from "./drilldown-query";
+import { drilldownCommentsForExport, drilldownPage, type DrilldownPageData, type DrilldownUnit } from "~/pages/drilldown-page.server";
+import type { DrilldownQuery } from "~/http/drilldown-query";
 import { tablesToCsv, tablesToXlsx, type Cell, type ExportTable } from "./indicator-export.server";
 
 /** "2026-11-23 09:15" in the unit's time zone: sortable, and read as a date by spreadsheets. */

@@ -3,7 +3,7 @@ import { ELEMENT_CODES, type ElementCode } from "~/domain/indicators/elements";
 import { classifyConvertedValue, convertedValueHundredths } from "~/domain/indicators/ikm";
 import type { Locale } from "~/i18n/config";
 import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
-import type { SkmReportData } from "~/web/skm-report.server";
+import type { SkmReportData } from "~/pages/skm-report.server";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { createDatabase } from "../../db/connect";
 import type { Database } from "../../db/schema";
-import { env } from "~/config/env.server";
+import { env } from "~/platform/env.server";
 
 // One pool per process, kept on globalThis so the dev server's module reloads do not open new ones.
 const holder = globalThis as typeof globalThis & { __suaraDb?: Kysely<Database> };

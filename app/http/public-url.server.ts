@@ -1,4 +1,4 @@
-import { env } from "~/config/env.server";
+import { env } from "~/platform/env.server";
 
 /** The portal's public address: PUBLIC_BASE_URL when set (behind a proxy), else where the request came in. */
 export function publicBaseUrl(request: Request): string {

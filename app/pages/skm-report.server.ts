@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { now } from "~/config/clock.server";
-import { db } from "~/data/db.server";
+import { now } from "~/platform/clock.server";
+import { db } from "~/platform/db.server";
 import { complaintFiguresFor } from "~/data/complaints.server";
 import { holidayCalendarFor } from "~/data/holidays.server";
 import { respondentProfile, skmReportTexts } from "~/data/skm-reports.server";
 import { addCalendarDays, endOfLocalDay } from "~/domain/working-days";
-import type { IndicatorQuery } from "./indicator-query";
+import type { IndicatorQuery } from "~/http/indicator-query";
 import { unitIndicatorPage } from "./unit-indicators.server";
 
 export interface ReportUnit {

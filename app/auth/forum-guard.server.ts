@@ -1,7 +1,7 @@
 import { requireRole, requireUnitRole } from "~/auth/guard.server";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { forumById } from "~/data/forums.server";
-import { unitIdParam } from "~/ui/params";
+import { unitIdParam } from "~/http/params";
 
 const FORUM_ROLES = ["moderator", "admin"] as const;
 

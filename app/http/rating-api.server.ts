@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Channel } from "../../db/tables/ratings";
-import { db } from "~/data/db.server";
+import { db } from "~/platform/db.server";
 import { counterByCode, kioskIsOpen } from "~/data/ratings.server";
 import { ratingSubmissionSchema } from "~/domain/ratings/submission";
-import { parseForm, type FormFields } from "~/ui/form-data";
+import { parseForm, type FormFields } from "~/http/forms";
 import { errorsForOutcome, kioskTokenFromCookies, submitFromOrigin, type RatingOrigin } from "./rating-request.server";
 
 export interface RatingApiAnswer {

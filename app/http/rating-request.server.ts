@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { createCookie, type AppLoadContext } from "@remix-run/node";
 import type { Channel } from "../../db/tables/ratings";
 import { sessionUserFromCookies } from "~/auth/session.server";
-import { env } from "~/config/env.server";
-import { now } from "~/config/clock.server";
-import { db } from "~/data/db.server";
+import { env } from "~/platform/env.server";
+import { now } from "~/platform/clock.server";
+import { db } from "~/platform/db.server";
 import { submitRating, type CounterContext, type SubmitOutcome } from "~/data/ratings.server";
 import type { RatingSubmission } from "~/domain/ratings/submission";
 

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { now } from "~/config/clock.server";
-import { db } from "~/data/db.server";
+import { now } from "~/platform/clock.server";
+import { db } from "~/platform/db.server";
 import {
   scopeComments,
   scopeComplaints,
@@ -12,7 +12,7 @@ import {
 import { monthlyTrend, officerScores, scopeIndicators } from "~/data/indicators.server";
 import type { OfficerScore } from "~/domain/indicators/officer-score";
 import { twelveMonthsEnding } from "~/domain/indicators/period";
-import { parseDrilldownQuery, type DrilldownQuery } from "./drilldown-query";
+import { parseDrilldownQuery, type DrilldownQuery } from "~/http/drilldown-query";
 import { todayIn } from "./unit-indicators.server";
 
 /** The unit a drill-down page sits under, as `requireStaffUnit` returns it. */

@@ -2,8 +2,8 @@ import ExcelJS from "exceljs";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { INTL_TAG, type Locale } from "~/i18n/config";
 import type { TFunction } from "~/i18n/react";
-import type { IndicatorQuery } from "./indicator-query";
-import type { unitIndicatorPage } from "./unit-indicators.server";
+import type { IndicatorQuery } from "~/http/indicator-query";
+import type { unitIndicatorPage } from "~/pages/unit-indicators.server";
 
 // The indicator page's tables as files: CSV for Indonesian Excel (UTF-8 with BOM, ";" between fields, the
 // reader's decimal mark) and XLSX with one sheet per table. Numbers keep their value; only the text differs.
