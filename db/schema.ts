@@ -6,10 +6,11 @@ import { COMPLAINTS_COLUMNS, type ComplaintsTables } from "./tables/complaints";
 import { ASSESSMENTS_COLUMNS, type AssessmentsTables } from "./tables/assessments";
 import { FORUMS_COLUMNS, type ForumsTables } from "./tables/forums";
 import { SKM_REPORTS_COLUMNS, type SkmReportsTables } from "./tables/skm-reports";
+import { ACCOUNTS_COLUMNS, type AccountsTables } from "./tables/accounts";
 
 // The Database interface mirrors db/migrations: one file per subject in db/tables/, gathered here.
 // tests/integration/schema.test.ts checks ALL_COLUMNS (and so these types) against the live schema.
-export interface Database extends OrganisationTables, RatingsTables, ComplaintsTables, AssessmentsTables, ForumsTables, SkmReportsTables {}
+export interface Database extends OrganisationTables, RatingsTables, ComplaintsTables, AssessmentsTables, ForumsTables, SkmReportsTables, AccountsTables {}
 
 export const ALL_COLUMNS = {
   ...ASSESSMENTS_COLUMNS,
@@ -18,6 +19,7 @@ export const ALL_COLUMNS = {
   ...COMPLAINTS_COLUMNS,
   ...FORUMS_COLUMNS,
   ...SKM_REPORTS_COLUMNS,
+  ...ACCOUNTS_COLUMNS,
 };
 
 export { ROLES, UNIT_KINDS } from "./tables/organisation";

@@ -32,14 +32,16 @@ export async function signIn(db: Kysely<Database>, identifier: string, password:
     .where(byNip ? "officers.nip" : "users.username", "=", compact)
     .executeTakeFirst();
 
-  if (!user) {
+  // An account awaiting activation has no password: it fails like an unknown one, in the same time.
+  if (!user || user.password_hash === null) {
     await verifyPassword(await decoyPasswordHash(), password);
     return { ok: false };
   }
   const lock = { failedAttempts: user.failed_attempts, lockedUntil: user.locked_until };
   if (isLocked(lock, now)) return { ok: false };
 
-  if (await verifyPassword(user.password_hash, password)) {
+  const storedHash = user.password_hash;
+  if (await verifyPassword(storedHash, password)) {
     await db
       .updateTable("users")
       .set({ failed_attempts: AFTER_SUCCESS.failedAttempts, locked_until: null })

@@ -7,6 +7,7 @@ import * as m0005 from "./0005_assessments";
 import * as m0006 from "./0006_rating_reviews";
 import * as m0007 from "./0007_skm_reports";
 import * as m0008 from "./0008_rating_rollup_per_statement";
+import * as m0009 from "./0009_accounts_and_settings";
 
 // Listed statically so every loader (tsx, Vite, Vitest) bundles them; db/migrate.test.ts checks none is missing.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0006_rating_reviews": m0006,
   "0007_skm_reports": m0007,
   "0008_rating_rollup_per_statement": m0008,
+  "0009_accounts_and_settings": m0009,
 };

@@ -25,6 +25,15 @@ export interface AgenciesTable {
   province: string;
   time_zone: Generated<string>;
   created_at: Generated<Date>;
+  /** Full surveys a unit's or service's IKM needs before the public and open data see it. */
+  public_min_surveys: Generated<number>;
+  /** Ratings an officer needs before being scored and ranked. */
+  officer_ranking_min: Generated<number>;
+  /** Abuse limits per counter and day; null follows the environment's default. */
+  rating_limit_per_device: number | null;
+  rating_limit_per_ip: number | null;
+  kiosk_min_interval_seconds: number | null;
+  updated_at: Timestamp | null;
 }
 
 export interface UnitsTable {
@@ -37,6 +46,8 @@ export interface UnitsTable {
   slug: string;
   address: string | null;
   created_at: Generated<Date>;
+  /** IKM weights per element as exact fractions ("1/9"); null: 1/9 each. */
+  ikm_weights: Json<Record<string, string>> | null;
 }
 
 export interface ServicesTable {
@@ -93,11 +104,16 @@ export interface UsersTable {
   username: string | null;
   officer_id: number | null;
   display_name: string;
-  password_hash: string;
+  /** Null: the account awaits activation and cannot sign in. */
+  password_hash: string | null;
   failed_attempts: Generated<number>;
   locked_until: Timestamp | null;
   active: Generated<boolean>;
   created_at: Generated<Date>;
+  email: string | null;
+  /** Keeps the platform-wide lists (national holidays); not tied to an agency. */
+  platform_admin: Generated<boolean>;
+  password_changed_at: Timestamp | null;
 }
 
 export interface UserRolesTable {
@@ -145,14 +161,14 @@ export interface OrganisationTables {
 // Every column by table: the compiler checks these lists against the interfaces, and
 // tests/integration/schema.test.ts checks them against the migrated database.
 export const ORGANISATION_COLUMNS = {
-  agencies: { id: true, slug: true, name: true, province: true, time_zone: true, created_at: true },
-  units: { id: true, agency_id: true, parent_id: true, path: true, kind: true, name: true, slug: true, address: true, created_at: true },
+  agencies: { id: true, slug: true, name: true, province: true, time_zone: true, created_at: true, public_min_surveys: true, officer_ranking_min: true, rating_limit_per_device: true, rating_limit_per_ip: true, kiosk_min_interval_seconds: true, updated_at: true },
+  units: { id: true, agency_id: true, parent_id: true, path: true, kind: true, name: true, slug: true, address: true, created_at: true, ikm_weights: true },
   services: { id: true, unit_id: true, name: true, requirements: true, procedure: true, completion_days: true, fee_rupiah: true, product: true, complaint_channel: true, active: true, created_at: true },
   counters: { id: true, unit_id: true, name: true, public_code: true, retired_at: true, created_at: true },
   counter_services: { counter_id: true, service_id: true },
   officers: { id: true, agency_id: true, unit_id: true, nip: true, name: true, position: true, rank: true, supervisor_id: true, active: true, created_at: true },
   duty_roster: { id: true, officer_id: true, counter_id: true, starts_at: true, ends_at: true },
-  users: { id: true, username: true, officer_id: true, display_name: true, password_hash: true, failed_attempts: true, locked_until: true, active: true, created_at: true },
+  users: { id: true, username: true, officer_id: true, display_name: true, password_hash: true, failed_attempts: true, locked_until: true, active: true, created_at: true, email: true, platform_admin: true, password_changed_at: true },
   user_roles: { id: true, user_id: true, role: true, unit_id: true, created_at: true },
   sessions: { id: true, user_id: true, created_at: true, expires_at: true },
   audit_log: { id: true, at: true, actor_user_id: true, action: true, subject_type: true, subject_id: true, before: true, after: true, prev_hash: true, hash: true },
