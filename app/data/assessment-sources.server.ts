@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { DEFAULT_MINIMUM_RATINGS, type OfficerScore } from "~/domain/indicators/officer-score";
 import type { PortalIndicator } from "~/domain/skp";
-import { upheldComplaintsAgainstOfficer } from "./complaints.server";
+import { upheldComplaintsAgainstOfficer } from "./complaints/figures.server";
 import { openContestsForOfficer } from "./contests.server";
 import { officerServiceEvidence, portalIndicatorValue } from "./indicators.server";
 

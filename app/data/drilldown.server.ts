@@ -13,7 +13,7 @@ import { ELEMENT_CODES, type ElementCode } from "~/domain/indicators/elements";
 import { computeIkm, emptyTallies, type Mutu } from "~/domain/indicators/ikm";
 import type { Period } from "~/domain/indicators/period";
 import { dueStatus, type DueStatus } from "~/domain/working-days";
-import { stateOf } from "./complaints.server";
+import { stateOf } from "./complaints/rows.server";
 import { holidayCalendarFor } from "./holidays.server";
 import type { Scope } from "./indicators.server";
 

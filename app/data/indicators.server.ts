@@ -5,7 +5,7 @@ import { computeIkm, emptyTallies, type ElementTally, type IkmOutcome } from "~/
 import { buildMonthlyTrend, type MonthlyTallies } from "~/domain/indicators/comparison";
 import { pooledMean, rankOfficers, scoreOfficer, type OfficerScore } from "~/domain/indicators/officer-score";
 import type { Period } from "~/domain/indicators/period";
-import { complaintFiguresFor } from "./complaints.server";
+import { complaintFiguresFor } from "./complaints/figures.server";
 import { holidayCalendarFor } from "./holidays.server";
 
 /** What a figure is about. A unit includes its whole subtree. */

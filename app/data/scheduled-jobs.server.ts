@@ -1,7 +1,7 @@
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { runJobsUnderLock, type ScheduledJob } from "~/platform/jobs.server";
-import { runComplaintClocks } from "./complaints.server";
+import { runComplaintClocks } from "./complaints/clocks.server";
 import { pruneInputLimits } from "./forums.server";
 import { pruneRatingLimits } from "./ratings.server";
 

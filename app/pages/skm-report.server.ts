@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
-import { complaintFiguresFor } from "~/data/complaints.server";
+import { complaintFiguresFor } from "~/data/complaints/figures.server";
 import { holidayCalendarFor } from "~/data/holidays.server";
 import { respondentProfile, skmReportTexts } from "~/data/skm-reports.server";
 import { addCalendarDays, endOfLocalDay } from "~/domain/working-days";

@@ -7,7 +7,7 @@ import { useRootData } from "~/root";
 import { formatDate, formatNumber, formatPercent, formatRupiah } from "~/i18n/format";
 import { now } from "~/platform/clock.server";
 import { scopeIndicators } from "~/data/indicators.server";
-import { publicComplaintsOfUnit } from "~/data/complaints.server";
+import { publicComplaintsOfUnit } from "~/data/complaints/figures.server";
 import { localDay } from "~/data/ratings.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { periodContaining, previousPeriod } from "~/domain/indicators/period";

@@ -13,7 +13,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { now } from "~/platform/clock.server";
-import { intakeOptions, intakeUnits, resolveIntakeContext, submitComplaint, type UploadedFile } from "~/data/complaints.server";
+import { intakeOptions, intakeUnits, resolveIntakeContext, submitComplaint, type UploadedFile } from "~/data/complaints/intake.server";
 import { COMPLAINT_CATEGORIES, MAX_BODY_CHARS, VISIBILITIES } from "~/domain/complaint-options";
 import { db } from "~/platform/db.server";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/domain/complaint-attachments";

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { now } from "~/platform/clock.server";
-import { allowTrackingLookup, hashClientAddress, respondAsCitizen, trackComplaint } from "~/data/complaints.server";
+import { allowTrackingLookup, hashClientAddress, respondAsCitizen, trackComplaint } from "~/data/complaints/tracking.server";
 import { db } from "~/platform/db.server";
 import { formatTrackingCode, normaliseTrackingCode } from "~/domain/complaint-tracking-code";
 import type { HandlingRating } from "~/domain/complaint-lifecycle";

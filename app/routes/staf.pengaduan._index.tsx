@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireRole } from "~/auth/guard.server";
 import { now } from "~/platform/clock.server";
-import { complaintQueue, type QueueFilter } from "~/data/complaints.server";
+import { complaintQueue, type QueueFilter } from "~/data/complaints/queue.server";
 import { COMPLAINT_STATUSES } from "~/domain/complaint-options";
 import { db } from "~/platform/db.server";
 import { formatDate, formatDateTime } from "~/i18n/format";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/auth/guard.server";
-import { attachmentForStaff } from "~/data/complaints.server";
+import { attachmentForStaff } from "~/data/complaints/attachments.server";
 import { db } from "~/platform/db.server";
 import { unitIdParam } from "~/http/params";
 

@@ -1,6 +1,9 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
-import { actOnComplaint, respondAsCitizen, submitComplaint, type StaffActor } from "../../app/data/complaints.server";
+import { submitComplaint } from "../../app/data/complaints/intake.server";
+import { type StaffActor } from "../../app/data/complaints/rows.server";
+import { actOnComplaint } from "../../app/data/complaints/steps.server";
+import { respondAsCitizen } from "../../app/data/complaints/tracking.server";
 
 const DAY = 86_400_000;
 

@@ -27,7 +27,7 @@ async function query<T extends pg.QueryResultRow>(text: string, values: unknown[
 /** Runs the auto-close job's data function at a chosen time, as the scheduler would (time is injected, not slept). */
 function runAutoClose(at: Date): number[] {
   const root = process.cwd();
-  const script = `Promise.all([import(${JSON.stringify(path.join(root, "db/connect.ts"))}), import(${JSON.stringify(path.join(root, "app/data/complaints.server.ts"))})])
+  const script = `Promise.all([import(${JSON.stringify(path.join(root, "db/connect.ts"))}), import(${JSON.stringify(path.join(root, "app/data/complaints/clocks.server.ts"))})])
     .then(async ([connect, complaints]) => {
       const db = connect.createDatabase(process.env.JOB_DB_URL, 1);
       const closed = await complaints.closeUnansweredComplaints(db, new Date(process.env.JOB_NOW));

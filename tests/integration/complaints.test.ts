@@ -5,20 +5,13 @@ import { describe, expect, it } from "vitest";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { seedDemo } from "../../db/seed/demo";
-import {
-  actOnComplaint,
-  allowTrackingLookup,
-  closeUnansweredComplaints,
-  complaintFiguresFor,
-  complaintForStaff,
-  complaintQueue,
-  LOOKUP_LIMIT,
-  publicComplaintsOfUnit,
-  respondAsCitizen,
-  submitComplaint,
-  trackComplaint,
-  upheldComplaintsAgainstOfficer,
-} from "~/data/complaints.server";
+import { closeUnansweredComplaints } from "~/data/complaints/clocks.server";
+import { complaintForStaff } from "~/data/complaints/detail.server";
+import { complaintFiguresFor, publicComplaintsOfUnit, upheldComplaintsAgainstOfficer } from "~/data/complaints/figures.server";
+import { submitComplaint } from "~/data/complaints/intake.server";
+import { complaintQueue } from "~/data/complaints/queue.server";
+import { actOnComplaint } from "~/data/complaints/steps.server";
+import { allowTrackingLookup, LOOKUP_LIMIT, respondAsCitizen, trackComplaint } from "~/data/complaints/tracking.server";
 import { holidayCalendarFor } from "~/data/holidays.server";
 import { inboxOf } from "~/data/notifications.server";
 import { verifyAuditLog } from "~/data/audit.server";
@@ -292,7 +285,7 @@ describe("the holiday calendar an administrator keeps", async () => {
 
   it("moves deadlines at once when a regional holiday is added, and reminders are sent once", async () => {
     const { addHoliday } = await import("~/data/holidays.server");
-    const { remindComplaintDeadlines } = await import("~/data/complaints.server");
+    const { remindComplaintDeadlines } = await import("~/data/complaints/clocks.server");
     const monday = new Date("2031-03-03T02:00:00Z");
     const filed = await submitComplaint(db, { unitId: unit.id, category: "pengaduan", body: "Kalender", visitDate: "2031-03-03", visibility: "public" }, monday);
     if (!filed.ok) throw new Error("filing failed");
@@ -318,7 +311,7 @@ describe("reporters' contact details", async () => {
   const handler = await demoStaff(db, "pengaduan");
 
   it("are deleted two years after the complaint closes, as the consent text promises", async () => {
-    const { purgeExpiredContacts } = await import("~/data/complaints.server");
+    const { purgeExpiredContacts } = await import("~/data/complaints/clocks.server");
     const filed = await submitComplaint(db, { unitId: unit.id, category: "pengaduan", body: "Spam?", visitDate: "2030-11-22", visibility: "public", contact: { email: "warga@example.org" } }, new Date("2030-11-25T02:00:00Z"));
     if (!filed.ok) throw new Error("filing failed");
     await actOnComplaint(db, handler, filed.complaintId, { type: "archive", reason: "spam", note: "" }, new Date("2030-11-25T03:00:00Z"));

@@ -6,7 +6,8 @@ import type { Insertable, Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { RatingsTable } from "../../db/tables/ratings";
 import { seedDemo } from "../../db/seed/demo";
-import { actOnComplaint, submitComplaint } from "~/data/complaints.server";
+import { submitComplaint } from "~/data/complaints/intake.server";
+import { actOnComplaint } from "~/data/complaints/steps.server";
 import {
   scopeComments,
   scopeComplaints,

@@ -1,0 +1,98 @@
+import { NAMED_OFFICER_SEES, queueRoleOf, queueScopeOf } from "~/domain/access/complaints";
+import { runningDeadline, type ComplaintCategory, type ComplaintStatus, type Visibility } from "~/domain/complaint-lifecycle";
+import { formatTrackingCode } from "~/domain/complaint-tracking-code";
+import { DEFAULT_TIME_ZONE, dueStatus, type DueStatus } from "~/domain/working-days";
+import { holidayCalendarsFor } from "../holidays.server";
+import { OPEN_STATUSES, stateOf, type Db, type StaffActor } from "./rows.server";
+
+// The staff complaint queue. Read only: no transaction.
+
+export interface QueueFilter {
+  status?: ComplaintStatus | "open" | "all";
+  /** "late": only complaints whose running clock has passed; "escalated": only escalated ones. */
+  only?: "late" | "due" | "escalated" | "mine";
+}
+
+export interface QueueRow {
+  id: number;
+  trackingCode: string;
+  submittedAt: Date;
+  status: ComplaintStatus;
+  category: ComplaintCategory;
+  visibility: Visibility;
+  lateFiling: boolean;
+  escalated: boolean;
+  receivedUnitName: string;
+  responsibleUnitName: string | null;
+  officerName: string | null;
+  excerpt: string;
+  due: Date | null;
+  stage: "verification" | "follow_up" | "auto_close" | null;
+  dueStatus: DueStatus | null;
+  /** Why this user sees it: as the unit's handler, the responsible unit's supervisor, or the named officer. */
+  as: "handler" | "supervisor" | "officer";
+}
+
+/**
+ * A staff member's complaint queue, sorted by the running deadline (late first, then due today, then the
+ * rest). Handlers see complaints filed with or forwarded to units in their scope; supervisors those of
+ * their units; an officer those that name them after forwarding (without the reporter's details).
+ */
+export async function complaintQueue(db: Db, user: StaffActor, filter: QueueFilter, now: Date): Promise<QueueRow[]> {
+  const scope = queueScopeOf(user);
+  if (!scope) return [];
+  const { handlerPaths, supervisorPaths, officerId } = scope;
+
+  let query = db
+    .selectFrom("complaints")
+    .innerJoin("units as received", "received.id", "complaints.received_unit_id")
+    .innerJoin("agencies", "agencies.id", "complaints.agency_id")
+    .leftJoin("units as responsible", "responsible.id", "complaints.unit_id")
+    .leftJoin("officers", "officers.id", "complaints.officer_id")
+    .selectAll("complaints")
+    .select(["received.name as receivedUnitName", "received.path as receivedPath", "responsible.name as responsibleUnitName", "responsible.path as responsiblePath", "officers.name as officerName", "agencies.time_zone as timeZone"])
+    .where((eb) => {
+      const conditions = [
+        ...handlerPaths.flatMap((p) => [eb("received.path", "like", `${p}%`), eb("responsible.path", "like", `${p}%`)]),
+        // A supervisor sees their units' complaints: forwarded to them, or filed with them and not yet forwarded.
+        ...supervisorPaths.flatMap((p) => [eb("responsible.path", "like", `${p}%`), eb.and([eb("complaints.unit_id", "is", null), eb("received.path", "like", `${p}%`)])]),
+      ];
+      if (officerId !== null) conditions.push(eb.and([eb("complaints.officer_id", "=", officerId), eb("complaints.status", "in", NAMED_OFFICER_SEES)]));
+      return eb.or(conditions);
+    });
+  const status = filter.status ?? "open";
+  if (status === "open") query = query.where("complaints.status", "in", OPEN_STATUSES);
+  else if (status !== "all") query = query.where("complaints.status", "=", status);
+  if (filter.only === "escalated") query = query.where("complaints.escalated", "=", true);
+  const rows = await query.orderBy("complaints.submitted_at").limit(1000).execute();
+
+  const calendars = await holidayCalendarsFor(db, rows.map((row) => row.agency_id));
+  const result: QueueRow[] = rows.map((row) => {
+    const zone = row.timeZone || DEFAULT_TIME_ZONE;
+    const running = runningDeadline(stateOf(row), calendars.get(row.agency_id)!, zone);
+    const as = queueRoleOf(scope, row.receivedPath, row.responsiblePath);
+    return {
+      id: row.id,
+      trackingCode: formatTrackingCode(row.tracking_code),
+      submittedAt: row.submitted_at,
+      status: row.status,
+      category: row.category ?? row.reported_category,
+      visibility: row.visibility,
+      lateFiling: row.late_filing,
+      escalated: row.escalated,
+      receivedUnitName: row.receivedUnitName,
+      responsibleUnitName: row.responsibleUnitName,
+      officerName: row.officerName,
+      excerpt: row.body.length > 140 ? `${row.body.slice(0, 140)}…` : row.body,
+      due: running?.due ?? null,
+      stage: running?.stage ?? null,
+      dueStatus: running ? dueStatus(running.due, now, zone) : null,
+      as,
+    };
+  });
+  const filtered = result.filter((row) =>
+    filter.only === "late" ? row.dueStatus === "late" : filter.only === "due" ? row.dueStatus === "due_today" || row.dueStatus === "late" : filter.only === "mine" ? row.as === "officer" : true,
+  );
+  const rank = (row: QueueRow) => (row.dueStatus === "late" ? 0 : row.dueStatus === "due_today" ? 1 : row.due ? 2 : 3);
+  return filtered.sort((a, b) => rank(a) - rank(b) || (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity) || a.submittedAt.getTime() - b.submittedAt.getTime());
+}
