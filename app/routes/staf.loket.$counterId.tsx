@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireUnitRole } from "~/auth/guard.server";
@@ -12,6 +12,10 @@ import { parseForm } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
 import { publicBaseUrl } from "~/http/public-url.server";
 import { kioskCookie } from "~/http/rating-request.server";
+import { confirmationFor } from "~/http/confirm";
+import { formatDay } from "~/i18n/format";
+import { useRootData } from "~/root";
+import { ConfirmStep } from "~/ui/ConfirmStep";
 
 export const meta: MetaFunction = () => [{ title: "Loket · Suara" }];
 
@@ -36,9 +40,13 @@ const actionSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { counter, user } = await guardedCounter(request, params.counterId);
-  const parsed = parseForm(actionSchema, await request.formData());
-  if (!parsed.ok) return { errors: parsed.errors };
+  const form = await request.formData();
+  const parsed = parseForm(actionSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, confirm: null }, { status: 400 });
   if (parsed.data.intent === "kiosk") {
+    // Signing out on this device is asked about first: the supervisor must sign in again to leave kiosk mode.
+    const confirm = confirmationFor(form);
+    if (confirm) return { errors: {} as Record<string, string>, confirm };
     // The tablet becomes a kiosk: the supervisor's own session ends on it, so no staff identity stays behind.
     const token = randomBytes(24).toString("base64url");
     await openKiosk(db(), counter.id, user.id, token);
@@ -54,6 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffCounter() {
   const { counter, today, codes, refusals, publicUrl } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const locale = useRootData()?.locale ?? "id";
   const { t } = useTranslation();
   return (
     <>
@@ -79,6 +89,11 @@ export default function StaffCounter() {
         </Form>
       </div>
       <p className="hint">{t("counterAdmin.kioskHint")}</p>
+      {actionData?.confirm ? (
+        <ConfirmStep request={actionData.confirm} title={t("counterAdmin.kioskConfirm.title", { counter: counter.name })} confirmLabel={t("counterAdmin.kioskConfirm.yes")} cancelTo={`/staf/loket/${counter.id}`}>
+          <p>{t("counterAdmin.kioskConfirm.what")}</p>
+        </ConfirmStep>
+      ) : null}
 
       <h2>{t("counterAdmin.codesTitle")}</h2>
       <p className="muted">{t("counterAdmin.codesHint")}</p>
@@ -93,7 +108,7 @@ export default function StaffCounter() {
       {codes.length > 0 ? (
         <div className="table-wrap">
           <table>
-            <caption className="small muted">{t("counterAdmin.codesFor", { day: today })}</caption>
+            <caption className="small muted">{t("counterAdmin.codesFor", { day: formatDay(locale, today) })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("counterAdmin.code")}</th>

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/react";
@@ -14,6 +14,8 @@ import { formatDate, formatDateTime } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { parseForm } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
+import { confirmationFor, confirmField, type ConfirmRequest } from "~/http/confirm";
+import { ConfirmStep } from "~/ui/ConfirmStep";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.complaint.trackingCode} · Suara` : "Suara" }];
 
@@ -39,14 +41,15 @@ const stepSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("postpone"), reason: text }),
   z.object({ intent: z.literal("resume") }),
   z.object({ intent: z.literal("not_our_authority"), referTo: text }),
-  z.object({ intent: z.literal("archive"), reason: z.enum(["spam", "duplicate", "other"]), note: z.string().trim().max(2000, "form.tooLong").default("") }),
+  z.object({ intent: z.literal("archive"), reason: z.enum(["spam", "duplicate", "other"], { message: "form.required" }), note: z.string().trim().max(2000, "form.tooLong").default("") }),
   z.object({ intent: z.literal("follow_up"), text }),
   z.object({ intent: z.literal("officer_reply"), text }),
-  z.object({ intent: z.literal("close"), upheld: z.enum(["yes", "no"]) }),
+  z.object({ intent: z.literal("close"), upheld: z.enum(["yes", "no"], { message: "form.required" }) }),
   z.object({ intent: z.literal("set_visibility"), visibility }),
 ]);
 
 type Step = z.infer<typeof stepSchema>;
+const IRREVERSIBLE: readonly Step["intent"][] = ["archive", "not_our_authority", "close"];
 
 function eventOf(step: Step): ComplaintEvent {
   switch (step.intent) {
@@ -79,11 +82,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(stepSchema, form);
   const intent = String(form.get("intent") ?? "");
-  if (!parsed.ok) return { intent, errors: parsed.errors };
+  if (!parsed.ok) return data({ intent, errors: parsed.errors, confirm: null }, { status: 400 });
+  // Archiving, referring elsewhere and closing end the complaint: they are asked about first.
+  const confirm = IRREVERSIBLE.includes(parsed.data.intent) ? confirmationFor(form) : null;
+  if (confirm) {
+    const complaint = await complaintForStaff(db(), user, complaintId, now());
+    if (!complaint) throw new Response("Not Found", { status: 404 });
+    if (!complaint.actions[parsed.data.intent]) return data({ intent, errors: { _form: "complaints.errors.refusals.out_of_scope" }, confirm: null }, { status: 403 });
+    return { intent, errors: {} as Record<string, string>, confirm };
+  }
   const result = await actOnComplaint(db(), user, complaintId, eventOf(parsed.data), now());
   if (!result.ok) {
     if (result.reason === "not_found") throw new Response("Not Found", { status: 404 });
-    return { intent, errors: { _form: `complaints.errors.refusals.${result.reason}` } };
+    return data({ intent, errors: { _form: `complaints.errors.refusals.${result.reason}` }, confirm: null }, { status: result.reason === "out_of_scope" ? 403 : 409 });
   }
   return redirect(`/staf/pengaduan/${complaintId}?ok=1`);
 }
@@ -113,6 +124,17 @@ export default function StaffComplaint() {
         <p className="notice error" role="alert">
           {t(actionData.errors._form)}
         </p>
+      ) : null}
+      {actionData?.confirm ? (
+        <ConfirmStep
+          request={actionData.confirm}
+          title={t(`complaints.staff.confirm.${actionData.confirm.intent}.title`, { code: c.trackingCode })}
+          confirmLabel={t(`complaints.staff.confirm.${actionData.confirm.intent}.yes`)}
+          cancelTo={`/staf/pengaduan/${c.id}`}
+        >
+          <p>{t(`complaints.staff.confirm.${actionData.confirm.intent}.what`, confirmDetails(actionData.confirm, t))}</p>
+          <p className="small">{t("complaints.staff.confirm.final")}</p>
+        </ConfirmStep>
       ) : null}
       {c.viewer.isNamedOfficer && !c.viewer.isHandler && !c.viewer.isSupervisor ? <p className="notice">{t("complaints.staff.officerView")}</p> : null}
 
@@ -320,7 +342,7 @@ export default function StaffComplaint() {
           ) : null}
           {c.actions.close ? (
             <ActionCard title={t("complaints.staff.closeTitle")} intent="close" submit={t("complaints.staff.close")} hint={t("complaints.staff.upheldHint")}>
-              <Select name="upheld" intent="close" label={t("complaints.staff.upheld")} options={[["no", t("complaints.staff.upheldNo")], ["yes", t("complaints.staff.upheldYes")]]} errors={errorsFor("close")} />
+              <Select name="upheld" intent="close" label={t("complaints.staff.upheld")} placeholder={t("complaints.staff.choose")} options={[["no", t("complaints.staff.upheldNo")], ["yes", t("complaints.staff.upheldYes")]]} errors={errorsFor("close")} />
             </ActionCard>
           ) : null}
           {c.actions.resume ? <ActionCard title={t("complaints.status.ditunda")} intent="resume" submit={t("complaints.staff.resume")} hint={c.postponeReason ?? undefined} /> : null}
@@ -336,7 +358,7 @@ export default function StaffComplaint() {
           ) : null}
           {c.actions.archive ? (
             <ActionCard title={t("complaints.staff.archiveTitle")} intent="archive" submit={t("complaints.staff.archive")} secondary>
-              <Select name="reason" intent="archive" label={t("complaints.staff.archiveReason")} options={(["spam", "duplicate", "other"] as const).map((value) => [value, t(`complaints.archiveReasons.${value}`)])} errors={errorsFor("archive")} />
+              <Select name="reason" intent="archive" label={t("complaints.staff.archiveReason")} placeholder={t("complaints.staff.choose")} options={(["spam", "duplicate", "other"] as const).map((value) => [value, t(`complaints.archiveReasons.${value}`)])} errors={errorsFor("archive")} />
               <TextArea name="note" intent="archive" label={t("complaints.staff.archiveNote")} errors={errorsFor("archive")} rows={2} />
             </ActionCard>
           ) : null}
@@ -388,6 +410,17 @@ function allowedVisibilities(current: Visibility): Visibility[] {
   return PRIVACY.slice(PRIVACY.indexOf(current));
 }
 
+/** The words the confirmation needs: the archive reason, where it is referred, upheld or not. */
+function confirmDetails(request: ConfirmRequest, t: (key: string) => string): Record<string, string> {
+  const reason = confirmField(request, "reason");
+  const upheld = confirmField(request, "upheld");
+  return {
+    reason: reason ? t(`complaints.archiveReasons.${reason}`) : "",
+    referTo: confirmField(request, "referTo") ?? "",
+    upheld: upheld === "yes" ? t("complaints.staff.upheldYes") : upheld === "no" ? t("complaints.staff.upheldNo") : "",
+  };
+}
+
 function describe(details: Record<string, unknown>): string {
   return ["text", "reason", "referTo", "note"]
     .map((key) => details[key])
@@ -411,14 +444,19 @@ function ActionCard(props: { title: string; intent: string; submit: string; hint
   );
 }
 
-function Select(props: { name: string; intent: string; label: string; options: [string, string][]; defaultValue?: string; errors: Record<string, string | undefined> }) {
+function Select(props: { name: string; intent: string; label: string; options: [string, string][]; defaultValue?: string; placeholder?: string; errors: Record<string, string | undefined> }) {
   const { t } = useTranslation();
   const id = `${props.intent}-${props.name}`;
   const error = props.errors[props.name];
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
-      <select id={id} name={props.name} defaultValue={props.defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <select id={id} name={props.name} defaultValue={props.defaultValue ?? (props.placeholder ? "" : undefined)} required={props.placeholder ? true : undefined} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {props.placeholder ? (
+          <option value="" disabled>
+            {props.placeholder}
+          </option>
+        ) : null}
         {props.options.map(([value, label]) => (
           <option key={value} value={value}>
             {label}

@@ -226,6 +226,7 @@ test("a citizen rates the officer and files a complaint from the thank-you page;
   await page.goto(detail);
   await page.getByLabel("Apakah pengaduan terbukti?").selectOption("yes");
   await page.getByRole("button", { name: "Tutup", exact: true }).click();
+  await page.getByRole("button", { name: "Ya, tutup pengaduan" }).click();
   await expect(page.getByText("Terbukti", { exact: true })).toBeVisible();
 });
 

@@ -147,6 +147,7 @@ test("a citizen's anonymous complaint goes from filing to closing, with the name
   await expect(page.getByRole("heading", { name: "Penjelasan petugas (hak jawab)" })).toBeVisible();
   await page.getByLabel("Apakah pengaduan terbukti?").selectOption("yes");
   await page.getByRole("button", { name: "Tutup", exact: true }).click();
+  await page.getByRole("button", { name: "Ya, tutup pengaduan" }).click();
   await expect(page.getByText("Terbukti", { exact: true })).toBeVisible();
   await page.context().clearCookies();
   await page.goto(`/pengaduan/lacak/${code}`);

@@ -116,6 +116,7 @@ test("a supervisor opens kiosk mode; the kiosk takes a rating and returns to an 
   await page.getByRole("link", { name: "Kelola" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Loket 1 KTP-el");
   await page.getByRole("button", { name: "Jadikan perangkat ini kiosk loket" }).click();
+  await page.getByRole("button", { name: "Ya, jadikan kiosk dan keluar" }).click();
   await expect(page.getByText("Mode kiosk")).toBeVisible();
   await expect(page.getByRole("link", { name: "Masuk" })).toBeVisible(); // the staff session ended on the tablet
   await quickRate(page, "Sangat puas", "e2e kiosk");
