@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { seedDemo } from "../../db/seed/demo";
 import { verifyAuditLog } from "~/data/audit.server";
 import {
   amendAssessment,
@@ -33,7 +32,7 @@ import {
   type ReviewInput,
 } from "~/data/skp.server";
 import type { Rating } from "~/domain/predikat";
-import { freshDatabase } from "./database";
+import { freshDemoDatabase } from "./database";
 import { demoStaff } from "./demo-staff";
 
 const JUSTIFIED = "Dibahas dalam dialog kinerja akhir periode bersama pegawai.";
@@ -52,8 +51,7 @@ function review(rating: Rating): ReviewInput {
 }
 
 describe("SKP plans and assessments", async () => {
-  const { db } = await freshDatabase();
-  await seedDemo(db);
+  const { db } = await freshDemoDatabase();
   const evidenceDir = mkdtempSync(path.join(tmpdir(), "suara-evidence-"));
 
 

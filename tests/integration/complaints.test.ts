@@ -4,7 +4,6 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { seedDemo } from "../../db/seed/demo";
 import { closeUnansweredComplaints } from "~/data/complaints/clocks.server";
 import { complaintForStaff } from "~/data/complaints/detail.server";
 import { complaintFiguresFor, publicComplaintsOfUnit, upheldComplaintsAgainstOfficer } from "~/data/complaints/figures.server";
@@ -15,7 +14,7 @@ import { allowTrackingLookup, LOOKUP_LIMIT, respondAsCitizen, trackComplaint } f
 import { holidayCalendarFor } from "~/data/holidays.server";
 import { inboxOf } from "~/data/notifications.server";
 import { verifyAuditLog } from "~/data/audit.server";
-import { freshDatabase } from "./database";
+import { freshDatabase, freshDemoDatabase } from "./database";
 import { demoStaff } from "./demo-staff";
 
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "suara-complaints-"));
@@ -45,8 +44,7 @@ async function eventCount(db: Kysely<Database>, id: number) {
 describe("a complaint through its whole life", async () => {
   // In 2030, clear of the demo complaints seeded around the real date.
   const L_MONDAY = new Date("2030-11-25T02:00:00Z");
-  const { db } = await freshDatabase();
-  await seedDemo(db);
+  const { db } = await freshDemoDatabase();
   const unit = await dukcapil(db);
   const handler = await demoStaff(db, "pengaduan");
   const head = await demoStaff(db, "supervisor");
@@ -137,8 +135,7 @@ describe("a complaint through its whole life", async () => {
 });
 
 describe("bad input changes nothing", async () => {
-  const { db } = await freshDatabase();
-  await seedDemo(db);
+  const { db } = await freshDemoDatabase();
   const unit = await dukcapil(db);
   const base = { unitId: unit.id, category: "pengaduan" as const, body: "Isi", visitDate: "2026-11-20", visibility: "public" as const };
 
@@ -162,8 +159,7 @@ describe("bad input changes nothing", async () => {
 });
 
 describe("confidential complaints", async () => {
-  const { db } = await freshDatabase();
-  await seedDemo(db);
+  const { db } = await freshDemoDatabase();
   const unit = await dukcapil(db);
   const handler = await demoStaff(db, "pengaduan");
 
@@ -207,8 +203,7 @@ describe("tracking lookups", async () => {
 });
 
 describe("the clocks", async () => {
-  const { db } = await freshDatabase();
-  await seedDemo(db);
+  const { db } = await freshDemoDatabase();
   const unit = await dukcapil(db);
   const handler = await demoStaff(db, "pengaduan");
 
@@ -247,8 +242,7 @@ describe("the clocks", async () => {
 });
 
 describe("a citizen who is not satisfied", async () => {
-  const { db } = await freshDatabase();
-  await seedDemo(db);
+  const { db } = await freshDemoDatabase();
   const unit = await dukcapil(db);
   const handler = await demoStaff(db, "pengaduan");
   const head = await demoStaff(db, "supervisor");
@@ -278,8 +272,7 @@ describe("a citizen who is not satisfied", async () => {
 });
 
 describe("the holiday calendar an administrator keeps", async () => {
-  const { db } = await freshDatabase();
-  await seedDemo(db);
+  const { db } = await freshDemoDatabase();
   const unit = await dukcapil(db);
   const admin = await demoStaff(db, "admin");
 
@@ -305,8 +298,7 @@ describe("the holiday calendar an administrator keeps", async () => {
 });
 
 describe("reporters' contact details", async () => {
-  const { db } = await freshDatabase();
-  await seedDemo(db);
+  const { db } = await freshDemoDatabase();
   const unit = await dukcapil(db);
   const handler = await demoStaff(db, "pengaduan");
 

@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import type { Insertable, Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { RatingsTable } from "../../db/tables/ratings";
-import { seedDemo } from "../../db/seed/demo";
 import { submitComplaint } from "~/data/complaints/intake.server";
 import { actOnComplaint } from "~/data/complaints/steps.server";
 import {
@@ -16,7 +15,7 @@ import {
   type CommentFilter,
 } from "~/data/drilldown.server";
 import { scopeIndicators } from "~/data/indicators.server";
-import { freshDatabase } from "./database";
+import { freshDemoDatabase } from "./database";
 import { demoStaff } from "./demo-staff";
 
 process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "suara-drilldown-"));
@@ -43,8 +42,7 @@ async function unitOf(
 }
 
 describe("a supervisor's drill-down to a counter, a service and an officer", async () => {
-  const { db } = await freshDatabase();
-  await seedDemo(db);
+  const { db } = await freshDemoDatabase();
   const dukcapil = await unitOf(db, "kota-pariaman", { slug: "dinas-kependudukan-dan-pencatatan-sipil" });
   const pemda = await unitOf(db, "kota-pariaman", { kind: "pemda" });
   const puskesmas = await unitOf(db, "kota-pariaman", { kind: "puskesmas" });

@@ -1,7 +1,6 @@
 import { createCookie } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { seedDemo } from "../../db/seed/demo";
 import {
   addAction,
   currentRecord,
@@ -16,12 +15,11 @@ import {
 } from "~/data/forum-records.server";
 import { proposeForumThemes, saveSummary, setThemeAccepted, themesOf } from "~/data/forum-themes.server";
 import { addItems, createForum, hideItem, itemsOf, mergeItems, saveAttendance, submitPublicInput } from "~/data/forums.server";
-import { freshDatabase } from "./database";
+import { freshDemoDatabase } from "./database";
 
-const { db, url } = await freshDatabase();
+const { db, url } = await freshDemoDatabase();
 // The route modules read the pool from db(); point it at this file's database.
 process.env.DATABASE_URL = url;
-await seedDemo(db);
 
 const sessionCookie = createCookie("__suara_session", { secrets: [process.env.SESSION_SECRET ?? "development-only-secret-change-me!!"], path: "/" });
 

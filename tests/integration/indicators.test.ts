@@ -4,16 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { seedDemo } from "../../db/seed/demo";
 import { officerScores, rebuildRollups, rollupDifferences, scopeIndicators, scopeIndicatorsFromRaw } from "~/data/indicators.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
-import { freshDatabase } from "./database";
+import { freshDemoDatabase } from "./database";
 
 const PERIOD = { from: "2025-01-01", to: "2026-12-31" };
 
 describe("service-quality indicators", async () => {
-  const { db } = await freshDatabase();
-  await seedDemo(db);
+  const { db } = await freshDemoDatabase();
   const dukcapil = await db
     .selectFrom("units")
     .innerJoin("agencies", "agencies.id", "units.agency_id")

@@ -2,11 +2,10 @@ import { describe, expect, it } from "vitest";
 import { validateNip } from "~/domain/nip";
 import { seedDemo } from "../../db/seed/demo";
 import { findOffices } from "~/data/organisation.server";
-import { freshDatabase } from "./database";
+import { freshDemoDatabase } from "./database";
 
 describe("demo data", async () => {
-  const { db } = await freshDatabase();
-  await seedDemo(db);
+  const { db } = await freshDemoDatabase();
 
   it("holds five governments with counters, services and officers enough for a believable demo", async () => {
     const count = async (table: "agencies" | "counters" | "officers" | "services") =>

@@ -1,17 +1,15 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { seedDemo } from "../../db/seed/demo";
 import { confirmImport, createImportPreview, undoImport } from "~/data/paper-imports.server";
 import { scopeIndicators } from "~/data/indicators.server";
 import { checkPaperRows } from "~/domain/ratings/paper-import";
 import { readSheet } from "~/exports/spreadsheet.server";
-import { freshDatabase } from "./database";
+import { freshDemoDatabase } from "./database";
 
 const PERIOD = { from: "2026-07-01", to: "2026-09-30" };
 
 describe("importing paper surveys", async () => {
-  const { db } = await freshDatabase();
-  await seedDemo(db);
+  const { db } = await freshDemoDatabase();
   const counter = await db
     .selectFrom("counters")
     .innerJoin("units", "units.id", "counters.unit_id")

@@ -2,15 +2,13 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../db/seed/demo";
 import { closeDatabase } from "~/platform/db.server";
 import { clientAddress, handleRatingPost } from "~/http/rating-api.server";
-import { freshDatabase } from "./database";
+import { freshDemoDatabase } from "./database";
 
 // POST /api/ratings/<code> as the production server answers it: node:http, ahead of the framework.
 describe("the rating endpoint", async () => {
-  const { db, url } = await freshDatabase();
-  await seedDemo(db);
+  const { db, url } = await freshDemoDatabase();
   process.env.DATABASE_URL = url;
   const counter = await db
     .selectFrom("counters")

@@ -1,16 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { seedDemo } from "../../db/seed/demo";
 import { completeQuickRating, counterByCode, issueVisitCodes, submitRating, type SubmissionContext } from "~/data/ratings.server";
 import { ratingSubmissionSchema, type RatingSubmission } from "~/domain/ratings/submission";
-import { freshDatabase } from "./database";
+import { freshDemoDatabase } from "./database";
 
 const NOW = new Date("2026-11-23T03:00:00Z");
 
 describe("submitting ratings", async () => {
-  const { db } = await freshDatabase();
-  await seedDemo(db);
+  const { db } = await freshDemoDatabase();
   const loket = await db
     .selectFrom("counters")
     .innerJoin("units", "units.id", "counters.unit_id")

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { seedDemo, DEMO_PASSWORD } from "../../db/seed/demo";
+import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { grantRole, revokeRole, signIn } from "~/data/users.server";
 import { verifyAuditLog } from "~/data/audit.server";
-import { freshDatabase } from "./database";
+import { freshDemoDatabase } from "./database";
 
 describe("sign-in", async () => {
-  const { db } = await freshDatabase();
-  await seedDemo(db);
+  const { db } = await freshDemoDatabase();
   const now = new Date("2026-11-23T02:00:00Z");
 
   it("accepts a username or an officer's NIP with the right password", async () => {
@@ -36,8 +35,7 @@ describe("sign-in", async () => {
 });
 
 describe("role changes", async () => {
-  const { db } = await freshDatabase();
-  await seedDemo(db);
+  const { db } = await freshDemoDatabase();
 
   it("are written to a hash-chained audit log with before and after", async () => {
     const admin = await db.selectFrom("users").select("id").where("username", "=", "admin").executeTakeFirstOrThrow();

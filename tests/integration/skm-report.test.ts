@@ -4,7 +4,6 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { seedDemo } from "../../db/seed/demo";
 import { unitById } from "~/data/organisation.server";
 import { respondentProfile, saveSkmReport, skmReportTexts } from "~/data/skm-reports.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
@@ -16,7 +15,7 @@ import { indicatorExportTables, tablesToCsv, tablesToXlsx } from "~/exports/indi
 import { parseIndicatorQuery } from "~/http/indicator-query";
 import { skmReportData } from "~/pages/skm-report.server";
 import { unitIndicatorPage } from "~/pages/unit-indicators.server";
-import { freshDatabase } from "./database";
+import { freshDemoDatabase } from "./database";
 import { demoStaff } from "./demo-staff";
 
 const YEAR_2026 = parseIndicatorQuery(new URLSearchParams("periode=year&tanggal=2026-06-01"), "2026-11-24");
@@ -29,8 +28,7 @@ function pdfText(pdf: Buffer): string {
 }
 
 describe("SKM report and indicator exports", async () => {
-  const { db } = await freshDatabase();
-  await seedDemo(db);
+  const { db } = await freshDemoDatabase();
   const row = await db
     .selectFrom("units")
     .innerJoin("agencies", "agencies.id", "units.agency_id")
