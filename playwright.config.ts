@@ -1,30 +1,23 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./tests/support/chromium";
+import { E2E_WORKERS, workerPort } from "./tests/e2e/support/servers";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-
-// End-to-end tests run the production build against a fresh database with the demo data.
+// End-to-end tests run the production build. The global set-up seeds the demo once into a template database and
+// starts one server per worker on its own copy; this file is loaded again in each worker, which then points its
+// pages at its own server.
 export default defineConfig({
   testDir: "tests/e2e",
+  globalSetup: "./tests/e2e/global-setup.ts",
   fullyParallel: false,
-  workers: 1,
+  workers: E2E_WORKERS,
   retries: 0,
   timeout: 30_000,
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: [["list"]],
   use: {
-    baseURL: `http://localhost:${PORT}`,
+    baseURL: `http://localhost:${workerPort()}`,
     browserName: "chromium",
     launchOptions: chromiumLaunchOptions(),
     locale: "id-ID",
     timezoneId: "Asia/Jakarta",
-  },
-  webServer: {
-    command: "node --import tsx tests/e2e/serve.ts",
-    url: `http://localhost:${PORT}/`,
-    env: { ...(process.env as Record<string, string>), E2E_PORT: String(PORT) },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },
 });

@@ -1,17 +1,16 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
+import { e2eDatabaseUrl } from "./db";
 import { expectNoSeriousA11yViolations, signIn } from "./helpers";
 
 // A real 1×1 PNG, so the content check accepts it.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
-const PORT = process.env.E2E_PORT ?? "3100";
 const CONFIDENTIAL_DEMO_TEXT = "Rp50.000 agar akta kelahiran";
 
 function databaseUrl(): string {
-  return readFileSync(`.data/e2e-${PORT}.url`, "utf8").trim();
+  return e2eDatabaseUrl();
 }
 
 async function query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {

@@ -1,9 +1,15 @@
 import { readFileSync } from "node:fs";
 import pg from "pg";
+import { databaseUrlFile, workerPort } from "./support/servers";
+
+/** The address of this worker's server database. */
+export function e2eDatabaseUrl(): string {
+  return readFileSync(databaseUrlFile(workerPort()), "utf8").trim();
+}
 
 /** Direct reads of the e2e server's database, to check what was stored (never to set up what a user does). */
 export async function queryE2eDatabase<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const url = readFileSync(`.data/e2e-${process.env.E2E_PORT ?? "3100"}.url`, "utf8").trim();
+  const url = e2eDatabaseUrl();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,24 +1,22 @@
-// Serves the production build for the end-to-end tests, on a fresh database of its own.
+// Serves the production build for the end-to-end tests. The run's global set-up gives each server a copy of the
+// demo template (E2E_DATABASE_URL); started alone, it makes a throwaway PostgreSQL and database of its own.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { adminQuery, databaseUrl, startTestPostgres } from "../support/postgres";
+import { databaseUrlFile, E2E_SERVER_ENV } from "./support/servers";
 
-const server = await startTestPostgres();
-const name = `suara_e2e_${randomBytes(4).toString("hex")}`;
-await adminQuery(server.adminUrl, `create database ${name}`);
-process.on("exit", () => void server.stop());
-// Tests that need the database directly (to run a job at a chosen time, say) read its address here.
-mkdirSync(".data", { recursive: true });
-writeFileSync(`.data/e2e-${process.env.E2E_PORT ?? "3100"}.url`, databaseUrl(server.adminUrl, name));
+const port = process.env.E2E_PORT ?? "3100";
+let url = process.env.E2E_DATABASE_URL;
+if (!url) {
+  const server = await startTestPostgres();
+  const name = `suara_e2e_${randomBytes(4).toString("hex")}`;
+  await adminQuery(server.adminUrl, `create database ${name}`);
+  process.on("exit", () => void server.stop());
+  url = databaseUrl(server.adminUrl, name);
+  // Tests that need the database directly (to run a job at a chosen time, say) read its address here.
+  mkdirSync(".data", { recursive: true });
+  writeFileSync(databaseUrlFile(Number(port)), url);
+}
 
-Object.assign(process.env, {
-  DATABASE_URL: databaseUrl(server.adminUrl, name),
-  PORT: process.env.E2E_PORT ?? "3100",
-  HOST: "127.0.0.1",
-  NODE_ENV: "production",
-  COOKIE_SECURE: "false",
-  SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
-  HASH_SALT: "e2e-hash-salt-0123456789",
-  LOG_LEVEL: "warn",
-});
+Object.assign(process.env, { ...E2E_SERVER_ENV, DATABASE_URL: url, PORT: port });
 await import("../../server/main");
