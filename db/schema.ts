@@ -7,10 +7,11 @@ import { ASSESSMENTS_COLUMNS, type AssessmentsTables } from "./tables/assessment
 import { FORUMS_COLUMNS, type ForumsTables } from "./tables/forums";
 import { SKM_REPORTS_COLUMNS, type SkmReportsTables } from "./tables/skm-reports";
 import { ACCOUNTS_COLUMNS, type AccountsTables } from "./tables/accounts";
+import { ORG_IMPORT_COLUMNS, type OrgImportTables } from "./tables/org-import";
 
 // The Database interface mirrors db/migrations: one file per subject in db/tables/, gathered here.
 // tests/integration/schema.test.ts checks ALL_COLUMNS (and so these types) against the live schema.
-export interface Database extends OrganisationTables, RatingsTables, ComplaintsTables, AssessmentsTables, ForumsTables, SkmReportsTables, AccountsTables {}
+export interface Database extends OrganisationTables, RatingsTables, ComplaintsTables, AssessmentsTables, ForumsTables, SkmReportsTables, AccountsTables, OrgImportTables {}
 
 export const ALL_COLUMNS = {
   ...ASSESSMENTS_COLUMNS,
@@ -20,6 +21,7 @@ export const ALL_COLUMNS = {
   ...FORUMS_COLUMNS,
   ...SKM_REPORTS_COLUMNS,
   ...ACCOUNTS_COLUMNS,
+  ...ORG_IMPORT_COLUMNS,
 };
 
 export { ROLES, UNIT_KINDS } from "./tables/organisation";

@@ -17,7 +17,9 @@ export async function findOffices(db: Kysely<Database>, query: string) {
       "agencies.name as agencyName",
       "agencies.province",
     ])
-    .where("units.kind", "!=", "pemda");
+    // The government's top unit is not an office citizens visit; a retired unit has left the public pages.
+    .where("units.parent_id", "is not", null)
+    .where("units.retired_at", "is", null);
   for (const word of words) {
     const pattern = `%${word.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     units = units.where((eb) =>
@@ -54,6 +56,7 @@ export async function unitBySlugs(db: Kysely<Database>, agencySlug: string, unit
     ])
     .where("agencies.slug", "=", agencySlug)
     .where("units.slug", "=", unitSlug)
+    .where("units.retired_at", "is", null)
     .executeTakeFirst();
 }
 

@@ -20,7 +20,7 @@ async function adminAgencies(request: Request) {
   const user = await requireRole(request, ["admin"]);
   const paths = user.grants.filter((grant) => grant.role === "admin").map((grant) => grant.unitPath);
   const units = await unitsUnder(db(), paths);
-  const roots = units.filter((unit) => unit.kind === "pemda" && paths.includes(unit.path));
+  const roots = units.filter((unit) => unit.path.split("/").length === 3 && paths.includes(unit.path)); // "/12/": a top unit
   return { user, agencies: roots.map((unit) => ({ rootUnitId: unit.id, name: unit.agencyName })) };
 }
 

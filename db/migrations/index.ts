@@ -8,6 +8,7 @@ import * as m0006 from "./0006_rating_reviews";
 import * as m0007 from "./0007_skm_reports";
 import * as m0008 from "./0008_rating_rollup_per_statement";
 import * as m0009 from "./0009_accounts_and_settings";
+import * as m0010 from "./0010_organisation_import";
 
 // Listed statically so every loader (tsx, Vite, Vitest) bundles them; db/migrate.test.ts checks none is missing.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0007_skm_reports": m0007,
   "0008_rating_rollup_per_statement": m0008,
   "0009_accounts_and_settings": m0009,
+  "0010_organisation_import": m0010,
 };

@@ -7,12 +7,15 @@ export type Role = (typeof ROLES)[number];
 
 export const UNIT_KINDS = [
   "pemda",
+  "sekretariat",
   "dinas",
   "badan",
   "kecamatan",
   "kelurahan",
+  "desa",
   "puskesmas",
   "rsud",
+  "sekolah",
   "kantor",
   "lainnya",
 ] as const;
@@ -45,6 +48,8 @@ export interface UnitsTable {
   name: string;
   slug: string;
   address: string | null;
+  code: string | null;
+  retired_at: Timestamp | null;
   created_at: Generated<Date>;
   /** IKM weights per element as exact fractions ("1/9"); null: 1/9 each. */
   ikm_weights: Json<Record<string, string>> | null;
@@ -60,6 +65,8 @@ export interface ServicesTable {
   fee_rupiah: ColumnType<number, number | undefined, number>;
   product: string;
   complaint_channel: string;
+  code: string | null;
+  users_per_year: number | null;
   active: Generated<boolean>;
   created_at: Generated<Date>;
 }
@@ -69,6 +76,7 @@ export interface CountersTable {
   unit_id: number;
   name: string;
   public_code: string;
+  code: string | null;
   retired_at: Timestamp | null;
   created_at: Generated<Date>;
 }
@@ -87,6 +95,8 @@ export interface OfficersTable {
   position: string;
   rank: string;
   supervisor_id: number | null;
+  email: string | null;
+  retired_at: Timestamp | null;
   active: Generated<boolean>;
   created_at: Generated<Date>;
 }
@@ -97,6 +107,9 @@ export interface DutyRosterTable {
   counter_id: number;
   starts_at: Timestamp;
   ends_at: Timestamp;
+  /** The weekly pattern or the single-day exception this shift was generated from (null: entered directly). */
+  pattern_id: number | null;
+  exception_id: number | null;
 }
 
 export interface UsersTable {
@@ -162,12 +175,12 @@ export interface OrganisationTables {
 // tests/integration/schema.test.ts checks them against the migrated database.
 export const ORGANISATION_COLUMNS = {
   agencies: { id: true, slug: true, name: true, province: true, time_zone: true, created_at: true, public_min_surveys: true, officer_ranking_min: true, rating_limit_per_device: true, rating_limit_per_ip: true, kiosk_min_interval_seconds: true, updated_at: true },
-  units: { id: true, agency_id: true, parent_id: true, path: true, kind: true, name: true, slug: true, address: true, created_at: true, ikm_weights: true },
-  services: { id: true, unit_id: true, name: true, requirements: true, procedure: true, completion_days: true, fee_rupiah: true, product: true, complaint_channel: true, active: true, created_at: true },
-  counters: { id: true, unit_id: true, name: true, public_code: true, retired_at: true, created_at: true },
+  units: { id: true, agency_id: true, parent_id: true, path: true, kind: true, name: true, slug: true, address: true, code: true, retired_at: true, created_at: true, ikm_weights: true },
+  services: { id: true, unit_id: true, name: true, requirements: true, procedure: true, completion_days: true, fee_rupiah: true, product: true, complaint_channel: true, code: true, users_per_year: true, active: true, created_at: true },
+  counters: { id: true, unit_id: true, name: true, public_code: true, code: true, retired_at: true, created_at: true },
   counter_services: { counter_id: true, service_id: true },
-  officers: { id: true, agency_id: true, unit_id: true, nip: true, name: true, position: true, rank: true, supervisor_id: true, active: true, created_at: true },
-  duty_roster: { id: true, officer_id: true, counter_id: true, starts_at: true, ends_at: true },
+  officers: { id: true, agency_id: true, unit_id: true, nip: true, name: true, position: true, rank: true, supervisor_id: true, email: true, retired_at: true, active: true, created_at: true },
+  duty_roster: { id: true, officer_id: true, counter_id: true, starts_at: true, ends_at: true, pattern_id: true, exception_id: true },
   users: { id: true, username: true, officer_id: true, display_name: true, password_hash: true, failed_attempts: true, locked_until: true, active: true, created_at: true, email: true, platform_admin: true, password_changed_at: true },
   user_roles: { id: true, user_id: true, role: true, unit_id: true, created_at: true },
   sessions: { id: true, user_id: true, created_at: true, expires_at: true },

@@ -112,7 +112,8 @@ async function forwardOptions(db: Db, user: StaffActor, agencyId: number) {
     .selectFrom("units")
     .select(["id", "name", "path"])
     .where("agency_id", "=", agencyId)
-    .where("kind", "!=", "pemda")
+    .where("parent_id", "is not", null)
+    .where("retired_at", "is", null)
     .where((eb) => eb.or(paths.map((p) => eb("path", "like", `${p}%`))))
     .orderBy("path")
     .execute();

@@ -21,7 +21,8 @@ export async function intakeUnits(db: Db) {
     .selectFrom("units")
     .innerJoin("agencies", "agencies.id", "units.agency_id")
     .select(["units.id", "units.name", "agencies.name as agencyName"])
-    .where("units.kind", "!=", "pemda")
+    .where("units.parent_id", "is not", null) // the government's top unit is not a service unit
+    .where("units.retired_at", "is", null)
     .orderBy("agencies.name")
     .orderBy("units.path")
     .execute();
@@ -32,10 +33,10 @@ export async function intakeOptions(db: Db, unitId: number) {
   const unit = await db
     .selectFrom("units")
     .innerJoin("agencies", "agencies.id", "units.agency_id")
-    .select(["units.id", "units.name", "units.kind", "agencies.name as agencyName", "agencies.time_zone as timeZone"])
+    .select(["units.id", "units.name", "units.kind", "units.parent_id", "units.retired_at", "agencies.name as agencyName", "agencies.time_zone as timeZone"])
     .where("units.id", "=", unitId)
     .executeTakeFirst();
-  if (!unit || unit.kind === "pemda") return null;
+  if (!unit || unit.parent_id === null || unit.retired_at !== null) return null;
   const [services, counters, officers] = await Promise.all([
     db.selectFrom("services").select(["id", "name"]).where("unit_id", "=", unitId).where("active", "=", true).orderBy("name").execute(),
     db.selectFrom("counters").select(["id", "name", "public_code as publicCode"]).where("unit_id", "=", unitId).where("retired_at", "is", null).orderBy("name").execute(),
@@ -142,10 +143,10 @@ export async function submitComplaint(db: Db, input: NewComplaintInput, now: Dat
   const unit = await db
     .selectFrom("units")
     .innerJoin("agencies", "agencies.id", "units.agency_id")
-    .select(["units.id", "units.agency_id", "units.kind", "agencies.time_zone"])
+    .select(["units.id", "units.agency_id", "units.kind", "units.parent_id", "units.retired_at", "agencies.time_zone"])
     .where("units.id", "=", input.unitId)
     .executeTakeFirst();
-  if (!unit || unit.kind === "pemda") return { ok: false, errors: { unitId: "complaints.errors.unknownUnit" } };
+  if (!unit || unit.parent_id === null || unit.retired_at !== null) return { ok: false, errors: { unitId: "complaints.errors.unknownUnit" } };
   const zone = unit.time_zone || DEFAULT_TIME_ZONE;
 
   const body = input.body.trim();
