@@ -24,6 +24,7 @@ import { sameTranslationFiles, translationFilesFor } from "~/i18n/namespaces";
 import fallbackTexts from "../public/locales/fallback.json";
 import stylesheet from "~/styles/app.css?url";
 import { PUBLIC_NAV } from "~/ui/public-nav";
+import { useNonce } from "~/ui/nonce";
 
 // Routes give their own titles; this one covers the error pages.
 export const meta: MetaFunction = () => [{ title: "Suara" }];
@@ -56,6 +57,7 @@ export function useRootData(): RootData | undefined {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  const nonce = useNonce();
   const t = useMemo(
     // The shell's and error page's texts ship with the bundle, so an error page can speak even without loader data.
     () => createTranslator(locale, { ...fallbackTexts[locale], ...data?.translation }),
@@ -76,8 +78,8 @@ export function Layout({ children }: { children: ReactNode }) {
             {children}
           </Shell>
         </TranslationProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

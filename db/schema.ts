@@ -8,10 +8,11 @@ import { FORUMS_COLUMNS, type ForumsTables } from "./tables/forums";
 import { SKM_REPORTS_COLUMNS, type SkmReportsTables } from "./tables/skm-reports";
 import { ACCOUNTS_COLUMNS, type AccountsTables } from "./tables/accounts";
 import { ORG_IMPORT_COLUMNS, type OrgImportTables } from "./tables/org-import";
+import { SECURITY_COLUMNS, type SecurityTables } from "./tables/security";
 
 // The Database interface mirrors db/migrations: one file per subject in db/tables/, gathered here.
 // tests/integration/schema.test.ts checks ALL_COLUMNS (and so these types) against the live schema.
-export interface Database extends OrganisationTables, RatingsTables, ComplaintsTables, AssessmentsTables, ForumsTables, SkmReportsTables, AccountsTables, OrgImportTables {}
+export interface Database extends OrganisationTables, RatingsTables, ComplaintsTables, AssessmentsTables, ForumsTables, SkmReportsTables, AccountsTables, OrgImportTables, SecurityTables {}
 
 export const ALL_COLUMNS = {
   ...ASSESSMENTS_COLUMNS,
@@ -22,6 +23,7 @@ export const ALL_COLUMNS = {
   ...SKM_REPORTS_COLUMNS,
   ...ACCOUNTS_COLUMNS,
   ...ORG_IMPORT_COLUMNS,
+  ...SECURITY_COLUMNS,
 };
 
 export { ROLES, UNIT_KINDS } from "./tables/organisation";

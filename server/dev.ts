@@ -3,19 +3,23 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { createServer } from "vite";
 import { bootstrap } from "./bootstrap";
+import { securityHeadersMiddleware } from "./security-headers";
+import { connectionContext, TRUST_PROXY } from "../app/http/client-address";
 
 const log = (line: string) => console.log(`[suara] ${line}`);
 const started = await bootstrap(log);
 const vite = await createServer({ server: { middlewareMode: true } });
 
 const app = express();
+app.set("trust proxy", TRUST_PROXY);
+app.use(securityHeadersMiddleware);
 app.use(vite.middlewares);
 app.all(
   "*",
   createRequestHandler({
     build: () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>,
     mode: "development",
-    getLoadContext: (req) => ({ ip: req.ip ?? null }),
+    getLoadContext: (req) => ({ ...connectionContext(req) }),
   }),
 );
 const server = app.listen(started.env.PORT, started.env.HOST, () =>

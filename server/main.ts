@@ -7,8 +7,10 @@ import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { parseEnv } from "../app/platform/env.server";
+import { connectionContext, TRUST_PROXY } from "../app/http/client-address";
 import { bootstrap } from "./bootstrap";
 import { precompressedAssets } from "./precompressed";
+import { securityHeadersMiddleware } from "./security-headers";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const log = (line: string) => console.log(`[suara] ${line}`);
@@ -43,12 +45,13 @@ async function serve(env: ReturnType<typeof parseEnv>, shutdown: () => Promise<v
   const build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", TRUST_PROXY);
+  app.use(securityHeadersMiddleware);
   app.use("/assets", precompressedAssets(path.join(buildDir, "client/assets")));
   app.use(compression());
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (req) => ({ ip: req.ip ?? null }) }));
+  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext: (req) => ({ ...connectionContext(req) }) }));
 
   // Scheduled work (automatic closing, reminders) runs in every process; each job takes a PostgreSQL
   // advisory lock, so behind a load balancer only one process does a given job at a time.

@@ -1,12 +1,11 @@
-import { createHash } from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import type { ItemSource, StakeholderGroup } from "../../db/tables/forums";
-import { env } from "~/platform/env.server";
 import { MAX_PASTE_LINES } from "~/domain/forum-paste";
 import { localDay } from "~/domain/forum-record";
 import { suggestElement } from "~/domain/themes/element-suggestion";
 import { appendAudit } from "./audit.server";
+import { hitLimit, LIMITS } from "./rate-limits.server";
 
 // Forums (Forum Konsultasi Publik, PermenPANRB 16/2017; DOMAIN.md §4): the forum, its attendance and its inputs.
 // Themes live in forum-themes.server.ts, the berita acara and its actions in forum-records.server.ts.
@@ -19,19 +18,7 @@ export function dayString(value: Date | string): string {
 }
 
 /** Public inputs one address may send per hour (all forums together). */
-export const PUBLIC_INPUTS_PER_HOUR = 5;
-
-/** The client address as the reverse proxy reports it; without one, every client shares "direct". */
-export function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip")?.trim() || "direct";
-}
-
-/** Addresses are kept only as salted hashes, for abuse control (UU 27/2022; DOMAIN.md §5). */
-export function ipHash(address: string): string {
-  const salt = env().HASH_SALT ?? "development-only-hash-salt";
-  return createHash("sha256").update(`${salt}:forum:${address}`).digest("hex");
-}
+export const PUBLIC_INPUTS_PER_HOUR = LIMITS.forumInput.limit;
 
 export interface NewForum {
   actorUserId: number | null;
@@ -343,7 +330,8 @@ export interface PublicInput {
   name: string | null;
   group: StakeholderGroup | null;
   showName: boolean;
-  ipHash: string;
+  /** The client's address (the trusted-proxy rule); counted only as a keyed hash (UU 27/2022; DOMAIN.md §5). */
+  clientAddress: string | null;
   now: Date;
 }
 
@@ -354,15 +342,9 @@ export type PublicInputResult = { ok: true; number: number } | { ok: false; reas
  * address hash in fixed one-hour windows; the count and the input commit together.
  */
 export async function submitPublicInput(db: Kysely<Database>, input: PublicInput): Promise<PublicInputResult> {
-  const windowStart = new Date(Math.floor(input.now.getTime() / 3_600_000) * 3_600_000);
   return db.transaction().execute(async (trx) => {
-    const counted = await trx
-      .insertInto("forum_input_limits")
-      .values({ ip_hash: input.ipHash, window_start: windowStart, attempts: 1 })
-      .onConflict((oc) => oc.columns(["ip_hash", "window_start"]).doUpdateSet((eb) => ({ attempts: eb("forum_input_limits.attempts", "+", 1) })))
-      .returning("attempts")
-      .executeTakeFirstOrThrow();
-    if (counted.attempts > PUBLIC_INPUTS_PER_HOUR) return { ok: false as const, reason: "rateLimited" as const };
+    const counted = await hitLimit(trx, LIMITS.forumInput, input.clientAddress, input.now);
+    if (!counted.allowed) return { ok: false as const, reason: "rateLimited" as const };
     const [number] = await insertItems(trx, input.forumId, [
       {
         text: input.body,
@@ -378,10 +360,6 @@ export async function submitPublicInput(db: Kysely<Database>, input: PublicInput
   });
 }
 
-/** Drops rate-limit windows older than a day (called by the scheduled jobs or by hand). */
-export async function pruneInputLimits(db: Kysely<Database>, now: Date) {
-  await db.deleteFrom("forum_input_limits").where("window_start", "<", new Date(now.getTime() - 86_400_000)).execute();
-}
 
 /** All inputs of a forum, in number order, with what the moderator needs to see. */
 export async function itemsOf(db: Kysely<Database>, forumId: number) {

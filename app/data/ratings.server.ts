@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Channel } from "../../db/tables/ratings";
 import { appendAudit } from "./audit.server";
+import { keyedHash } from "~/platform/keyed-hash.server";
 import { checkRating, writeRating, type NewRatingRow } from "./rating-batches.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import {
@@ -98,7 +98,6 @@ export interface SubmissionContext {
   ip?: string | null;
   fromStaffSession: boolean;
   kioskToken?: string | null;
-  salt: string;
   limits: { perDevice: number; perIp: number; kioskMinIntervalSeconds: number };
 }
 
@@ -106,9 +105,6 @@ export type SubmitOutcome =
   | { ok: true; ratingId: number; token: string; duplicate: boolean; flagged: boolean; verified: boolean }
   | { ok: false; reason: "unknown_service" | "officer_not_on_duty" | "replayed_key" | "over_limit" | "too_fast"; field?: string };
 
-export function saltedHash(salt: string, value: string): string {
-  return createHash("sha256").update(`${salt}:${value}`).digest("hex").slice(0, 32);
-}
 
 /**
  * Stores one rating. Answers "ok" only after the commit, so an acknowledged rating is never lost. A retry with
@@ -136,10 +132,10 @@ export async function submitRating(db: Kysely<Database>, submission: RatingSubmi
     fromStaffSession: context.fromStaffSession,
     honeypotFilled: Boolean(submission.website),
   });
-  const contentHash = saltedHash("content", submissionFingerprint(submission, counter.id));
+  const contentHash = keyedHash("content", submissionFingerprint(submission, counter.id));
   const day = localDay(now, counter.timeZone);
-  const deviceHash = context.deviceId ? saltedHash(context.salt, `device:${context.deviceId}`) : null;
-  const ipHash = context.ip ? saltedHash(context.salt, `ip:${context.ip}`) : null;
+  const deviceHash = context.deviceId ? keyedHash("device", context.deviceId) : null;
+  const ipHash = context.ip ? keyedHash("ip", context.ip) : null;
 
   type TxOutcome = SubmitOutcome | { ok: false; reason: "duplicate_key" };
   const values = {

@@ -2,14 +2,14 @@ import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { runJobsUnderLock, type ScheduledJob } from "~/platform/jobs.server";
 import { runComplaintClocks } from "./complaints/clocks.server";
-import { pruneInputLimits } from "./forums.server";
+import { pruneRateLimits } from "./rate-limits.server";
 import { pruneRatingLimits } from "./ratings.server";
 
 // Features add their periodic work here (e.g. closing complaints left without a reply). Each process runs the
 // list every minute; the runner (`~/platform/jobs.server`) keeps two processes from running the same job at once.
 const JOBS: ScheduledJob[] = [
   { name: "complaints.clocks", run: (at) => runComplaintClocks(db(), at) },
-  { name: "forums.prune-input-limits", run: (at) => pruneInputLimits(db(), at) },
+  { name: "rate-limits.prune", run: (at) => pruneRateLimits(db(), at) },
   { name: "ratings.prune-limits", run: (at) => pruneRatingLimits(db(), at) },
 ];
 

@@ -1,9 +1,10 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database, Role } from "../../db/schema";
-import { afterFailedAttempt, AFTER_SUCCESS, isLocked } from "~/domain/sign-in-lockout";
+import { AFTER_SUCCESS, LOCK_MINUTES, MAX_FAILED_ATTEMPTS } from "~/domain/sign-in-lockout";
 import { decoyPasswordHash, verifyPassword } from "~/auth/password.server";
 import type { RoleGrant } from "~/auth/scope";
 import { appendAudit } from "./audit.server";
+import { hitLimit, LIMITS } from "./rate-limits.server";
 
 /** A user's roles, each with the unit it covers (and that unit's subtree, by its path). */
 export async function roleGrantsOf(db: Kysely<Database>, userId: number): Promise<RoleGrant[]> {
@@ -15,47 +16,68 @@ export async function roleGrantsOf(db: Kysely<Database>, userId: number): Promis
     .execute();
 }
 
-export type SignInResult = { ok: true; userId: number } | { ok: false };
+export type SignInResult = { ok: true; userId: number } | { ok: false; reason?: "rate_limited" };
 
 /**
  * Checks a NIP-or-username and password. Every failure looks the same to the caller (unknown account,
- * wrong password, locked), so the answer never tells whether an account exists.
+ * wrong password, locked), so the answer never tells whether an account exists; only the per-address limit
+ * (password spraying across accounts) says so, since it is about the address, not the account.
+ *
+ * The attempt is counted before the password is checked, in one conditional update, so parallel guesses
+ * cannot all read "not locked": at most MAX_FAILED_ATTEMPTS of them reach the password check. A locked account
+ * is checked against a decoy hash, so it answers in the same time as an open one.
  */
-export async function signIn(db: Kysely<Database>, identifier: string, password: string, now: Date): Promise<SignInResult> {
+export async function signIn(db: Kysely<Database>, identifier: string, password: string, now: Date, origin: { clientAddress: string | null }): Promise<SignInResult> {
+  const perAddress = await hitLimit(db, LIMITS.signIn, origin.clientAddress, now);
+  if (!perAddress.allowed) {
+    await verifyPassword(await decoyPasswordHash(), password);
+    return { ok: false, reason: "rate_limited" };
+  }
   const compact = identifier.replace(/\s+/g, "").toLowerCase();
   const byNip = /^\d{18}$/.test(compact);
   const user = await db
     .selectFrom("users")
     .leftJoin("officers", "officers.id", "users.officer_id")
-    .select(["users.id", "users.password_hash", "users.failed_attempts", "users.locked_until"])
+    .select(["users.id", "users.password_hash"])
     .where("users.active", "=", true)
     .where(byNip ? "officers.nip" : "users.username", "=", compact)
     .executeTakeFirst();
 
   // An account awaiting activation has no password: it fails like an unknown one, in the same time.
-  if (!user || user.password_hash === null) {
+  const counted = user && user.password_hash !== null ? await countAttempt(db, user.id, now) : false;
+  if (!user || user.password_hash === null || !counted) {
     await verifyPassword(await decoyPasswordHash(), password);
     return { ok: false };
   }
-  const lock = { failedAttempts: user.failed_attempts, lockedUntil: user.locked_until };
-  if (isLocked(lock, now)) return { ok: false };
-
-  const storedHash = user.password_hash;
-  if (await verifyPassword(storedHash, password)) {
+  if (await verifyPassword(user.password_hash, password)) {
     await db
       .updateTable("users")
-      .set({ failed_attempts: AFTER_SUCCESS.failedAttempts, locked_until: null })
+      .set({ failed_attempts: AFTER_SUCCESS.failedAttempts, locked_until: AFTER_SUCCESS.lockedUntil })
       .where("id", "=", user.id)
       .execute();
     return { ok: true, userId: user.id };
   }
-  const next = afterFailedAttempt(lock, now);
-  await db
-    .updateTable("users")
-    .set({ failed_attempts: next.failedAttempts, locked_until: next.lockedUntil })
-    .where("id", "=", user.id)
-    .execute();
   return { ok: false };
+}
+
+/**
+ * Counts one attempt on an account unless it is locked (afterFailedAttempt's rule, as one statement: the fifth
+ * attempt locks the account). False when the account is locked and the password must not be checked.
+ */
+async function countAttempt(db: Kysely<Database>, userId: number, now: Date): Promise<boolean> {
+  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+  const reaching = sql<boolean>`users.failed_attempts + 1 >= ${MAX_FAILED_ATTEMPTS}`;
+  const row = await db
+    .updateTable("users")
+    .set({
+      failed_attempts: sql<number>`case when ${reaching} then 0 else users.failed_attempts + 1 end`,
+      locked_until: sql<Date | null>`case when ${reaching} then ${lockUntil}::timestamptz else null end`,
+    })
+    .where("id", "=", userId)
+    .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<=", now)]))
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export interface GrantChange {

@@ -3,6 +3,7 @@ import type { Channel } from "../../db/tables/ratings";
 import { db } from "~/platform/db.server";
 import { counterByCode, kioskIsOpen } from "~/data/ratings.server";
 import { ratingSubmissionSchema } from "~/domain/ratings/submission";
+import { clientAddress } from "~/http/client-address";
 import { parseForm, type FormFields } from "~/http/forms";
 import { errorsForOutcome, kioskTokenFromCookies, submitFromOrigin, type RatingOrigin } from "./rating-request.server";
 
@@ -84,22 +85,4 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | nul
     request.on("end", () => resolve(size <= limit ? Buffer.concat(chunks).toString("utf8") : null));
     request.on("error", reject);
   });
-}
-
-/**
- * The client's address as Express's `trust proxy` computes it: walk from the socket's peer back through
- * X-Forwarded-For while the hop is a trusted proxy; the first untrusted hop is the client.
- */
-export function clientAddress(remoteAddress: string | undefined, forwardedFor: string | string[] | undefined, trustedProxy: (address: string) => boolean): string | null {
-  if (!remoteAddress) return null;
-  const forwarded = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
-    .split(",")
-    .map((hop) => hop.trim())
-    .filter((hop) => hop.length > 0)
-    .reverse();
-  const hops = [remoteAddress, ...forwarded];
-  for (let i = 0; i < hops.length - 1; i++) {
-    if (!trustedProxy(hops[i]!)) return hops[i]!;
-  }
-  return hops[hops.length - 1]!;
 }

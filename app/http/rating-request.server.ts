@@ -7,8 +7,9 @@ import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { submitRating, type CounterContext, type SubmitOutcome } from "~/data/ratings.server";
 import type { RatingSubmission } from "~/domain/ratings/submission";
+import { clientAddressOf } from "~/http/client-address";
 
-// A random id per browser, kept only as a salted hash, so per-device limits work without knowing who anyone is.
+// A random id per browser, kept only as a keyed hash, so per-device limits work without knowing who anyone is.
 export const deviceCookie = createCookie("sd", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 400 });
 export const kioskCookie = createCookie("kiosk", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 30 });
 
@@ -34,8 +35,7 @@ export async function kioskTokenFromCookies(cookieHeader: string | null): Promis
 }
 
 export function clientIp(context: AppLoadContext): string | null {
-  const ip = (context as { ip?: unknown }).ip;
-  return typeof ip === "string" && ip.length > 0 ? ip : null;
+  return clientAddressOf(context);
 }
 
 /** What a request tells about where a rating comes from: its cookies and the client's address. */
@@ -70,7 +70,6 @@ export async function submitFromOrigin(origin: RatingOrigin, counter: CounterCon
     ip: channel === "kiosk" ? null : origin.ip,
     fromStaffSession: staff !== null,
     kioskToken,
-    salt: settings.HASH_SALT ?? "development-salt",
     limits: {
       perDevice: settings.RATING_LIMIT_PER_DEVICE,
       perIp: settings.RATING_LIMIT_PER_IP,

@@ -6,7 +6,8 @@ import { STAKEHOLDER_GROUPS } from "../../db/tables/forums";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { actionsOf, actionUpdates, publishedSnapshot, publishedVersions, withdrawnNumbers } from "~/data/forum-records.server";
-import { acceptsPublicInput, clientAddress, forumById, ipHash, submitPublicInput } from "~/data/forums.server";
+import { acceptsPublicInput, forumById, submitPublicInput } from "~/data/forums.server";
+import { clientAddressOf } from "~/http/client-address";
 import { formatForumDay, formatShortDay } from "~/domain/forum-day";
 import { MAX_ITEM_LENGTH } from "~/domain/forum-paste";
 import { isActionLate, localDay } from "~/domain/forum-record";
@@ -78,7 +79,7 @@ const inputSchema = z.object({
   showName: z.literal("on").optional(),
 });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const forumId = unitIdParam(params.forumId);
   const parsed = parseForm(inputSchema, await request.formData());
   if (!parsed.ok) return { errors: parsed.errors, values: parsed.values, number: null };
@@ -93,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     name: parsed.data.name ? parsed.data.name : null,
     group: parsed.data.group ? parsed.data.group : null,
     showName: parsed.data.showName === "on",
-    ipHash: ipHash(clientAddress(request)),
+    clientAddress: clientAddressOf(context),
     now: at,
   });
   if (!result.ok) return { errors: { _form: "forums.errors.rateLimited" }, values: kept, number: null };

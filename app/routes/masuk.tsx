@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
@@ -9,6 +9,7 @@ import { signIn } from "~/data/users.server";
 import { Field } from "~/ui/Field";
 import { parseForm } from "~/http/forms";
 import { safeRedirectTarget } from "~/http/redirect";
+import { clientAddressOf } from "~/http/client-address";
 
 export const meta: MetaFunction = () => [{ title: "Suara" }];
 
@@ -23,17 +24,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(signInSchema, await request.formData());
-  if (!parsed.ok) return { errors: parsed.errors, identifier: parsed.values.identifier ?? "" };
+  if (!parsed.ok) return data({ errors: parsed.errors, identifier: parsed.values.identifier ?? "" }, { status: 400 });
   const { identifier, password, redirectTo } = parsed.data;
   // A NIP typed with spaces or dots is still a NIP; anything of digits that is not 18 long is a typo.
   const digits = identifier.replace(/[\s.]/g, "");
   if (/^\d+$/.test(digits) && digits.length !== 18) {
-    return { errors: { identifier: "signIn.malformedNip" }, identifier };
+    return data({ errors: { identifier: "signIn.malformedNip" }, identifier }, { status: 400 });
   }
-  const result = await signIn(db(), identifier, password, now());
-  if (!result.ok) return { errors: { _form: "signIn.failed" }, identifier };
+  const result = await signIn(db(), identifier, password, now(), { clientAddress: clientAddressOf(context) });
+  if (!result.ok && result.reason === "rate_limited") return data({ errors: { _form: "signIn.tooManyAttempts" }, identifier }, { status: 429 });
+  if (!result.ok) return data({ errors: { _form: "signIn.failed" }, identifier }, { status: 400 });
   return startSession(request, result.userId, safeRedirectTarget(redirectTo, "/staf"));
 }
 

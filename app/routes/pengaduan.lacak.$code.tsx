@@ -1,9 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { now } from "~/platform/clock.server";
-import { allowTrackingLookup, hashClientAddress, respondAsCitizen, trackComplaint } from "~/data/complaints/tracking.server";
+import { respondAsCitizen, trackComplaint } from "~/data/complaints/tracking.server";
+import { hitLimit, LIMITS } from "~/data/rate-limits.server";
+import { clientAddressOf } from "~/http/client-address";
 import { db } from "~/platform/db.server";
 import { formatTrackingCode, normaliseTrackingCode } from "~/domain/complaint-tracking-code";
 import type { HandlingRating } from "~/domain/complaint-lifecycle";
@@ -13,24 +15,17 @@ import { parseForm } from "~/http/forms";
 
 export const meta: MetaFunction = () => [{ title: "Lacak pengaduan · Suara" }, { name: "robots", content: "noindex" }];
 
-/**
- * The address lookups are counted under (salted hash only). The portal sits behind a proxy on loopback
- * in production, which sets X-Forwarded-For; without it every client shares one bucket.
- */
-function clientAddress(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-}
-
-async function lookup(request: Request, typed: string | undefined) {
-  if (!(await allowTrackingLookup(db(), hashClientAddress(clientAddress(request)), now()))) {
-    throw new Response("Too Many Requests", { status: 429 });
-  }
+// Lookups are counted per client address (the trusted-proxy rule), so guessing codes is hopeless while a
+// citizen reloading their page is never stopped.
+async function lookup(context: AppLoadContext, typed: string | undefined) {
+  const limited = await hitLimit(db(), LIMITS.tracking, clientAddressOf(context), now());
+  if (!limited.allowed) throw new Response("Too Many Requests", { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
   const code = normaliseTrackingCode(typed ?? "");
   return code ? { code, view: await trackComplaint(db(), code, now()) } : { code: null, view: null };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { view } = await lookup(request, params.code);
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const { view } = await lookup(context, params.code);
   // Unknown and malformed codes get the same page and message.
   if (!view) throw redirect(`/pengaduan/lacak?salah=${encodeURIComponent((params.code ?? "").slice(0, 40))}`);
   return { view };
@@ -42,8 +37,8 @@ const responseSchema = z.object({
   handlingRating: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(1).max(4).optional()),
 });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { code, view } = await lookup(request, params.code);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { code, view } = await lookup(context, params.code);
   if (!code || !view) throw new Response("Not Found", { status: 404 });
   const parsed = parseForm(responseSchema, await request.formData());
   if (!parsed.ok) return { errors: parsed.errors };

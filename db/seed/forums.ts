@@ -152,7 +152,7 @@ export async function seedForums(db: Kysely<Database>): Promise<void> {
       name: input.name,
       group: "service_users",
       showName: input.show,
-      ipHash: `seed-${index}`,
+      clientAddress: `seed-${index}`,
       now: new Date(),
     });
   }

@@ -102,12 +102,6 @@ export interface ComplaintAttachmentsTable {
   created_at: Generated<Date>;
 }
 
-export interface ComplaintLookupLimitsTable {
-  ip_hash: string;
-  window_start: Timestamp;
-  count: Generated<number>;
-}
-
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: number;
@@ -126,7 +120,6 @@ export interface ComplaintsTables {
   complaint_events: ComplaintEventsTable;
   complaint_contacts: ComplaintContactsTable;
   complaint_attachments: ComplaintAttachmentsTable;
-  complaint_lookup_limits: ComplaintLookupLimitsTable;
   notifications: NotificationsTable;
 }
 
@@ -145,6 +138,5 @@ export const COMPLAINTS_COLUMNS = {
   complaint_events: { id: true, complaint_id: true, agency_id: true, at: true, type: true, actor_role: true, actor_user_id: true, from_status: true, to_status: true, details: true },
   complaint_contacts: { complaint_id: true, agency_id: true, name: true, phone: true, email: true, show_name: true, created_at: true },
   complaint_attachments: { id: true, complaint_id: true, agency_id: true, stored_name: true, original_name: true, media_type: true, size_bytes: true, sha256: true, created_at: true },
-  complaint_lookup_limits: { ip_hash: true, window_start: true, count: true },
   notifications: { id: true, user_id: true, agency_id: true, kind: true, complaint_id: true, params: true, dedupe_key: true, created_at: true, read_at: true },
 } satisfies Columns<ComplaintsTables>;

@@ -137,12 +137,6 @@ export interface ForumActionUpdatesTable {
   user_id: number | null;
 }
 
-export interface ForumInputLimitsTable {
-  ip_hash: string;
-  window_start: Timestamp;
-  attempts: number;
-}
-
 export interface ForumsTables {
   forums: ForumsTable;
   forum_services: ForumServicesTable;
@@ -153,7 +147,6 @@ export interface ForumsTables {
   forum_records: ForumRecordsTable;
   forum_actions: ForumActionsTable;
   forum_action_updates: ForumActionUpdatesTable;
-  forum_input_limits: ForumInputLimitsTable;
 }
 
 export const FORUMS_COLUMNS = {
@@ -166,5 +159,4 @@ export const FORUMS_COLUMNS = {
   forum_records: { id: true, forum_id: true, agency_id: true, version: true, status: true, correction_reason: true, agreements: true, dissent: true, approved_by_name: true, approved_on: true, approval_recorded_by: true, approval_recorded_at: true, community_rep_name: true, community_signed_on: true, published_at: true, published_by: true, snapshot: true, created_by: true, created_at: true },
   forum_actions: { id: true, forum_id: true, agency_id: true, theme_id: true, description: true, responsible_unit_id: true, responsible_officer: true, due_on: true, element: true, status: true, drop_reason: true, created_at: true, updated_at: true },
   forum_action_updates: { id: true, action_id: true, agency_id: true, at: true, status: true, note: true, user_id: true },
-  forum_input_limits: { ip_hash: true, window_start: true, attempts: true },
 } satisfies Columns<ForumsTables>;

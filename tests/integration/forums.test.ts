@@ -160,7 +160,7 @@ describe("hidden inputs", () => {
 
   it("a public submission waits for moderation and a merged duplicate leaves its theme", async () => {
     const forumId = await newForum(dukcapil.id);
-    const result = await submitPublicInput(db, { forumId, body: "Loket kurang", name: "Ani", group: null, showName: false, ipHash: "h1", now: new Date() });
+    const result = await submitPublicInput(db, { forumId, body: "Loket kurang", name: "Ani", group: null, showName: false, clientAddress: "198.51.100.1", now: new Date() });
     expect(result.ok).toBe(true);
     const [pending] = await itemsOf(db, forumId);
     expect(pending?.moderation).toBe("pending");
@@ -175,7 +175,7 @@ describe("hidden inputs", () => {
     const forumId = await newForum(dukcapil.id);
     const at = new Date("2026-11-23T03:10:00Z");
     const results = [];
-    for (let i = 0; i < 6; i++) results.push(await submitPublicInput(db, { forumId, body: `masukan ${i}`, name: null, group: null, showName: false, ipHash: "same", now: at }));
+    for (let i = 0; i < 6; i++) results.push(await submitPublicInput(db, { forumId, body: `masukan ${i}`, name: null, group: null, showName: false, clientAddress: "198.51.100.2", now: at }));
     expect(results.map((r) => r.ok)).toEqual([true, true, true, true, true, false]);
     expect((await itemsOf(db, forumId)).length).toBe(5);
   });

@@ -3,7 +3,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "~/platform/db.server";
-import { clientAddress, handleRatingPost } from "~/http/rating-api.server";
+import { clientAddress } from "~/http/client-address";
+import { handleRatingPost } from "~/http/rating-api.server";
 import { freshDemoDatabase } from "./database";
 
 // POST /api/ratings/<code> as the production server answers it: node:http, ahead of the framework.

@@ -30,7 +30,6 @@ describe("submitting ratings", async () => {
     deviceId: `device-${deviceSeq++}`,
     ip: `10.0.0.${deviceSeq}`,
     fromStaffSession: false,
-    salt: "test-salt",
     limits: { perDevice: 3, perIp: 40, kioskMinIntervalSeconds: 8 },
     ...overrides,
   });

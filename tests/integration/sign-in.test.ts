@@ -8,9 +8,10 @@ import { freshDemoDatabase } from "./database";
 describe("sign-in", async () => {
   const { db } = await freshDemoDatabase();
   const now = new Date("2026-11-23T02:00:00Z");
+  const origin = { clientAddress: "198.51.100.20" };
 
   it("accepts a username or an officer's NIP with the right password", async () => {
-    expect((await signIn(db, "admin", DEMO_PASSWORD, now)).ok).toBe(true);
+    expect((await signIn(db, "admin", DEMO_PASSWORD, now, origin)).ok).toBe(true);
     const supervisor = await db
       .selectFrom("users")
       .innerJoin("officers", "officers.id", "users.officer_id")
@@ -18,19 +19,19 @@ describe("sign-in", async () => {
       .where("users.username", "=", "supervisor")
       .executeTakeFirstOrThrow();
     const spaced = `${supervisor.nip.slice(0, 8)} ${supervisor.nip.slice(8, 14)} ${supervisor.nip.slice(14)}`;
-    expect((await signIn(db, spaced, DEMO_PASSWORD, now)).ok).toBe(true);
+    expect((await signIn(db, spaced, DEMO_PASSWORD, now, origin)).ok).toBe(true);
   });
 
   it("answers an unknown account exactly as it answers a wrong password", async () => {
-    expect(await signIn(db, "nobody-here", DEMO_PASSWORD, now)).toEqual({ ok: false });
-    expect(await signIn(db, "petugas", "wrong", now)).toEqual({ ok: false });
+    expect(await signIn(db, "nobody-here", DEMO_PASSWORD, now, origin)).toEqual({ ok: false });
+    expect(await signIn(db, "petugas", "wrong", now, origin)).toEqual({ ok: false });
   });
 
   it("locks the account for 15 minutes after five wrong passwords, even for the right one", async () => {
-    for (let i = 0; i < 5; i++) await signIn(db, "moderator", "wrong", now);
-    expect((await signIn(db, "moderator", DEMO_PASSWORD, now)).ok).toBe(false);
+    for (let i = 0; i < 5; i++) await signIn(db, "moderator", "wrong", now, origin);
+    expect((await signIn(db, "moderator", DEMO_PASSWORD, now, origin)).ok).toBe(false);
     const later = new Date(now.getTime() + 15 * 60_000 + 1);
-    expect((await signIn(db, "moderator", DEMO_PASSWORD, later)).ok).toBe(true);
+    expect((await signIn(db, "moderator", DEMO_PASSWORD, later, origin)).ok).toBe(true);
   });
 });
 

@@ -1,6 +1,4 @@
-import { createHash } from "node:crypto";
 import { sql } from "kysely";
-import { env } from "~/platform/env.server";
 import { ALLOWED_FROM, deadlinesFor, runningDeadline, shouldShowOmbudsmanNotice, type ComplaintStatus, type HandlingRating } from "~/domain/complaint-lifecycle";
 import { formatTrackingCode } from "~/domain/complaint-tracking-code";
 import { DEFAULT_TIME_ZONE, dueStatus } from "~/domain/working-days";
@@ -9,36 +7,8 @@ import { applyEvent, type ActResult } from "./steps.server";
 import { stateOf, str, type Db } from "./rows.server";
 
 // The citizen's side after filing: the tracking page (read only) and the answer to the follow-up (one
-// step through the state machine, which opens its own transaction).
-
-// Tracking lookups: at most this many per salted address hash in each window (brute force of a 44-bit
-// code space is then hopeless, and a citizen reloading their page is never stopped).
-export const LOOKUP_LIMIT = 60;
-export const LOOKUP_WINDOW_MINUTES = 10;
-
-export function hashClientAddress(address: string): string {
-  const salt = env().HASH_SALT ?? "development-only-salt";
-  return createHash("sha256").update(`${salt}:${address}`).digest("hex");
-}
-
-/**
- * Counts one tracking lookup for an address hash and says whether it may go ahead. Fixed windows of
- * LOOKUP_WINDOW_MINUTES; old windows are pruned as it goes.
- */
-export async function allowTrackingLookup(db: Db, ipHash: string, now: Date): Promise<boolean> {
-  const windowMs = LOOKUP_WINDOW_MINUTES * 60_000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const row = await db
-    .insertInto("complaint_lookup_limits")
-    .values({ ip_hash: ipHash, window_start: windowStart, count: 1 })
-    .onConflict((oc) => oc.columns(["ip_hash", "window_start"]).doUpdateSet({ count: sql`complaint_lookup_limits.count + 1` }))
-    .returning("count")
-    .executeTakeFirstOrThrow();
-  if (row.count === 1) {
-    await db.deleteFrom("complaint_lookup_limits").where("window_start", "<", new Date(windowStart.getTime() - windowMs)).execute();
-  }
-  return row.count <= LOOKUP_LIMIT;
-}
+// step through the state machine, which opens its own transaction). Lookups are limited per client address by the
+// route, with the shared limiter (LIMITS.tracking in ../rate-limits.server.ts).
 
 export interface PublicEvent {
   at: Date;
