@@ -19,7 +19,7 @@ export const LIMITS = {
   tracking: { bucket: "tracking", limit: 60, windowSeconds: 600 },
   // Public input before a forum: five an hour per address, all forums together.
   forumInput: { bucket: "forum-input", limit: 5, windowSeconds: 3600 },
-  // Sign-in attempts per address (password spraying across accounts); the per-account lockout is separate.
+  // Failed sign-ins per address (password spraying across accounts); the per-account lockout is separate.
   signIn: { bucket: "sign-in", limit: 20, windowSeconds: 900 },
 } as const satisfies Record<string, RateLimit>;
 
@@ -45,6 +45,19 @@ export async function hitLimit(db: Kysely<Database>, limit: RateLimit, subject: 
   }
   if (row.hits <= limit.limit) return { allowed: true, count: row.hits };
   return { allowed: false, count: row.hits, retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000)) };
+}
+
+/** Takes back one counted request (a limit on failures counts every attempt first, then refunds a success). */
+export async function refundHit(db: Kysely<Database>, limit: RateLimit, subject: string | null, now: Date): Promise<void> {
+  const windowMs = limit.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  await db
+    .updateTable("rate_limits")
+    .set({ hits: sql`greatest(hits - 1, 0)` })
+    .where("bucket", "=", limit.bucket)
+    .where("key_hash", "=", keyedHash(`limit:${limit.bucket}`, subject ?? "unknown"))
+    .where("window_start", "=", windowStart)
+    .execute();
 }
 
 /** Drops every window that ended more than a day ago (scheduled). */

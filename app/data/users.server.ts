@@ -4,7 +4,7 @@ import { AFTER_SUCCESS, LOCK_MINUTES, MAX_FAILED_ATTEMPTS } from "~/domain/sign-
 import { decoyPasswordHash, verifyPassword } from "~/auth/password.server";
 import type { RoleGrant } from "~/auth/scope";
 import { appendAudit } from "./audit.server";
-import { hitLimit, LIMITS } from "./rate-limits.server";
+import { hitLimit, LIMITS, refundHit } from "./rate-limits.server";
 
 /** A user's roles, each with the unit it covers (and that unit's subtree, by its path). */
 export async function roleGrantsOf(db: Kysely<Database>, userId: number): Promise<RoleGrant[]> {
@@ -55,6 +55,8 @@ export async function signIn(db: Kysely<Database>, identifier: string, password:
       .set({ failed_attempts: AFTER_SUCCESS.failedAttempts, locked_until: AFTER_SUCCESS.lockedUntil })
       .where("id", "=", user.id)
       .execute();
+    // The per-address limit counts failures: a staff member signing in many times a day is never stopped.
+    await refundHit(db, LIMITS.signIn, origin.clientAddress, now);
     return { ok: true, userId: user.id };
   }
   return { ok: false };
