@@ -1,15 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../db/seed/demo";
 import { closeDatabase } from "~/platform/db.server";
 import { LIMITS } from "~/data/rate-limits.server";
 import { clientAddress } from "~/http/client-address";
-import { freshDatabase } from "./database";
+import { freshDemoDatabase } from "./database";
 import { serveRoutes } from "./route-harness";
 
 // Every limit counts the client the trusted proxy saw, never the address a client writes into X-Forwarded-For.
 describe("limits on the real client address", async () => {
-  const { db, url } = await freshDatabase();
-  await seedDemo(db);
+  const { db, url } = await freshDemoDatabase();
   process.env.DATABASE_URL = url;
   afterAll(closeDatabase);
   const tracking = await import("~/routes/pengaduan.lacak.$code");

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { seedDemo, DEMO_PASSWORD } from "../../db/seed/demo";
+import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { signIn } from "~/data/users.server";
 import { hitLimit, LIMITS } from "~/data/rate-limits.server";
-import { freshDatabase } from "./database";
+import { freshDatabase, freshDemoDatabase } from "./database";
 
 // Attacks on sign-in as an outside test ran them: parallel guesses, a locked account's answer time, spraying.
 describe("sign-in under attack", async () => {
-  const { db } = await freshDatabase();
-  await seedDemo(db);
+  const { db } = await freshDemoDatabase();
   const now = new Date("2026-11-23T02:00:00Z");
   let address = 0;
   const fresh = () => ({ clientAddress: `198.51.100.${++address}` });
