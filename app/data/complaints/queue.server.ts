@@ -1,16 +1,27 @@
 import { NAMED_OFFICER_SEES, queueRoleOf, queueScopeOf } from "~/domain/access/complaints";
 import { runningDeadline, type ComplaintCategory, type ComplaintStatus, type Visibility } from "~/domain/complaint-lifecycle";
-import { formatTrackingCode } from "~/domain/complaint-tracking-code";
+import { formatTrackingCode, normaliseTrackingCode } from "~/domain/complaint-tracking-code";
+import { pageOf, type Paged } from "~/domain/paging";
 import { DEFAULT_TIME_ZONE, dueStatus, type DueStatus } from "~/domain/working-days";
 import { holidayCalendarsFor } from "../holidays.server";
 import { OPEN_STATUSES, stateOf, type Db, type StaffActor } from "./rows.server";
 
-// The staff complaint queue. Read only: no transaction.
+// The staff complaint queue. Read only: no transaction. The scope, status, unit, category and search are
+// filtered in SQL; the running deadlines (working days in each agency's calendar) are computed for the
+// matching rows, which are then sorted by them and paged, so "late" and the order by deadline stay exact
+// however many complaints there are.
+
+export const QUEUE_PAGE_SIZE = 50;
 
 export interface QueueFilter {
   status?: ComplaintStatus | "open" | "all";
   /** "late": only complaints whose running clock has passed; "escalated": only escalated ones. */
   only?: "late" | "due" | "escalated" | "mine";
+  /** A tracking code (whole or part, with or without dashes) or words of the report. */
+  search?: string;
+  /** Complaints filed with or forwarded to this unit or its subtree. */
+  unitId?: number;
+  category?: ComplaintCategory;
 }
 
 export interface QueueRow {
@@ -64,7 +75,26 @@ export async function complaintQueue(db: Db, user: StaffActor, filter: QueueFilt
   if (status === "open") query = query.where("complaints.status", "in", OPEN_STATUSES);
   else if (status !== "all") query = query.where("complaints.status", "=", status);
   if (filter.only === "escalated") query = query.where("complaints.escalated", "=", true);
-  const rows = await query.orderBy("complaints.submitted_at").limit(1000).execute();
+  if (filter.category) query = query.where((eb) => eb(eb.fn.coalesce("complaints.category", "complaints.reported_category"), "=", filter.category!));
+  if (filter.unitId !== undefined) {
+    const unit = await db.selectFrom("units").select("path").where("id", "=", filter.unitId).executeTakeFirst();
+    if (!unit) return [];
+    query = query.where((eb) => eb.or([eb("received.path", "like", `${unit.path}%`), eb("responsible.path", "like", `${unit.path}%`)]));
+  }
+  const search = filter.search?.trim() ?? "";
+  if (search !== "") {
+    const code = normaliseTrackingCode(search);
+    const compact = search.toUpperCase().replace(/[\s\-–.]/g, "");
+    query = code
+      ? query.where("complaints.tracking_code", "=", code)
+      : query.where((eb) =>
+          eb.or([
+            ...(/^[0-9A-Z]{3,}$/.test(compact) ? [eb("complaints.tracking_code", "like", `%${compact}%`)] : []),
+            eb("complaints.body", "ilike", `%${likeEscaped(search)}%`),
+          ]),
+        );
+  }
+  const rows = await query.orderBy("complaints.submitted_at").execute();
 
   const calendars = await holidayCalendarsFor(db, rows.map((row) => row.agency_id));
   const result: QueueRow[] = rows.map((row) => {
@@ -95,4 +125,28 @@ export async function complaintQueue(db: Db, user: StaffActor, filter: QueueFilt
   );
   const rank = (row: QueueRow) => (row.dueStatus === "late" ? 0 : row.dueStatus === "due_today" ? 1 : row.due ? 2 : 3);
   return filtered.sort((a, b) => rank(a) - rank(b) || (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity) || a.submittedAt.getTime() - b.submittedAt.getTime());
+}
+
+/** One page of the queue, with the total, for the queue page. */
+export async function complaintQueuePage(db: Db, user: StaffActor, filter: QueueFilter, page: number, now: Date): Promise<Paged<QueueRow>> {
+  return pageOf(await complaintQueue(db, user, filter, now), page, QUEUE_PAGE_SIZE);
+}
+
+/** The units a user's queue can be narrowed to: those of their handler and supervisor grants, with subunits. */
+export async function queueUnits(db: Db, user: StaffActor) {
+  const scope = queueScopeOf(user);
+  const paths = scope ? [...scope.handlerPaths, ...scope.supervisorPaths] : [];
+  if (paths.length === 0) return [];
+  return db
+    .selectFrom("units")
+    .innerJoin("agencies", "agencies.id", "units.agency_id")
+    .select(["units.id", "units.name", "agencies.name as agencyName"])
+    .where((eb) => eb.or(paths.map((p) => eb("units.path", "like", `${p}%`))))
+    .orderBy("agencies.name")
+    .orderBy("units.path")
+    .execute();
+}
+
+function likeEscaped(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
