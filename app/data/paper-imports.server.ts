@@ -35,7 +35,31 @@ export async function createImportPreview(db: Kysely<Database>, input: ImportPre
   return row.id;
 }
 
-export type ConfirmOutcome = { ok: true; imported: number } | { ok: false; reason: "not_preview" | "bad_rows_not_accepted" | "nothing_to_import" };
+export type ConfirmOutcome = { ok: true; imported: number } | { ok: false; reason: "not_preview" | "bad_rows_not_accepted" | "nothing_to_import" | "duplicate" };
+
+/**
+ * An import of the same rows for the same counter, service and period that is in the indicators now (not
+ * undone): a second upload of the same file would double its ratings. Rows are compared as stored (jsonb
+ * equality, line numbers included), so a renamed copy of the file is caught too.
+ */
+export async function sameImportInForce(db: Kysely<Database>, importId: number) {
+  return db
+    .selectFrom("rating_imports as earlier")
+    .innerJoin("rating_imports as candidate", (join) =>
+      join
+        .onRef("candidate.counter_id", "=", "earlier.counter_id")
+        .onRef("candidate.service_id", "=", "earlier.service_id")
+        .onRef("candidate.period_from", "=", "earlier.period_from")
+        .onRef("candidate.period_to", "=", "earlier.period_to")
+        .on(sql<boolean>`candidate.rows = earlier.rows`),
+    )
+    .select(["earlier.id", "earlier.file_name as fileName", "earlier.imported_at as importedAt"])
+    .where("candidate.id", "=", importId)
+    .where("earlier.id", "!=", importId)
+    .where("earlier.status", "=", "imported")
+    .orderBy("earlier.id")
+    .executeTakeFirst();
+}
 
 /** Imports the good rows as paper ratings in one transaction; with bad rows, only after an explicit choice. */
 export async function confirmImport(db: Kysely<Database>, importId: number, userId: number, acceptGoodRowsOnly: boolean): Promise<ConfirmOutcome> {
@@ -54,6 +78,9 @@ export async function confirmImport(db: Kysely<Database>, importId: number, user
     const bad = preview.bad_rows as unknown as BadRow[];
     if (bad.length > 0 && !acceptGoodRowsOnly) return { ok: false, reason: "bad_rows_not_accepted" } as const;
     if (good.length === 0) return { ok: false, reason: "nothing_to_import" } as const;
+    // Two previews of the same file confirmed at once: the counter's row lock makes the second one see the first.
+    await trx.selectFrom("counters").select("id").where("id", "=", preview.counter_id).forUpdate().execute();
+    if (await sameImportInForce(trx, importId)) return { ok: false, reason: "duplicate" } as const;
     await sql`
       insert into ratings (agency_id, unit_id, counter_id, service_id, officer_id, submitted_at, channel, kind,
         u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, age_band, education, occupation, comment, idempotency_key, content_hash, import_id)
@@ -82,6 +109,7 @@ export async function undoImport(db: Kysely<Database>, importId: number, userId:
   });
 }
 
+/** Every import of a unit (newest first), for the history table. */
 export async function importsOfUnit(db: Kysely<Database>, unitId: number) {
   return db
     .selectFrom("rating_imports")
@@ -94,6 +122,8 @@ export async function importsOfUnit(db: Kysely<Database>, unitId: number) {
       "rating_imports.period_from as from",
       "rating_imports.period_to as to",
       "rating_imports.created_at as createdAt",
+      "rating_imports.imported_at as importedAt",
+      "rating_imports.undone_at as undoneAt",
       "counters.name as counterName",
       "services.name as serviceName",
       sql<number>`jsonb_array_length(rating_imports.rows)`.as("goodRows"),
@@ -110,7 +140,17 @@ export async function importById(db: Kysely<Database>, importId: number) {
   return db
     .selectFrom("rating_imports")
     .innerJoin("counters", "counters.id", "rating_imports.counter_id")
-    .select(["rating_imports.id", "rating_imports.status", "rating_imports.bad_rows as badRows", "rating_imports.file_name as fileName", sql<number>`jsonb_array_length(rating_imports.rows)`.as("goodRows"), "counters.unit_id as unitId"])
+    .select(["rating_imports.id", "rating_imports.status", "rating_imports.bad_rows as badRows", "rating_imports.file_name as fileName", sql<number>`jsonb_array_length(rating_imports.rows)`.as("goodRows"), "counters.unit_id as unitId", "rating_imports.counter_id as counterId"])
     .where("rating_imports.id", "=", importId)
     .executeTakeFirst();
+}
+
+/** Which services each counter of a unit offers, so the import form lists only the chosen counter's. */
+export async function counterServicesOfUnit(db: Kysely<Database>, unitId: number) {
+  return db
+    .selectFrom("counter_services")
+    .innerJoin("counters", "counters.id", "counter_services.counter_id")
+    .select(["counter_services.counter_id as counterId", "counter_services.service_id as serviceId"])
+    .where("counters.unit_id", "=", unitId)
+    .execute();
 }

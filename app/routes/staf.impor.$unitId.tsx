@@ -1,4 +1,5 @@
 import {
+  data,
   redirect,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
@@ -8,18 +9,24 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState, useSyncExternalStore } from "react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireStaffUnit } from "~/auth/guard.server";
 import { db } from "~/platform/db.server";
 import { countersOfUnit, servicesOfUnit } from "~/data/organisation.server";
-import { confirmImport, createImportPreview, importById, importsOfUnit, undoImport } from "~/data/paper-imports.server";
+import { confirmImport, counterServicesOfUnit, createImportPreview, importById, importsOfUnit, sameImportInForce, undoImport } from "~/data/paper-imports.server";
+import { confirmationFor, type ConfirmRequest } from "~/http/confirm";
+import { formatDateTime, formatDayRange } from "~/i18n/format";
+import { useRootData } from "~/root";
+import { ConfirmStep } from "~/ui/ConfirmStep";
+import { pageTitle } from "~/ui/page-title";
 import { isIsoDay } from "~/domain/indicators/period";
 import { checkPaperRows, type BadRow } from "~/domain/ratings/paper-import";
 import { parseForm } from "~/http/forms";
 import { readSheet } from "~/exports/spreadsheet.server";
 
-export const meta: MetaFunction = () => [{ title: "Impor survei kertas · Suara" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "paperImport.title") }];
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 function guard(request: Request, unitIdText: string | undefined) {
@@ -29,18 +36,21 @@ function guard(request: Request, unitIdText: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { unit } = await guard(request, params.unitId);
   const previewId = Number(new URL(request.url).searchParams.get("pratinjau"));
-  const [counters, services, imports, preview] = await Promise.all([
+  const [counters, services, offered, imports, preview] = await Promise.all([
     countersOfUnit(db(), unit.id),
     servicesOfUnit(db(), unit.id),
+    counterServicesOfUnit(db(), unit.id),
     importsOfUnit(db(), unit.id),
     Number.isSafeInteger(previewId) && previewId > 0 ? importById(db(), previewId) : Promise.resolve(undefined),
   ]);
+  const shownPreview = preview && preview.unitId === unit.id && preview.status === "preview" ? preview : null;
+  const duplicateOf = shownPreview ? await sameImportInForce(db(), shownPreview.id) : undefined;
   return {
-    unit: { id: unit.id, name: unit.name },
-    counters,
+    unit: { id: unit.id, name: unit.name, timeZone: unit.timeZone },
+    counters: counters.map((counter) => ({ ...counter, serviceIds: offered.filter((pair) => pair.counterId === counter.id).map((pair) => pair.serviceId) })),
     services: services.map((service) => ({ id: service.id, name: service.name })),
     imports,
-    preview: preview && preview.unitId === unit.id && preview.status === "preview" ? { ...preview, badRows: preview.badRows as unknown as BadRow[] } : null,
+    preview: shownPreview ? { ...shownPreview, badRows: shownPreview.badRows as unknown as BadRow[], duplicateOf: duplicateOf ?? null } : null,
   };
 }
 
@@ -63,40 +73,57 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
     } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) return { errors: { file: "paperImport.errors.tooBig" } };
+      if (error instanceof MaxPartSizeExceededError) return invalid({ file: "paperImport.errors.tooBig" });
       throw error;
     }
     const parsed = parseForm(uploadSchema, form);
-    if (!parsed.ok) return { errors: parsed.errors };
-    if (parsed.data.from > parsed.data.to) return { errors: { to: "paperImport.errors.order" } };
+    if (!parsed.ok) return invalid(parsed.errors);
+    if (parsed.data.from > parsed.data.to) return invalid({ to: "paperImport.errors.order" });
     const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) return { errors: { file: "paperImport.errors.noFile" } };
-    const [counters, services] = await Promise.all([countersOfUnit(db(), unit.id), servicesOfUnit(db(), unit.id)]);
-    if (!counters.some((c) => c.id === parsed.data.counterId)) return { errors: { counterId: "form.notInList" } };
-    if (!services.some((s) => s.id === parsed.data.serviceId)) return { errors: { serviceId: "form.notInList" } };
+    if (!(file instanceof File) || file.size === 0) return invalid({ file: "paperImport.errors.noFile" });
+    const [counters, offered] = await Promise.all([countersOfUnit(db(), unit.id), counterServicesOfUnit(db(), unit.id)]);
+    if (!counters.some((c) => c.id === parsed.data.counterId)) return invalid({ counterId: "form.notInList" });
+    if (!offered.some((pair) => pair.counterId === parsed.data.counterId && pair.serviceId === parsed.data.serviceId)) return invalid({ serviceId: "paperImport.errors.serviceNotAtCounter" });
     const sheet = await readSheet(file.name, new Uint8Array(await file.arrayBuffer()));
-    if (!sheet.ok) return { errors: { file: `paperImport.errors.${sheet.reason}` } };
+    if (!sheet.ok) return invalid({ file: `paperImport.errors.${sheet.reason}` });
     const checked = checkPaperRows(sheet.records, parsed.data);
     const id = await createImportPreview(db(), { agencyId: unit.agency_id, ...parsed.data, fileName: file.name, ...checked, userId: user.id });
     return redirect(`/staf/impor/${unit.id}?pratinjau=${id}`);
   }
-  const parsed = parseForm(decisionSchema, await request.formData());
-  if (!parsed.ok) return { errors: parsed.errors };
+  const form = await request.formData();
+  const parsed = parseForm(decisionSchema, form);
+  if (!parsed.ok) return invalid(parsed.errors);
   const target = await importById(db(), parsed.data.importId);
   if (!target || target.unitId !== unit.id) throw new Response("Not Found", { status: 404 });
   if (parsed.data.intent === "undo") {
+    // Taking an import out of the indicators is asked about first; bringing it back means uploading it again.
+    const confirm = confirmationFor(form);
+    if (confirm) return { errors: {} as Record<string, string>, confirm, undo: { fileName: target.fileName, rows: target.goodRows } };
     await undoImport(db(), target.id, user.id);
     return redirect(`/staf/impor/${unit.id}`);
   }
   const outcome = await confirmImport(db(), target.id, user.id, parsed.data.acceptGoodRowsOnly === "1");
-  if (!outcome.ok) return { errors: { _form: `paperImport.errors.${outcome.reason}` } };
+  if (!outcome.ok) return data({ errors: { _form: `paperImport.errors.${outcome.reason}` } as Record<string, string>, confirm: null, undo: null }, { status: 409 });
   return redirect(`/staf/impor/${unit.id}?diimpor=${outcome.imported}`);
+}
+
+const noSubscription = () => () => undefined;
+
+function invalid(errors: Record<string, string>) {
+  return data({ errors, confirm: null as ConfirmRequest | null, undo: null }, { status: 400 });
 }
 
 export default function PaperImport() {
   const { unit, counters, services, imports, preview } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
+  const locale = useRootData()?.locale ?? "id";
+  const [counterId, setCounterId] = useState(counters[0]?.id ?? 0);
+  // With the browser's script the list shows only the chosen counter's services; without it, all of the
+  // unit's, and the server refuses a service the counter does not offer, next to the field.
+  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const offered = new Set(counters.find((counter) => counter.id === counterId)?.serviceIds ?? []);
+  const shownServices = scripted ? services.filter((service) => offered.has(service.id)) : services;
   const errors: Record<string, string | undefined> = actionData?.errors ?? {};
   const fieldError = (name: string) => (errors[name] ? <p className="field-error">{t(errors[name]!)}</p> : null);
   return (
@@ -111,10 +138,23 @@ export default function PaperImport() {
           {t(errors._form)}
         </p>
       ) : null}
+      {actionData?.confirm && actionData.undo ? (
+        <ConfirmStep request={actionData.confirm} title={t("paperImport.undoConfirm.title", { file: actionData.undo.fileName })} confirmLabel={t("paperImport.undoConfirm.yes")} cancelTo={`/staf/impor/${unit.id}`}>
+          <p>{t("paperImport.undoConfirm.what", { count: actionData.undo.rows })}</p>
+        </ConfirmStep>
+      ) : null}
       {preview ? (
         <section className="card" aria-labelledby="preview-title">
           <h2 id="preview-title">{t("paperImport.previewTitle", { file: preview.fileName })}</h2>
           <p>{t("paperImport.summary", { good: preview.goodRows, bad: preview.badRows.length })}</p>
+          {preview.duplicateOf ? (
+            <p className="notice error" role="alert">
+              {t("paperImport.duplicate", {
+                file: preview.duplicateOf.fileName,
+                when: preview.duplicateOf.importedAt ? formatDateTime(locale, preview.duplicateOf.importedAt, unit.timeZone) : "",
+              })}
+            </p>
+          ) : null}
           {preview.badRows.length > 0 ? (
             <div className="table-wrap">
               <table>
@@ -150,7 +190,7 @@ export default function PaperImport() {
               </label>
             ) : null}
             <div className="form-actions">
-              <button type="submit" disabled={preview.goodRows === 0}>
+              <button type="submit" disabled={preview.goodRows === 0 || preview.duplicateOf !== null}>
                 {t("paperImport.confirm", { count: preview.goodRows })}
               </button>
               <Link to={`/staf/impor/${unit.id}`} className="button secondary">
@@ -163,8 +203,18 @@ export default function PaperImport() {
       <Form method="post" encType="multipart/form-data" className="card">
         <h2>{t("paperImport.uploadTitle")}</h2>
         <p className="hint">{t("paperImport.format")}</p>
+        <p>
+          {t("paperImport.template.download")}{" "}
+          <a href={`/staf/impor/${unit.id}/templat.xlsx`} download>
+            {t("paperImport.template.xlsx")}
+          </a>{" "}
+          ·{" "}
+          <a href={`/staf/impor/${unit.id}/templat.csv`} download>
+            {t("paperImport.template.csv")}
+          </a>
+        </p>
         <label htmlFor="counterId">{t("paperImport.counter")}</label>
-        <select id="counterId" name="counterId">
+        <select id="counterId" name="counterId" value={counterId} onChange={(event) => setCounterId(Number(event.target.value))}>
           {counters.map((counter) => (
             <option key={counter.id} value={counter.id}>
               {counter.name}
@@ -173,8 +223,8 @@ export default function PaperImport() {
         </select>
         {fieldError("counterId")}
         <label htmlFor="serviceId">{t("paperImport.service")}</label>
-        <select id="serviceId" name="serviceId">
-          {services.map((service) => (
+        <select id="serviceId" name="serviceId" key={scripted ? counterId : "all"}>
+          {shownServices.map((service) => (
             <option key={service.id} value={service.id}>
               {service.name}
             </option>
@@ -208,7 +258,10 @@ export default function PaperImport() {
                   {t("paperImport.rows")}
                 </th>
                 <th scope="col">{t("paperImport.status")}</th>
-                <th scope="col"></th>
+                <th scope="col">{t("paperImport.when")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("paperImport.actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -218,11 +271,10 @@ export default function PaperImport() {
                   <td>
                     {item.counterName} · {item.serviceName}
                   </td>
-                  <td className="nowrap">
-                    {item.from} – {item.to}
-                  </td>
+                  <td className="nowrap">{formatDayRange(locale, item.from, item.to)}</td>
                   <td className="num">{item.goodRows}</td>
                   <td>{t(`paperImport.statuses.${item.status}`)}</td>
+                  <td className="nowrap">{formatDateTime(locale, item.undoneAt ?? item.importedAt ?? item.createdAt, unit.timeZone)}</td>
                   <td>
                     {item.status === "imported" ? (
                       <Form method="post">

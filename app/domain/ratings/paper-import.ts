@@ -5,6 +5,8 @@ import { AGE_BANDS, COMMENT_MAX, EDUCATIONS, OCCUPATIONS, SEXES } from "./submis
 // Paper SKM forms typed into a spreadsheet: one row per form. U1..U9 columns are required (blank = skipped);
 // the date, profile and comment columns are optional. Values may be written in Indonesian as on the paper form.
 export const OPTIONAL_COLUMNS = ["tanggal", "jenis_kelamin", "usia", "pendidikan", "pekerjaan", "saran"] as const;
+/** The columns of the downloadable template, in its order: the nine elements, then the optional ones. */
+export const TEMPLATE_COLUMNS: readonly string[] = [...ELEMENT_CODES, ...OPTIONAL_COLUMNS];
 export const MAX_ROWS = 5_000;
 
 export interface PaperRow {
