@@ -64,22 +64,27 @@ export async function bootstrap(log: (line: string) => void): Promise<Started> {
 }
 
 /**
- * Without SESSION_SECRET or HASH_SALT a single machine keeps generated ones in the data folder, so a
+ * Without SESSION_SECRET, HASH_SALT or AUDIT_KEY a single machine keeps generated ones in the data folder, so a
  * newcomer needs no configuration; several processes behind a load balancer must set them.
  */
 function provideLocalSecrets(env: Env): void {
-  if (env.SESSION_SECRET && env.HASH_SALT) return;
+  if (env.SESSION_SECRET && env.HASH_SALT && env.AUDIT_KEY) return;
   const file = path.join(env.DATA_DIR, "local-secrets.json");
-  let secrets: { SESSION_SECRET: string; HASH_SALT: string };
+  let secrets: { SESSION_SECRET: string; HASH_SALT: string; AUDIT_KEY?: string };
   if (existsSync(file)) {
     secrets = JSON.parse(readFileSync(file, "utf8"));
   } else {
     secrets = { SESSION_SECRET: randomBytes(32).toString("hex"), HASH_SALT: randomBytes(16).toString("hex") };
     mkdirSync(env.DATA_DIR, { recursive: true });
+  }
+  // The audit key came later than the other two: added to an existing file once.
+  if (!secrets.AUDIT_KEY) {
+    secrets.AUDIT_KEY = randomBytes(32).toString("hex");
     writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
   }
   process.env.SESSION_SECRET ??= secrets.SESSION_SECRET;
   process.env.HASH_SALT ??= secrets.HASH_SALT;
+  process.env.AUDIT_KEY ??= secrets.AUDIT_KEY;
 }
 
 function firstLine(error: unknown): string {

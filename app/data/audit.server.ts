@@ -1,6 +1,8 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
-import { entryHash, GENESIS_HASH, verifyChain } from "~/domain/audit-chain";
+import { entryHash, GENESIS_HASH, verifyChain, verifyCheckpoint, type ChainVerification } from "~/domain/audit-chain";
+import { auditKey } from "~/platform/keyed-hash.server";
+import { latestCheckpoint } from "./audit-checkpoint.server";
 
 
 export interface AuditEntry {
@@ -33,7 +35,7 @@ export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry)
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
       prev_hash: prevHash,
-      hash: entryHash(prevHash, payload),
+      hash: entryHash(prevHash, payload, auditKey()),
     })
     .execute();
 }
@@ -62,8 +64,14 @@ export async function auditTrail(db: Kysely<Database>, subjectType: string, subj
     .execute();
 }
 
-/** Re-reads the whole log and checks every link and hash; names the first entry that does not fit. */
-export async function verifyAuditLog(db: Kysely<Database>) {
+export type AuditVerification = ChainVerification | { ok: false; brokenAt: number; reason: "checkpoint_forged" | "tail_removed" };
+
+/**
+ * Re-reads the whole log and checks every link and HMAC, naming the first entry that does not fit; then, given the
+ * checkpoint file, that the log still reaches the head the latest signed checkpoint saw (deleted newest entries).
+ */
+export async function verifyAuditLog(db: Kysely<Database>, options: { key?: string; checkpointFile?: string } = {}): Promise<AuditVerification> {
+  const key = options.key ?? auditKey();
   const rows = await db.selectFrom("audit_log").selectAll().orderBy("id").execute();
   const entries = rows.map((row) => ({
     id: row.id,
@@ -79,5 +87,11 @@ export async function verifyAuditLog(db: Kysely<Database>) {
       after: row.after,
     }),
   }));
-  return verifyChain(entries);
+  const chain = verifyChain(entries, GENESIS_HASH, key);
+  if (!chain.ok || !options.checkpointFile) return chain;
+  const checkpoint = await latestCheckpoint(options.checkpointFile);
+  if (!checkpoint) return chain;
+  const index = rows.findIndex((row) => row.id === checkpoint.id);
+  const outcome = verifyCheckpoint(checkpoint, key, index === -1 ? undefined : rows[index], index + 1);
+  return outcome.ok ? chain : { ok: false, brokenAt: checkpoint.id, reason: outcome.reason };
 }

@@ -1,6 +1,9 @@
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
 import { runJobsUnderLock, type ScheduledJob } from "~/platform/jobs.server";
+import { auditKey } from "~/platform/keyed-hash.server";
+import { checkpointFile, writeAuditCheckpoint } from "./audit-checkpoint.server";
 import { runComplaintClocks } from "./complaints/clocks.server";
 import { pruneRateLimits } from "./rate-limits.server";
 import { pruneRatingLimits } from "./ratings.server";
@@ -8,6 +11,7 @@ import { pruneRatingLimits } from "./ratings.server";
 // Features add their periodic work here (e.g. closing complaints left without a reply). Each process runs the
 // list every minute; the runner (`~/platform/jobs.server`) keeps two processes from running the same job at once.
 const JOBS: ScheduledJob[] = [
+  { name: "audit.checkpoint", run: (at) => writeAuditCheckpoint(db(), checkpointFile(env().DATA_DIR), auditKey(), at).then(() => undefined) },
   { name: "complaints.clocks", run: (at) => runComplaintClocks(db(), at) },
   { name: "rate-limits.prune", run: (at) => pruneRateLimits(db(), at) },
   { name: "ratings.prune-limits", run: (at) => pruneRatingLimits(db(), at) },

@@ -21,6 +21,8 @@ export const envSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   HASH_SALT: z.string().min(16, "must be at least 16 characters").optional(),
+  // The audit log's HMAC key. Never stored in the database, so whoever can write the table cannot forge entries.
+  AUDIT_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   COOKIE_SECURE: booleanFlag.optional(),
   SEED_ON_EMPTY: booleanFlag.default("true"),
   // Abuse control for ratings, per counter and day (PermenPANRB leaves this to the unit; these are defaults).

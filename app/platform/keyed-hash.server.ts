@@ -6,6 +6,13 @@ import { env } from "~/platform/env.server";
 
 const DEVELOPMENT_KEY = "development-only-hash-key";
 
+const DEVELOPMENT_AUDIT_KEY = "development-only-audit-key-change-me-0123456789";
+
+/** The audit log's HMAC key (AUDIT_KEY); a fixed one in development and tests. */
+export function auditKey(): string {
+  return env().AUDIT_KEY ?? DEVELOPMENT_AUDIT_KEY;
+}
+
 /** The HMAC key for pseudonymous hashes. */
 export function hashKey(): string {
   return env().HASH_SALT ?? DEVELOPMENT_KEY;

