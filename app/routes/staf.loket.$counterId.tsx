@@ -16,8 +16,9 @@ import { confirmationFor } from "~/http/confirm";
 import { formatDay } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { ConfirmStep } from "~/ui/ConfirmStep";
+import { pageTitle } from "~/ui/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Loket · Suara" }];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [{ title: pageTitle(matches, "counterAdmin.title", data?.counter.name) }];
 
 async function guardedCounter(request: Request, counterIdText: string | undefined) {
   const counter = await counterForStaff(db(), unitIdParam(counterIdText));
@@ -105,6 +106,11 @@ export default function StaffCounter() {
         <input id="count" name="count" type="number" min={1} max={500} defaultValue={50} />
         <button type="submit">{t("counterAdmin.issue")}</button>
       </Form>
+      {codes.length > 0 ? (
+        <p>
+          <Link to={`/staf/loket/${counter.id}/slip`}>{t("counterAdmin.slipsLink")}</Link>
+        </p>
+      ) : null}
       {codes.length > 0 ? (
         <div className="table-wrap">
           <table>
