@@ -1,6 +1,6 @@
 import { requireRole, requireUnitRole } from "~/auth/guard.server";
 import { db } from "~/platform/db.server";
-import { forumById } from "~/data/forums.server";
+import { forumById } from "~/data/forums/forums.server";
 import { unitIdParam } from "~/http/params";
 
 const FORUM_ROLES = ["moderator", "admin"] as const;

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/platform/db.server";
-import { actionsOf, publishedSnapshot, withdrawnNumbers } from "~/data/forum-records.server";
+import { actionsOf } from "~/data/forums/actions.server";
+import { publishedSnapshot, withdrawnNumbers } from "~/data/forums/records.server";
 import { createI18n } from "~/i18n/i18n";
 import { localeOf } from "~/i18n/locale.server";
 import { RESOURCES } from "~/i18n/resources.server";

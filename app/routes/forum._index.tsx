@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
-import { publicForumList } from "~/data/forums.server";
+import { publicForumList } from "~/data/forums/forums.server";
 import { isComing, localDay } from "~/domain/forum-record";
 import { formatForumDay } from "~/domain/forum-day";
 import { useRootData } from "~/root";

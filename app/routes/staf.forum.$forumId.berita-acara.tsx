@@ -5,19 +5,10 @@ import { z } from "zod";
 import { requireRole } from "~/auth/guard.server";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
-import {
-  actionsOf,
-  addAction,
-  currentRecord,
-  draftGaps,
-  publishedVersions,
-  publishRecord,
-  recordApproval,
-  saveRecordText,
-  startCorrection,
-} from "~/data/forum-records.server";
-import { saveSummary, themeInForum, themesOf } from "~/data/forum-themes.server";
-import { itemsOf } from "~/data/forums.server";
+import { actionsOf, addAction } from "~/data/forums/actions.server";
+import { currentRecord, draftGaps, publishedVersions, publishRecord, recordApproval, saveRecordText, startCorrection } from "~/data/forums/records.server";
+import { saveSummary, themeInForum, themesOf } from "~/data/forums/themes.server";
+import { itemsOf } from "~/data/forums/items.server";
 import { unitsUnder } from "~/data/organisation.server";
 import { formatForumDay, formatShortDay } from "~/domain/forum-day";
 import { localDay, type PublishGap } from "~/domain/forum-record";

@@ -6,7 +6,7 @@ import { ITEM_SOURCES, STAKEHOLDER_GROUPS } from "../../db/tables/forums";
 import { requireRole } from "~/auth/guard.server";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
-import { acceptItem, addItems, editItem, hideItem, itemInForum, itemsOf, mergeItems, unhideItem, unmergeItem } from "~/data/forums.server";
+import { acceptItem, addItems, editItem, hideItem, itemInForum, itemsOf, mergeItems, unhideItem, unmergeItem } from "~/data/forums/items.server";
 import { MAX_ITEM_LENGTH, MAX_PASTE_LINES, parsePaste } from "~/domain/forum-paste";
 import { formatNumber } from "~/i18n/format";
 import { isActiveItem } from "~/domain/forum-record";

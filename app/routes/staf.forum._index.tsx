@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { requireRole } from "~/auth/guard.server";
 import { db } from "~/platform/db.server";
-import { forumsWithin } from "~/data/forums.server";
+import { forumsWithin } from "~/data/forums/forums.server";
 import { formatShortDay } from "~/domain/forum-day";
 import { formatNumber } from "~/i18n/format";
 import { useRootData } from "~/root";

@@ -4,7 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireRole, requireUnitRole } from "~/auth/guard.server";
 import { db } from "~/platform/db.server";
-import { createForum } from "~/data/forums.server";
+import { createForum } from "~/data/forums/forums.server";
 import { unitsUnder } from "~/data/organisation.server";
 import { Field } from "~/ui/Field";
 import { parseForm } from "~/http/forms";

@@ -6,7 +6,7 @@ import { ACTION_STATUSES } from "../../db/tables/forums";
 import { requireRole, requireUnitRole } from "~/auth/guard.server";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
-import { actionById, actionsForUnits, actionUpdates, updateAction } from "~/data/forum-records.server";
+import { actionById, actionsForUnits, actionUpdates, updateAction } from "~/data/forums/actions.server";
 import { formatShortDay } from "~/domain/forum-day";
 import { checkActionUpdate } from "~/domain/forum-record";
 import { formatDateTime, formatNumber } from "~/i18n/format";

@@ -4,7 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { requireStaffUnit } from "~/auth/guard.server";
 import { db } from "~/platform/db.server";
 import { unitBreakdown } from "~/data/drilldown.server";
-import { forumActionsForElement } from "~/data/forum-records.server";
+import { forumActionsForElement } from "~/data/forums/actions.server";
 import { now } from "~/platform/clock.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { formatNumber, formatPercent } from "~/i18n/format";

@@ -1,8 +1,10 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
-import { addAction, publishRecord, recordApproval, saveRecordText, updateAction } from "../../app/data/forum-records.server";
-import { editTheme, proposeForumThemes, saveSummary, setThemeAccepted, themesOf } from "../../app/data/forum-themes.server";
-import { addItems, createForum, itemsOf, saveAttendance, submitPublicInput } from "../../app/data/forums.server";
+import { addAction, updateAction } from "../../app/data/forums/actions.server";
+import { publishRecord, recordApproval, saveRecordText } from "../../app/data/forums/records.server";
+import { editTheme, proposeForumThemes, saveSummary, setThemeAccepted, themesOf } from "../../app/data/forums/themes.server";
+import { addItems, itemsOf, submitPublicInput } from "../../app/data/forums/items.server";
+import { createForum, saveAttendance } from "../../app/data/forums/forums.server";
 
 // Demo forums in Kota Pariaman: one held and published, with themes, agreements and actions (one done, one in
 // progress, one late), and one coming, open for written input.

@@ -1,20 +1,11 @@
 import { createCookie } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import {
-  addAction,
-  currentRecord,
-  forumActionsForElement,
-  publishedSnapshot,
-  publishRecord,
-  recordApproval,
-  saveRecordText,
-  startCorrection,
-  updateAction,
-  withdrawnNumbers,
-} from "~/data/forum-records.server";
-import { proposeForumThemes, saveSummary, setThemeAccepted, themesOf } from "~/data/forum-themes.server";
-import { addItems, createForum, hideItem, itemsOf, mergeItems, saveAttendance, submitPublicInput } from "~/data/forums.server";
+import { addAction, forumActionsForElement, updateAction } from "~/data/forums/actions.server";
+import { currentRecord, publishedSnapshot, publishRecord, recordApproval, saveRecordText, startCorrection, withdrawnNumbers } from "~/data/forums/records.server";
+import { proposeForumThemes, saveSummary, setThemeAccepted, themesOf } from "~/data/forums/themes.server";
+import { addItems, hideItem, itemsOf, mergeItems, submitPublicInput } from "~/data/forums/items.server";
+import { createForum, saveAttendance } from "~/data/forums/forums.server";
 import { freshDemoDatabase } from "./database";
 
 const { db, url } = await freshDemoDatabase();

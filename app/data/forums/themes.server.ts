@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/schema";
+import type { Database } from "../../../db/schema";
 import { checkCitations, type CitationCheck } from "~/domain/forum-record";
 import { combineElementSuggestions } from "~/domain/themes/element-suggestion";
 import { proposeThemes } from "~/domain/themes/cluster";

@@ -1,0 +1,203 @@
+import { type Kysely } from "kysely";
+import type { Database } from "../../../db/schema";
+import type { ActionStatus } from "../../../db/tables/forums";
+import { isActionLate, localDay } from "~/domain/forum-record";
+import { appendAudit } from "../audit.server";
+import { dayString } from "./forums.server";
+import { requireDraft } from "./drafts.server";
+
+// The follow-up actions of a forum's berita acara (DOMAIN.md §4): added with the draft, each with its responsible
+// unit and due date; after publication the responsible unit reports progress, dated and audited.
+
+export interface NewAction {
+  forumId: number;
+  themeId: number | null;
+  description: string;
+  responsibleUnitId: number;
+  responsibleOfficer: string | null;
+  dueOn: string;
+  element: string | null;
+}
+
+/** Adds a follow-up action to the draft; the responsible unit must belong to the forum's government. */
+export async function addAction(db: Kysely<Database>, action: NewAction): Promise<{ ok: true; id: number } | { ok: false; reason: "unitOutsideAgency" }> {
+  await requireDraft(db, action.forumId);
+  const forum = await db.selectFrom("forums").select("agency_id").where("id", "=", action.forumId).executeTakeFirstOrThrow();
+  const unit = await db.selectFrom("units").select("agency_id").where("id", "=", action.responsibleUnitId).executeTakeFirst();
+  if (!unit || unit.agency_id !== forum.agency_id) return { ok: false, reason: "unitOutsideAgency" };
+  const row = await db
+    .insertInto("forum_actions")
+    .values({
+      forum_id: action.forumId,
+      agency_id: forum.agency_id,
+      theme_id: action.themeId,
+      description: action.description,
+      responsible_unit_id: action.responsibleUnitId,
+      responsible_officer: action.responsibleOfficer,
+      due_on: action.dueOn,
+      element: action.element,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { ok: true, id: row.id };
+}
+
+/** Actions of a forum with their responsible unit, theme and latest update. */
+export async function actionsOf(db: Kysely<Database>, forumId: number) {
+  const rows = await actionQuery(db).where("forum_actions.forum_id", "=", forumId).orderBy("forum_actions.id").execute();
+  return rows.map(actionRow);
+}
+
+function actionQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom("forum_actions")
+    .innerJoin("units", "units.id", "forum_actions.responsible_unit_id")
+    .innerJoin("forums", "forums.id", "forum_actions.forum_id")
+    .innerJoin("agencies", "agencies.id", "forum_actions.agency_id")
+    .leftJoin("forum_themes", "forum_themes.id", "forum_actions.theme_id")
+    .select((eb) => [
+      "forum_actions.id",
+      "forum_actions.forum_id as forumId",
+      "forums.title as forumTitle",
+      "forum_actions.description",
+      "forum_actions.responsible_unit_id as responsibleUnitId",
+      "units.name as responsibleUnitName",
+      "units.path as responsibleUnitPath",
+      "forum_actions.responsible_officer as responsibleOfficer",
+      "forum_actions.due_on as dueOnDate",
+      "forum_actions.element",
+      "forum_actions.status",
+      "forum_actions.drop_reason as dropReason",
+      "forum_themes.label as themeLabel",
+      "agencies.time_zone as timeZone",
+      eb
+        .selectFrom("forum_action_updates")
+        .select("forum_action_updates.note")
+        .whereRef("forum_action_updates.action_id", "=", "forum_actions.id")
+        .orderBy("forum_action_updates.at", "desc")
+        .orderBy("forum_action_updates.id", "desc")
+        .limit(1)
+        .as("lastNote"),
+      eb
+        .selectFrom("forum_action_updates")
+        .select("forum_action_updates.at")
+        .whereRef("forum_action_updates.action_id", "=", "forum_actions.id")
+        .orderBy("forum_action_updates.at", "desc")
+        .orderBy("forum_action_updates.id", "desc")
+        .limit(1)
+        .as("lastUpdateAt"),
+    ]);
+}
+
+function actionRow<T extends { dueOnDate: Date }>(row: T) {
+  const { dueOnDate, ...rest } = row;
+  return { ...rest, dueOn: dayString(dueOnDate) };
+}
+
+
+export async function actionById(db: Kysely<Database>, actionId: number) {
+  const row = await actionQuery(db).where("forum_actions.id", "=", actionId).executeTakeFirst();
+  return row ? actionRow(row) : undefined;
+}
+
+/** Dated updates of an action, oldest first. */
+export async function actionUpdates(db: Kysely<Database>, actionIds: number[]) {
+  if (actionIds.length === 0) return [];
+  return db
+    .selectFrom("forum_action_updates")
+    .leftJoin("users", "users.id", "forum_action_updates.user_id")
+    .select([
+      "forum_action_updates.action_id as actionId",
+      "forum_action_updates.at",
+      "forum_action_updates.status",
+      "forum_action_updates.note",
+      "users.display_name as by",
+    ])
+    .where("forum_action_updates.action_id", "in", actionIds)
+    .orderBy("forum_action_updates.at")
+    .orderBy("forum_action_updates.id")
+    .execute();
+}
+
+export interface ActionUpdate {
+  actionId: number;
+  actorUserId: number | null;
+  status: ActionStatus;
+  note: string;
+  now: Date;
+}
+
+/** A dated update by the responsible unit: status and what was done (the reason, when dropped); audited. */
+export async function updateAction(db: Kysely<Database>, update: ActionUpdate) {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("forum_actions")
+      .select(["status", "agency_id", "forum_id"])
+      .where("id", "=", update.actionId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable("forum_actions")
+      .set({ status: update.status, drop_reason: update.status === "dropped" ? update.note : null, updated_at: update.now })
+      .where("id", "=", update.actionId)
+      .execute();
+    await trx
+      .insertInto("forum_action_updates")
+      .values({ action_id: update.actionId, agency_id: before.agency_id, at: update.now, status: update.status, note: update.note, user_id: update.actorUserId })
+      .execute();
+    await appendAudit(trx, {
+      actorUserId: update.actorUserId,
+      action: "forum.action.update",
+      subjectType: "forum_action",
+      subjectId: update.actionId,
+      before: { status: before.status },
+      after: { status: update.status, note: update.note },
+    });
+  });
+}
+
+/** Actions of published forums that units in the given subtrees are responsible for, late ones first. */
+export async function actionsForUnits(db: Kysely<Database>, unitPaths: string[], now: Date) {
+  if (unitPaths.length === 0) return [];
+  const rows = await actionQuery(db)
+    .where((eb) => eb.or(unitPaths.map((path) => eb("units.path", "like", `${path}%`))))
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom("forum_records").select("forum_records.id").whereRef("forum_records.forum_id", "=", "forum_actions.forum_id").where("forum_records.status", "=", "published"),
+      ),
+    )
+    .orderBy("forum_actions.due_on")
+    .execute();
+  return rows
+    .map(actionRow)
+    .map((row) => ({ ...row, late: isActionLate({ status: row.status, dueOn: row.dueOn }, localDay(now, row.timeZone)) }))
+    .sort((a, b) => Number(b.late) - Number(a.late) || a.dueOn.localeCompare(b.dueOn));
+}
+
+/**
+ * For the unit's indicator page: follow-up actions of published forums linked to an SKM element that the unit is
+ * responsible for, with status and whether they are late. `element` is "U1".."U9".
+ */
+export async function forumActionsForElement(db: Kysely<Database>, unitId: number, element: string, now: Date = new Date()) {
+  const rows = await actionQuery(db)
+    .where("forum_actions.responsible_unit_id", "=", unitId)
+    .where("forum_actions.element", "=", element)
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom("forum_records").select("forum_records.id").whereRef("forum_records.forum_id", "=", "forum_actions.forum_id").where("forum_records.status", "=", "published"),
+      ),
+    )
+    .orderBy("forum_actions.due_on")
+    .execute();
+  return rows.map(actionRow).map((row) => ({
+    id: row.id,
+    forumId: row.forumId,
+    forumTitle: row.forumTitle,
+    description: row.description,
+    status: row.status,
+    dueOn: row.dueOn,
+    late: isActionLate({ status: row.status, dueOn: row.dueOn }, localDay(now, row.timeZone)),
+    lastNote: row.lastNote,
+    publicUrl: `/forum/${row.forumId}`,
+  }));
+}
