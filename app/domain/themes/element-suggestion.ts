@@ -1,67 +1,97 @@
-// Suggests which SKM element (unsur, PermenPANRB 14/2017; see DOMAIN.md §1.1) a forum input speaks to, from its
-// words. A suggestion only: the moderator decides. The matched words travel with it so the screen can say why.
-// Scoring: each thesaurus word found (topics.ts) adds its weight (strong 2, weak 1) to its topic's element, once
-// per input; the highest total wins, a tie goes to the element named first.
+// Suggests which SKM element (unsur, PermenPANRB 14/2017; DOMAIN.md §1.1) a forum input speaks to. A suggestion
+// only: the moderator decides. The learned classifier (element-classifier.ts, weights in element-model.json,
+// built by `npm run themes:train` from the development forums of tests/fixtures/forum-corpus.labelled.json)
+// gives each element a probability; below the model's confidence the answer is "other". The input's own words
+// that weighed most for the answer travel with it, so the screen can say why.
 
 import { elementOrder, type ElementCode } from "../indicators/elements";
-import { analyse, type AnalysedToken } from "./normalise";
-import { matchTopics, type TopicMatch } from "./topics";
+import {
+  classProbabilities,
+  contributions,
+  ELEMENT_CLASSES,
+  featureCounts,
+  type ElementModel,
+} from "./element-classifier";
+import modelJson from "./element-model.json";
+import { analyseWords, charGrams, featuresOfWords, NEGATION_PREFIX, type AnalysedWord } from "./features";
 
-/** An element code, or "other" when no element's words occur. */
+/** An element code, or "other" when no element is likely enough. */
 export type SuggestedElement = ElementCode | "other";
 
 export interface ElementSuggestion {
   readonly element: SuggestedElement;
-  /** The input's own words (as written, informal spelling fixed) that led to the suggestion. */
+  /** The input's own words (as normalised) that weighed most for the suggestion. */
   readonly matched: string[];
 }
 
-interface ElementTally {
-  score: number;
-  firstPosition: number;
-  words: string[];
-  entries: Set<object>;
+export const ELEMENT_MODEL = modelJson as unknown as ElementModel;
+
+/** How many of the input's words are listed as the reason. */
+const MATCHED_WORDS = 3;
+
+/** Class probabilities of already analysed words, in ELEMENT_CLASSES order. */
+export function elementProbabilities(words: readonly AnalysedWord[], model: ElementModel = ELEMENT_MODEL): number[] {
+  const { stems, grams } = featuresOfWords(words);
+  return classProbabilities(model, featureCounts(stems, grams, model.gramWeight));
 }
 
-/** The element an analysed input speaks to, from its thesaurus matches. */
-export function suggestFromMatches(matches: readonly TopicMatch[]): ElementSuggestion {
-  const tallies = new Map<ElementCode, ElementTally>();
-  for (const match of matches) {
-    const element = match.topic.element;
-    const tally = tallies.get(element) ?? { score: 0, firstPosition: match.position, words: [], entries: new Set() };
-    // An entry counts once per input however often it is repeated; its words are all listed.
-    if (!tally.entries.has(match.entry)) tally.score += match.weight;
-    tally.entries.add(match.entry);
-    tally.firstPosition = Math.min(tally.firstPosition, match.position);
-    if (!tally.words.includes(match.words)) tally.words.push(match.words);
-    tallies.set(element, tally);
-  }
-  let best: { element: ElementCode; score: number; firstPosition: number; words: string[] } | null = null;
-  for (const [element, tally] of tallies) {
-    // Ties go to the element named first: people tend to open with what the input is about.
-    const better =
-      best === null ||
-      tally.score > best.score ||
-      (tally.score === best.score && tally.firstPosition < best.firstPosition);
-    if (better) best = { element, ...tally };
-  }
-  return best === null ? { element: "other", matched: [] } : { element: best.element, matched: best.words };
+/** The suggestion for probabilities: the likeliest class, "other" below the model's confidence. */
+export function elementFromProbabilities(probabilities: readonly number[], model: ElementModel = ELEMENT_MODEL): SuggestedElement {
+  let best = 0;
+  for (let index = 1; index < probabilities.length; index++) if ((probabilities[index] ?? 0) > (probabilities[best] ?? 0)) best = index;
+  const element = model.classes[best] ?? "other";
+  return (probabilities[best] ?? 0) >= model.minConfidence ? element : "other";
 }
 
-/** The element of an already analysed input. */
-export function suggestForTokens(tokens: readonly AnalysedToken[]): ElementSuggestion {
-  return suggestFromMatches(matchTopics(tokens));
+/** The words whose features pushed hardest towards `element`, each once, in the order of their weight. */
+function reasonWords(words: readonly AnalysedWord[], element: SuggestedElement, model: ElementModel): string[] {
+  if (element === "other") return [];
+  const classIndex = model.classes.indexOf(element);
+  const { stems, grams } = featuresOfWords(words);
+  const features = featureCounts(stems, grams, model.gramWeight);
+  const weightOf = new Map(contributions(model, features, classIndex).map(({ feature, weight }) => [feature, weight]));
+  const perWord = new Map<string, number>();
+  for (const word of words) {
+    const label = word.negated ? `tidak ${word.word}` : word.word;
+    let total = weightOf.get(`w:${word.stem}`) ?? 0;
+    if (word.negated) total += weightOf.get(`w:${NEGATION_PREFIX}${word.stem}`) ?? 0;
+    const wordGrams = charGrams(word.word);
+    for (const gram of wordGrams) total += (weightOf.get(`c:${gram}`) ?? 0) / wordGrams.length;
+    if (total > (perWord.get(label) ?? 0)) perWord.set(label, total);
+  }
+  return [...perWord.entries()]
+    .filter(([, weight]) => weight > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, MATCHED_WORDS)
+    .map(([word]) => word);
+}
+
+/** The element of already analysed words, with the words that say so. */
+export function suggestForWords(words: readonly AnalysedWord[], model: ElementModel = ELEMENT_MODEL): ElementSuggestion {
+  if (words.length === 0) return { element: "other", matched: [] };
+  const element = elementFromProbabilities(elementProbabilities(words, model), model);
+  return { element, matched: reasonWords(words, element, model) };
 }
 
 /** The element an input most likely speaks to, with the words that say so. */
 export function suggestElement(text: string): ElementSuggestion {
-  return suggestForTokens(analyse(text));
+  return suggestForWords(analyseWords(text));
 }
 
 /**
- * The element of a group of inputs: the most frequent item-level suggestion ("other" only when no item has an
- * element). Ties go to the element with more matched words, then to U1..U9 order. Matched words are the winning
- * element's, most frequent first.
+ * The element of a group of inputs from their class probabilities: the likeliest class of their mean, "other"
+ * below the model's confidence.
+ */
+export function elementOfGroup(probabilities: readonly (readonly number[])[], model: ElementModel = ELEMENT_MODEL): SuggestedElement {
+  if (probabilities.length === 0) return "other";
+  const mean = ELEMENT_CLASSES.map((_, index) => probabilities.reduce((sum, p) => sum + (p[index] ?? 0), 0) / probabilities.length);
+  return elementFromProbabilities(mean, model);
+}
+
+/**
+ * The element of a group of inputs from their stored suggestions (when probabilities are not at hand): the most
+ * frequent element ("other" only when no input has one); ties go to the element with more matched words, then to
+ * U1..U9 order. Matched words are the winning element's, most frequent first.
  */
 export function combineElementSuggestions(suggestions: readonly ElementSuggestion[], maxWords = 8): ElementSuggestion {
   const votes = new Map<ElementCode, { count: number; wordCounts: Map<string, number> }>();
@@ -79,9 +109,7 @@ export function combineElementSuggestions(suggestions: readonly ElementSuggestio
       winner === null ||
       vote.count > winner.count ||
       (vote.count === winner.count && wordTotal > winner.wordTotal) ||
-      (vote.count === winner.count &&
-        wordTotal === winner.wordTotal &&
-        elementOrder(element) < elementOrder(winner.element));
+      (vote.count === winner.count && wordTotal === winner.wordTotal && elementOrder(element) < elementOrder(winner.element));
     if (better) winner = { element, count: vote.count, wordTotal };
   }
   if (winner === null) return { element: "other", matched: [] };
@@ -91,9 +119,4 @@ export function combineElementSuggestions(suggestions: readonly ElementSuggestio
     .slice(0, maxWords)
     .map(([word]) => word);
   return { element: winner.element, matched };
-}
-
-/** The element a theme's inputs speak to, by majority of the inputs' own suggestions. */
-export function suggestForTheme(items: readonly { readonly text: string }[]): ElementSuggestion {
-  return combineElementSuggestions(items.map((item) => suggestElement(item.text)));
 }
