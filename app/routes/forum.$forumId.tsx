@@ -10,7 +10,7 @@ import { publishedSnapshot, publishedVersions, withdrawnNumbers } from "~/data/f
 import { acceptsPublicInput, forumById } from "~/data/forums/forums.server";
 import { clientAddressOf } from "~/http/client-address";
 import { submitPublicInput } from "~/data/forums/items.server";
-import { formatForumDay, formatShortDay } from "~/domain/forum-day";
+import { formatForumDay, formatShortDay, formatStartTime } from "~/domain/forum-day";
 import { MAX_ITEM_LENGTH } from "~/domain/forum-paste";
 import { isActionLate, localDay } from "~/domain/forum-record";
 import { formatDateTime, formatNumber } from "~/i18n/format";
@@ -122,7 +122,7 @@ export default function ForumPage() {
         <dt>{t("forums.page.when")}</dt>
         <dd>
           {formatForumDay(locale, forum.heldOn)}
-          {forum.startTime ? `, ${forum.startTime}` : ""}
+          {forum.startTime ? `, ${formatStartTime(locale, forum.startTime)}` : ""}
         </dd>
         <dt>{t("forums.page.place")}</dt>
         <dd>{forum.place}</dd>

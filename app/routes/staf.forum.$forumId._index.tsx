@@ -8,7 +8,7 @@ import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { acceptItem, hideItem, itemInForum, itemsOf } from "~/data/forums/items.server";
 import { acceptsPublicInput, attendanceOf, saveAttendance, setInputOpen, updateForumDetails } from "~/data/forums/forums.server";
-import { formatForumDay } from "~/domain/forum-day";
+import { formatForumDay, formatStartTime, parseStartTime } from "~/domain/forum-day";
 import { Field } from "~/ui/Field";
 import { parseForm } from "~/http/forms";
 import { useRootData } from "~/root";
@@ -35,7 +35,12 @@ const detailsSchema = z.object({
   intent: z.literal("details"),
   title: z.string().trim().min(1, "form.required").max(200, "form.tooLong"),
   heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "forums.errors.badDate"),
-  startTime: z.union([z.string().regex(/^[0-2]\d:[0-5]\d$/, "forums.errors.badTime"), z.literal("")]).optional(),
+  startTime: z
+    .string()
+    .trim()
+    .optional()
+    .refine((value) => !value || parseStartTime(value) !== null, "forums.errors.badTime")
+    .transform((value) => (value ? parseStartTime(value) : null)),
   place: z.string().trim().min(1, "form.required").max(300, "form.tooLong"),
   agenda: z.string().trim().min(1, "form.required").max(4000, "form.tooLong"),
   chairName: z.string().trim().min(1, "form.required").max(200, "form.tooLong"),
@@ -74,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await updateForumDetails(db(), forum.id, {
         title: data.title,
         heldOn: data.heldOn,
-        startTime: data.startTime ? data.startTime : null,
+        startTime: data.startTime ?? null,
         place: data.place,
         agenda: data.agenda,
         chairName: data.chairName,
@@ -127,7 +132,7 @@ export default function ForumOverview() {
           <dt>{t("forums.page.when")}</dt>
           <dd>
             {formatForumDay(locale, forum.heldOn)}
-            {forum.startTime ? `, ${forum.startTime}` : ""}
+            {forum.startTime ? `, ${formatStartTime(locale, forum.startTime)}` : ""}
           </dd>
           <dt>{t("forums.page.place")}</dt>
           <dd>{forum.place}</dd>
@@ -146,7 +151,7 @@ export default function ForumOverview() {
             <input type="hidden" name="intent" value="details" />
             <Field name="title" label={t("forums.staff.create.forumTitle")} type="text" required defaultValue={values.title ?? forum.title} error={detailErrors.title} />
             <Field name="heldOn" label={t("forums.staff.create.heldOn")} type="date" required defaultValue={values.heldOn ?? forum.heldOn} error={detailErrors.heldOn} />
-            <Field name="startTime" label={t("forums.staff.create.startTime")} type="text" defaultValue={values.startTime ?? forum.startTime ?? ""} error={detailErrors.startTime} />
+            <Field name="startTime" label={t("forums.staff.create.startTime")} type="text" defaultValue={values.startTime ?? (forum.startTime ? formatStartTime(locale, forum.startTime) : "")} error={detailErrors.startTime} />
             <Field name="place" label={t("forums.staff.create.place")} type="text" required defaultValue={values.place ?? forum.place} error={detailErrors.place} />
             <div className="field">
               <label htmlFor="agenda">{t("forums.staff.create.agenda")}</label>

@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
+import { parseStartTime } from "~/domain/forum-day";
 import { requireRole, requireUnitRole } from "~/auth/guard.server";
 import { db } from "~/platform/db.server";
 import { createForum } from "~/data/forums/forums.server";
@@ -40,7 +41,12 @@ const forumSchema = z.object({
   unitId: z.coerce.number().int().positive(),
   serviceId: z.union([z.coerce.number().int().positive(), z.array(z.coerce.number().int().positive())]).optional(),
   heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "forums.errors.badDate"),
-  startTime: z.union([z.string().regex(/^[0-2]\d:[0-5]\d$/, "forums.errors.badTime"), z.literal("")]).optional(),
+  startTime: z
+    .string()
+    .trim()
+    .optional()
+    .refine((value) => !value || parseStartTime(value) !== null, "forums.errors.badTime")
+    .transform((value) => (value ? parseStartTime(value) : null)),
   place: z.string().trim().min(1, "form.required").max(300, "form.tooLong"),
   agenda: z.string().trim().min(1, "form.required").max(4000, "form.tooLong"),
   chairName: z.string().trim().min(1, "form.required").max(200, "form.tooLong"),
@@ -59,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
     unitId: data.unitId,
     title: data.title,
     heldOn: data.heldOn,
-    startTime: data.startTime ? data.startTime : null,
+    startTime: data.startTime ?? null,
     place: data.place,
     agenda: data.agenda,
     chairName: data.chairName,

@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import type { BeritaAcaraSnapshot } from "~/domain/forum-record";
-import { formatForumDay, formatShortDay } from "~/domain/forum-day";
+import { formatForumDay, formatShortDay, formatStartTime } from "~/domain/forum-day";
 import type { Locale } from "~/i18n/config";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 
@@ -45,7 +45,7 @@ export function renderBeritaAcaraPdf(record: BeritaAcaraSnapshot, t: Translate, 
   if (record.correctionReason) doc.text(t("forums.page.correction", { reason: record.correctionReason }), { align: "center" });
   doc.fillColor("#000").moveDown(1);
 
-  fact(t("forums.page.when"), `${formatForumDay(locale, record.forum.heldOn)}${record.forum.startTime ? `, ${record.forum.startTime}` : ""}`);
+  fact(t("forums.page.when"), `${formatForumDay(locale, record.forum.heldOn)}${record.forum.startTime ? `, ${formatStartTime(locale, record.forum.startTime)}` : ""}`);
   fact(t("forums.page.place"), record.forum.place);
   fact(t("forums.page.agenda"), record.forum.agenda);
   if (record.forum.services.length > 0) fact(t("forums.page.services"), record.forum.services.join(", "));
