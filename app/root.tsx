@@ -16,7 +16,7 @@ import {
 import { useMemo, type ReactNode } from "react";
 import { TranslationProvider, createTranslator, useTranslation } from "~/i18n/react";
 import { loadSessionUser } from "~/auth/session.server";
-import { rolesOf } from "~/auth/scope";
+import { rolesOf } from "~/domain/access/grants";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/config";
 import { localeOf } from "~/i18n/locale.server";
 import { textsFor } from "~/i18n/resources.server";
@@ -73,7 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <TranslationProvider t={t}>
+        <TranslationProvider t={t} locale={locale}>
           <Shell user={data?.user ?? null} locale={locale}>
             {children}
           </Shell>

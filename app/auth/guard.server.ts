@@ -3,7 +3,7 @@ import type { Role } from "../../db/schema";
 import { db } from "~/platform/db.server";
 import { unitById } from "~/data/organisation.server";
 import { unitIdParam } from "~/http/params";
-import { hasRoleFor } from "./scope";
+import { hasRoleFor } from "~/domain/access/grants";
 import { loadSessionUser, type SessionUser } from "./session.server";
 
 /** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */

@@ -6,7 +6,7 @@ import { env } from "~/platform/env.server";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { roleGrantsOf } from "~/data/users.server";
-import type { RoleGrant } from "./scope";
+import type { RoleGrant } from "~/domain/access/grants";
 
 const SESSION_DAYS = 7;
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import type { OrganisationPredikatValue } from "../../db/tables/assessments";
-import { hasRoleFor } from "~/auth/scope";
+import { hasRoleFor } from "~/domain/access/grants";
 import { averagePoints, BERAKHLAK_VALUES, type BerakhlakValue } from "~/domain/berakhlak";
 import {
   distributionWarnings,

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { hasRoleFor, type RoleGrant } from "~/auth/scope";
+import { hasRoleFor, type RoleGrant } from "~/domain/access/grants";
 import type { Period } from "~/domain/indicators/period";
 import { AGE_BANDS, EDUCATIONS, OCCUPATIONS, SEXES } from "~/domain/ratings/options";
 import { appendAudit } from "./audit.server";

@@ -3,8 +3,8 @@ import { mkdir, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
-import type { RoleGrant } from "~/auth/scope";
-import { hasRoleFor } from "~/auth/scope";
+import type { RoleGrant } from "~/domain/access/grants";
+import { hasRoleFor } from "~/domain/access/grants";
 import { BERAKHLAK_VALUES, type BerakhlakValue } from "~/domain/berakhlak";
 import type { Rating } from "~/domain/predikat";
 import {

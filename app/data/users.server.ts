@@ -1,8 +1,8 @@
 import { sql, type Kysely } from "kysely";
 import type { Database, Role } from "../../db/schema";
 import { AFTER_SUCCESS, LOCK_MINUTES, MAX_FAILED_ATTEMPTS } from "~/domain/sign-in-lockout";
-import { decoyPasswordHash, verifyPassword } from "~/auth/password.server";
-import type { RoleGrant } from "~/auth/scope";
+import { decoyPasswordHash, verifyPassword } from "~/platform/password.server";
+import type { RoleGrant } from "~/domain/access/grants";
 import { appendAudit } from "./audit.server";
 import { hitLimit, LIMITS, refundHit } from "./rate-limits.server";
 

@@ -66,7 +66,7 @@ export async function drilldownCommentsCsv(
   unit: DrilldownUnit,
   scope: DrilldownScope,
 ): Promise<Response> {
-  const { subject, query, comments } = await drilldownCommentsForExport(unit, scope, request);
+  const { subject, query, comments } = await drilldownCommentsForExport(unit, scope, new URL(request.url).searchParams);
   const locale = await localeOf(request);
   const t = createTranslator(locale, RESOURCES[locale]);
   const csv = tablesToCsv([commentExportTable(comments, subject, query, unit.timeZone, t)], locale);
@@ -154,7 +154,8 @@ export function drilldownExportTables(page: DrilldownPageData, allComments: Comm
 
 /** The workbook of a drill-down page, one sheet per table, for the same filters. */
 export async function drilldownWorkbook(request: Request, unit: DrilldownUnit, scope: DrilldownScope): Promise<Response> {
-  const [page, { comments }] = await Promise.all([drilldownPage(unit, scope, request, false), drilldownCommentsForExport(unit, scope, request)]);
+  const search = new URL(request.url).searchParams;
+  const [page, { comments }] = await Promise.all([drilldownPage(unit, scope, search, false), drilldownCommentsForExport(unit, scope, search)]);
   const locale = await localeOf(request);
   const workbook = await tablesToXlsx(drilldownExportTables(page, comments, createTranslator(locale, RESOURCES[locale])));
   return new Response(new Uint8Array(workbook), {

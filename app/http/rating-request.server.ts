@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createCookie, type AppLoadContext } from "@remix-run/node";
+import { createCookie, data, type AppLoadContext } from "@remix-run/node";
 import type { Channel } from "../../db/tables/ratings";
 import { sessionUserFromCookies } from "~/auth/session.server";
 import { env } from "~/platform/env.server";
@@ -8,6 +8,7 @@ import { db } from "~/platform/db.server";
 import { submitRating, type CounterContext, type SubmitOutcome } from "~/data/ratings.server";
 import type { RatingSubmission } from "~/domain/ratings/submission";
 import { clientAddressOf } from "~/http/client-address";
+import { counterPage } from "~/pages/counter-page.server";
 
 // A random id per browser, kept only as a keyed hash, so per-device limits work without knowing who anyone is.
 export const deviceCookie = createCookie("sd", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 400 });
@@ -22,6 +23,14 @@ export async function deviceIdFromCookies(cookieHeader: string | null): Promise<
   if (typeof existing === "string" && /^[a-zA-Z0-9_-]{16,64}$/.test(existing)) return { id: existing };
   const id = randomBytes(16).toString("base64url");
   return { id, setCookie: await deviceCookie.serialize(id) };
+}
+
+/** The loader of the rating pages: the counter page's data, with the device cookie set on a first visit. */
+export async function loadCounterPage(request: Request, code: string | undefined) {
+  const page = await counterPage(code ?? "", new URL(request.url).searchParams.get("v"));
+  if (!page) throw data({ unknownCounter: true }, { status: 404 });
+  const device = await deviceIdOf(request);
+  return data(page, { headers: device.setCookie ? { "Set-Cookie": device.setCookie, "Cache-Control": "no-store" } : { "Cache-Control": "no-store" } });
 }
 
 export async function kioskTokenOf(request: Request): Promise<string | null> {

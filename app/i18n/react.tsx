@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from "react";
-import { INTL_TAG, type Locale } from "./config";
+import { DEFAULT_LOCALE, INTL_TAG, type Locale } from "./config";
 
 /**
  * Translations for React in about one kilobyte: the i18next JSON format ("{{name}}" interpolation, "_one" /
@@ -29,11 +29,22 @@ export function createTranslator(locale: Locale, texts: Record<string, unknown>)
 }
 
 const TranslatorContext = createContext<TFunction>((key) => key);
+const LocaleContext = createContext<Locale>(DEFAULT_LOCALE);
 
-export function TranslationProvider({ t, children }: { t: TFunction; children: ReactNode }) {
-  return <TranslatorContext.Provider value={t}>{children}</TranslatorContext.Provider>;
+/** Given once by the root layout: the reader's translator and locale, for every component below it. */
+export function TranslationProvider({ t, locale, children }: { t: TFunction; locale: Locale; children: ReactNode }) {
+  return (
+    <LocaleContext.Provider value={locale}>
+      <TranslatorContext.Provider value={t}>{children}</TranslatorContext.Provider>
+    </LocaleContext.Provider>
+  );
 }
 
 export function useTranslation(): { t: TFunction } {
   return { t: useContext(TranslatorContext) };
+}
+
+/** The reader's locale (for numbers and dates through ~/i18n/format). */
+export function useLocale(): Locale {
+  return useContext(LocaleContext);
 }

@@ -38,13 +38,14 @@ export async function requireSubject(
 export async function drilldownPage(
   unit: DrilldownUnit,
   scope: DrilldownScope,
-  request: Request,
+  /** The address's query string: period, filters, page. */
+  search: URLSearchParams,
   /** Whether the reader may open the complaints listed (an admin sees the list, not the files). */
   mayOpenComplaints: boolean,
   database: Kysely<Database> = db(),
 ) {
   const subject = await requireSubject(unit, scope, database);
-  const query = parseDrilldownQuery(new URL(request.url).searchParams, todayIn(unit.timeZone));
+  const query = parseDrilldownQuery(search, todayIn(unit.timeZone));
   const options = { verifiedOnly: query.verifiedOnly };
   const [current, trend, comments, complaints, officer] = await Promise.all([
     scopeIndicators(database, scope, query.period, options),
@@ -108,11 +109,12 @@ export const CSV_ROW_LIMIT = 20_000;
 export async function drilldownCommentsForExport(
   unit: DrilldownUnit,
   scope: DrilldownScope,
-  request: Request,
+  /** The address's query string: period, filters, page. */
+  search: URLSearchParams,
   database: Kysely<Database> = db(),
 ) {
   const subject = await requireSubject(unit, scope, database);
-  const query = parseDrilldownQuery(new URL(request.url).searchParams, todayIn(unit.timeZone));
+  const query = parseDrilldownQuery(search, todayIn(unit.timeZone));
   const comments = await scopeComments(
     database,
     unit.id,

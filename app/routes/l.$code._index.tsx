@@ -6,8 +6,7 @@ import { ratingSubmissionSchema } from "~/domain/ratings/submission";
 import { parseForm } from "~/http/forms";
 import { CounterHeader, QuickRatingForm } from "~/ui/ratings/QuickRatingForm";
 import { UnknownCounter } from "~/ui/ratings/UnknownCounter";
-import { loadCounterPage } from "~/pages/counter-page.server";
-import { errorsForOutcome, submitFromRequest } from "~/http/rating-request.server";
+import { errorsForOutcome, loadCounterPage, submitFromRequest } from "~/http/rating-request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.counter.name} · ${data.counter.unitName}` : "Suara" }];
 

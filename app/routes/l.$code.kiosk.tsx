@@ -8,8 +8,7 @@ import { ratingSubmissionSchema } from "~/domain/ratings/submission";
 import { parseForm } from "~/http/forms";
 import { CounterHeader, QuickRatingForm } from "~/ui/ratings/QuickRatingForm";
 import { UnknownCounter } from "~/ui/ratings/UnknownCounter";
-import { loadCounterPage } from "~/pages/counter-page.server";
-import { errorsForOutcome, kioskTokenOf, submitFromRequest } from "~/http/rating-request.server";
+import { errorsForOutcome, kioskTokenOf, loadCounterPage, submitFromRequest } from "~/http/rating-request.server";
 
 export const meta: MetaFunction = () => [{ title: "Kiosk · Suara" }];
 

@@ -9,8 +9,7 @@ import { parseForm } from "~/http/forms";
 import { CounterHeader } from "~/ui/ratings/QuickRatingForm";
 import { CommentField, ElementQuestions, Honeypot, OfficerChoice, ProfileFields, ServiceChoice } from "~/ui/ratings/RatingFields";
 import { UnknownCounter } from "~/ui/ratings/UnknownCounter";
-import { loadCounterPage } from "~/pages/counter-page.server";
-import { errorsForOutcome, submitFromRequest } from "~/http/rating-request.server";
+import { errorsForOutcome, loadCounterPage, submitFromRequest } from "~/http/rating-request.server";
 
 export const meta: MetaFunction = () => [{ title: "Survei Kepuasan Masyarakat · Suara" }];
 

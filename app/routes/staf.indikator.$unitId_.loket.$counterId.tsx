@@ -11,7 +11,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, unit } = await requireStaffUnit(request, ["supervisor", "admin"], params.unitId);
-  return drilldownPage(unit, { kind: "counter", counterId: unitIdParam(params.counterId) }, request, userMayActOnUnit(user, ["supervisor"], unit.path));
+  return drilldownPage(unit, { kind: "counter", counterId: unitIdParam(params.counterId) }, new URL(request.url).searchParams, userMayActOnUnit(user, ["supervisor"], unit.path));
 }
 
 export default function CounterDrilldown() {

@@ -11,7 +11,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, unit } = await requireStaffUnit(request, ["supervisor", "admin"], params.unitId);
-  return drilldownPage(unit, { kind: "officer", officerId: unitIdParam(params.officerId) }, request, userMayActOnUnit(user, ["supervisor"], unit.path));
+  return drilldownPage(unit, { kind: "officer", officerId: unitIdParam(params.officerId) }, new URL(request.url).searchParams, userMayActOnUnit(user, ["supervisor"], unit.path));
 }
 
 export default function OfficerDrilldown() {

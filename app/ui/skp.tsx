@@ -1,15 +1,13 @@
 import { Form, NavLink } from "@remix-run/react";
 import type { TFunction } from "~/i18n/react";
-import { useTranslation } from "~/i18n/react";
-import { useRootData } from "~/root";
+import { useLocale, useTranslation } from "~/i18n/react";
 import type { Locale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 
 // Pieces shared by the SKP and assessment pages (routes staf.skp.*, staf.penilaian.*, staf.kinerja-saya).
 
-export function useLocale(): Locale {
-  return useRootData()?.locale ?? "id";
-}
+// The SKP pages import the locale hook from here; it lives in ~/i18n/react.
+export { useLocale };
 
 /** "Triwulan IV 2026", "November 2026", "Tahun 2026". */
 export function periodLabel(t: TFunction, locale: Locale, kind: string, start: string): string {

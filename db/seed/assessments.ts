@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
-import { hashPassword } from "../../app/auth/password.server";
+import { hashPassword } from "../../app/platform/password.server";
 import { periodContaining } from "../../app/domain/skp";
 import { addCalendarDays, localDateOf } from "../../app/domain/working-days";
 import {

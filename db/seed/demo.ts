@@ -4,7 +4,7 @@ import { seedComplaints } from "./complaints";
 import { seedForums } from "./forums";
 import type { Database, Role } from "../schema";
 import { makeNip } from "../../app/domain/nip";
-import { hashPassword } from "../../app/auth/password.server";
+import { hashPassword } from "../../app/platform/password.server";
 import { codeFrom, seededRandom, type Random } from "./random";
 import { seedDemoRatings } from "./ratings";
 import {

@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable } from "kysely";
 import type { Database } from "../../../db/schema";
 import type { ComplaintsTable } from "../../../db/tables/complaints";
-import type { RoleGrant } from "~/auth/scope";
+import type { RoleGrant } from "~/domain/access/grants";
 import type { ComplaintState, ComplaintStatus } from "~/domain/complaint-lifecycle";
 import type { ComplaintPlace } from "~/domain/access/complaints";
 import { DEFAULT_TIME_ZONE } from "~/domain/working-days";

@@ -1,8 +1,7 @@
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/i18n/format";
-import { useTranslation } from "~/i18n/react";
-import { useRootData } from "~/root";
+import { useLocale, useTranslation } from "~/i18n/react";
 import { BarsWithTable } from "~/ui/charts/BarsWithTable";
 import { ElementBars } from "~/ui/indicators/ElementBars";
 import { PeriodFilters } from "~/ui/indicators/PeriodFilters";
@@ -21,7 +20,7 @@ export function drilldownPath(unitId: number, kind: keyof typeof PATH_SEGMENT, i
 /** One counter, service or officer: figures, trend, comments and complaints for the chosen period. */
 export function DrilldownView({ data }: { data: Data }) {
   const { t } = useTranslation();
-  const locale = useRootData()?.locale ?? "id";
+  const locale = useLocale();
   const { subject, unit, query, counts, ikm } = data;
   const num = (value: number, digits = 2) => formatNumber(locale, value, digits);
   const back = `/staf/indikator/${unit.id}${searchWith(query)}`;
@@ -154,7 +153,7 @@ export function DrilldownView({ data }: { data: Data }) {
 
 function Comments({ data }: { data: Data }) {
   const { t } = useTranslation();
-  const locale = useRootData()?.locale ?? "id";
+  const locale = useLocale();
   const { query, comments, subject, unit } = data;
   const filter = query.comments;
   const filtered = filter.element !== null || filter.score !== null;
@@ -311,7 +310,7 @@ function Comments({ data }: { data: Data }) {
 
 function Complaints({ data }: { data: Data }) {
   const { t } = useTranslation();
-  const locale = useRootData()?.locale ?? "id";
+  const locale = useLocale();
   const { complaints, total } = data.complaints;
   const zone = data.unit.timeZone;
   return (

@@ -1,13 +1,12 @@
 import { ELEMENT_CODES, type ElementCode } from "~/domain/indicators/elements";
 import { formatNumber } from "~/i18n/format";
-import { useTranslation } from "~/i18n/react";
-import { useRootData } from "~/root";
+import { useLocale, useTranslation } from "~/i18n/react";
 import { BarsWithTable } from "~/ui/charts/BarsWithTable";
 
 /** NRR per element U1–U9 as bars with their table, each row naming the element and its number of answers. */
 export function ElementBars({ nrr, tallies }: { nrr: Record<ElementCode, number | null> | null; tallies: Record<ElementCode, { count: number }> }) {
   const { t } = useTranslation();
-  const locale = useRootData()?.locale ?? "id";
+  const locale = useLocale();
   return (
     <BarsWithTable
       caption={t("indicators.nrrCaption")}

@@ -1,8 +1,7 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 import type { OfficerRanking, OfficerScore } from "~/domain/indicators/officer-score";
 import { formatNumber, formatPercent } from "~/i18n/format";
-import { useRootData } from "~/root";
 
 interface OfficerRowData {
   officerId: number;
@@ -17,7 +16,7 @@ interface OfficerRowData {
  */
 export function OfficerTable({ officers, ranking, officerHref }: { officers: OfficerRowData[]; ranking: OfficerRanking; officerHref?: (officerId: number) => string }) {
   const { t } = useTranslation();
-  const locale = useRootData()?.locale ?? "id";
+  const locale = useLocale();
   const byId = new Map(officers.map((officer) => [String(officer.officerId), officer]));
   const num = (value: number) => formatNumber(locale, value, 2);
   const nameOf = (officer: OfficerRowData) => (officerHref ? <Link to={officerHref(officer.officerId)}>{officer.name}</Link> : officer.name);

@@ -1,8 +1,7 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "~/i18n/react";
+import { useLocale, useTranslation } from "~/i18n/react";
 import type { IndicatorQuery } from "~/http/indicator-query";
 import { formatDate } from "~/i18n/format";
-import { useRootData } from "~/root";
 
 /**
  * Period, verified-only, population and minimum ratings: a GET form, so every view has its own address.
@@ -18,7 +17,7 @@ export function PeriodFilters({
   keep?: Record<string, string | number | null>;
 }) {
   const { t } = useTranslation();
-  const locale = useRootData()?.locale ?? "id";
+  const locale = useLocale();
   return (
     // Keyed by the query, so fields show the period being displayed after a client-side navigation.
     <Form method="get" className="filters" key={JSON.stringify(query)}>

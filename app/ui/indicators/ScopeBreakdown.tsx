@@ -1,8 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { BreakdownRow } from "~/data/drilldown.server";
 import { formatNumber } from "~/i18n/format";
-import { useTranslation } from "~/i18n/react";
-import { useRootData } from "~/root";
+import { useLocale, useTranslation } from "~/i18n/react";
 import { drilldownPath } from "./Drilldown";
 
 /** The unit's counters and services with their figures for the period, each linking to its drill-down. */
@@ -60,7 +59,7 @@ function BreakdownTable({
   inactiveKey: string;
 }) {
   const { t } = useTranslation();
-  const locale = useRootData()?.locale ?? "id";
+  const locale = useLocale();
   const showUnit = new Set(rows.map((row) => row.unitName)).size > 1;
   return (
     <div className="table-wrap">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasRoleFor, type RoleGrant } from "./scope";
+import { hasRoleFor, type RoleGrant } from "./grants";
 
 const supervisorOfDukcapil: RoleGrant = { role: "supervisor", unitId: 17, unitPath: "/3/17/" };
 
