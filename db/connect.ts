@@ -2,9 +2,12 @@ import pg from "pg";
 import { CompiledQuery, Kysely, PostgresDialect } from "kysely";
 import type { Database } from "./schema";
 
-// int8 and numeric arrive as strings from pg; convert here, in one place.
+// Column values are converted here, in one place. int8 and numeric arrive as strings from pg: numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+// A DATE is a calendar day with no time zone: keep PostgreSQL's "YYYY-MM-DD" text (db/tables/columns.ts `IsoDate`)
+// instead of pg's default, a Date at the process's local midnight, which shifts the day wherever TZ differs.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 const pools = new WeakMap<Kysely<Database>, pg.Pool>();
 

@@ -13,7 +13,7 @@ import { appendAudit } from "./audit.server";
 export async function holidayCalendarFor(db: Kysely<Database>, agencyId: number | null): Promise<HolidayCalendar> {
   const rows = await db
     .selectFrom("holidays")
-    .select(sql<string>`to_char(date, 'YYYY-MM-DD')`.as("date"))
+    .select("date")
     .where((eb) => (agencyId === null ? eb("agency_id", "is", null) : eb.or([eb("agency_id", "is", null), eb("agency_id", "=", agencyId)])))
     .execute();
   return createHolidayCalendar(rows.map((row) => row.date));
@@ -23,7 +23,7 @@ export async function holidayCalendarFor(db: Kysely<Database>, agencyId: number 
 export async function holidayCalendarsFor(db: Kysely<Database>, agencyIds: readonly number[]): Promise<Map<number, HolidayCalendar>> {
   const rows = await db
     .selectFrom("holidays")
-    .select([sql<string>`to_char(date, 'YYYY-MM-DD')`.as("date"), "agency_id"])
+    .select(["date", "agency_id"])
     .execute();
   const national = rows.filter((row) => row.agency_id === null).map((row) => row.date);
   const calendars = new Map<number, HolidayCalendar>();
@@ -51,7 +51,7 @@ export async function holidaysOfYear(db: Kysely<Database>, year: number, agencyI
     .leftJoin("agencies", "agencies.id", "holidays.agency_id")
     .select([
       "holidays.id",
-      sql<string>`to_char(holidays.date, 'YYYY-MM-DD')`.as("date"),
+      "holidays.date",
       "holidays.name",
       "holidays.kind",
       "holidays.agency_id as agencyId",
@@ -80,7 +80,7 @@ export async function addHoliday(
     const clash = await trx
       .selectFrom("holidays")
       .select("id")
-      .where(sql<boolean>`date = ${holiday.date}::date`)
+      .where("date", "=", holiday.date)
       .where((eb) => (holiday.agencyId === null ? eb("agency_id", "is", null) : eb("agency_id", "=", holiday.agencyId)))
       .executeTakeFirst();
     if (clash) return { ok: false, reason: "duplicate" } as const;
@@ -109,7 +109,7 @@ export async function removeHoliday(db: Kysely<Database>, actorUserId: number, h
     const before = await trx
       .deleteFrom("holidays")
       .where("id", "=", holidayId)
-      .returning([sql<string>`to_char(date, 'YYYY-MM-DD')`.as("date"), "name", "kind", "agency_id"])
+      .returning(["date", "name", "kind", "agency_id"])
       .executeTakeFirst();
     if (!before) return { ok: false, reason: "not_found" } as const;
     await appendAudit(trx, { actorUserId, action: "holiday.remove", subjectType: "holiday", subjectId: holidayId, before });

@@ -12,9 +12,6 @@ export interface SkmReportTexts {
   updatedAt: Date | null;
 }
 
-/** A "YYYY-MM-DD" day compared with a date column. */
-const day = (value: string) => sql<Date>`${value}::date`;
-
 const EMPTY_TEXTS: SkmReportTexts = { recommendations: "", previousFollowUp: "", updatedAt: null };
 
 export async function skmReportTexts(db: Kysely<Database>, unitId: number, period: Pick<Period, "from" | "to">): Promise<SkmReportTexts> {
@@ -22,8 +19,8 @@ export async function skmReportTexts(db: Kysely<Database>, unitId: number, perio
     .selectFrom("skm_reports")
     .select(["recommendations", "previous_follow_up", "updated_at"])
     .where("unit_id", "=", unitId)
-    .where("period_from", "=", day(period.from))
-    .where("period_to", "=", day(period.to))
+    .where("period_from", "=", period.from)
+    .where("period_to", "=", period.to)
     .executeTakeFirst();
   return row ? { recommendations: row.recommendations, previousFollowUp: row.previous_follow_up, updatedAt: row.updated_at } : { ...EMPTY_TEXTS };
 }
@@ -51,8 +48,8 @@ export async function saveSkmReport(
       .selectFrom("skm_reports")
       .select(["id", "recommendations", "previous_follow_up"])
       .where("unit_id", "=", input.unitId)
-      .where("period_from", "=", day(input.period.from))
-      .where("period_to", "=", day(input.period.to))
+      .where("period_from", "=", input.period.from)
+      .where("period_to", "=", input.period.to)
       .forUpdate()
       .executeTakeFirst();
     const row = await trx

@@ -1,10 +1,7 @@
 import type { ColumnType, Generated } from "kysely";
 
-import type { Columns, Json, Timestamp } from "./columns";
+import type { Columns, DateOnly, Json, Timestamp } from "./columns";
 
-// `date` columns: written as 'YYYY-MM-DD' text; always read through to_char (see app/data/skp.server.ts),
-// because pg turns a bare date into a local-midnight Date.
-type DateColumn = ColumnType<Date, string, string>;
 // numeric: db/connect.ts turns it into a number.
 type Numeric = ColumnType<number, number | string, number | string>;
 
@@ -22,8 +19,8 @@ export interface SkpPlansTable {
   officer_id: number;
   unit_id: number;
   period_kind: PeriodKind;
-  period_start: DateColumn;
-  period_end: DateColumn;
+  period_start: DateOnly;
+  period_end: DateOnly;
   status: Generated<PlanStatus>;
   return_comment: string | null;
   created_at: Generated<Date>;
@@ -55,7 +52,7 @@ export interface SkpAchievementsTable {
   agency_id: number;
   plan_id: number;
   result_id: number | null;
-  achieved_on: DateColumn;
+  achieved_on: DateOnly;
   description: string;
   quantity: Numeric | null;
   evidence_file: string | null;

@@ -1,9 +1,6 @@
 import type { ColumnType, Generated } from "kysely";
 
-import type { Columns, Json, Timestamp } from "./columns";
-
-/** A calendar day, written "YYYY-MM-DD"; pg reads `date` as a Date at local midnight, so queries select it as text. */
-export type DateColumn = ColumnType<Date, string, string>;
+import type { Columns, DateOnly, Json, Timestamp } from "./columns";
 
 export type ComplaintStatusColumn =
   | "diterima"
@@ -20,7 +17,7 @@ export type VisibilityColumn = "public" | "anonim" | "rahasia";
 
 export interface HolidaysTable {
   id: Generated<number>;
-  date: DateColumn;
+  date: DateOnly;
   name: string;
   kind: "libur_nasional" | "cuti_bersama" | "libur_daerah";
   agency_id: number | null;
@@ -38,7 +35,7 @@ export interface ComplaintsTable {
   reported_officer_id: number | null;
   reported_category: ComplaintCategoryColumn;
   body: string;
-  visit_date: DateColumn;
+  visit_date: DateOnly;
   visited_at: Timestamp | null;
   late_filing: Generated<boolean>;
   status: ComplaintStatusColumn;

@@ -1,9 +1,7 @@
-import type { ColumnType, Generated } from "kysely";
+import type { Generated } from "kysely";
 
-import type { Columns, Json, Timestamp } from "./columns";
+import type { Columns, DateOnly, Json, Timestamp } from "./columns";
 
-/** A calendar day: written "YYYY-MM-DD", read by pg as a Date at local midnight (read it with local getters). */
-export type DayColumn = ColumnType<Date, string, string>;
 
 export const STAKEHOLDER_GROUPS = ["service_users", "academics", "agencies", "civil_society", "media"] as const;
 export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
@@ -22,7 +20,7 @@ export interface ForumsTable {
   agency_id: number;
   unit_id: number;
   title: string;
-  held_on: DayColumn;
+  held_on: DateOnly;
   start_time: string | null;
   place: string;
   agenda: string;
@@ -99,11 +97,11 @@ export interface ForumRecordsTable {
   agreements: Generated<string>;
   dissent: Generated<string>;
   approved_by_name: string | null;
-  approved_on: DayColumn | null;
+  approved_on: DateOnly | null;
   approval_recorded_by: number | null;
   approval_recorded_at: Timestamp | null;
   community_rep_name: string | null;
-  community_signed_on: DayColumn | null;
+  community_signed_on: DateOnly | null;
   published_at: Timestamp | null;
   published_by: number | null;
   snapshot: Json | null;
@@ -119,7 +117,7 @@ export interface ForumActionsTable {
   description: string;
   responsible_unit_id: number;
   responsible_officer: string | null;
-  due_on: DayColumn;
+  due_on: DateOnly;
   element: ElementColumn | null;
   status: Generated<ActionStatus>;
   drop_reason: string | null;

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
-import type { Columns, Json, Timestamp } from "./columns";
+import type { Columns, DateOnly, Json, Timestamp } from "./columns";
 
 export const CHANNELS = ["qr", "kiosk", "web", "paper"] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -47,7 +47,7 @@ export interface RatingsTable {
 }
 
 export interface RatingDailyTable {
-  day: ColumnType<string, string, string>;
+  day: DateOnly;
   agency_id: number;
   unit_id: number;
   counter_id: number;
@@ -73,8 +73,8 @@ export interface RatingImportsTable {
   agency_id: number;
   counter_id: number;
   service_id: number;
-  period_from: ColumnType<string, string, string>;
-  period_to: ColumnType<string, string, string>;
+  period_from: DateOnly;
+  period_to: DateOnly;
   file_name: string;
   status: Generated<"preview" | "imported" | "undone">;
   rows: Json;
@@ -87,7 +87,7 @@ export interface RatingImportsTable {
 
 export interface RatingLimitsTable {
   counter_id: number;
-  day: ColumnType<string, string, string>;
+  day: DateOnly;
   key_hash: string;
   count: Generated<number>;
   last_at: Generated<Date>;
@@ -95,7 +95,7 @@ export interface RatingLimitsTable {
 
 export interface RatingRefusalsTable {
   counter_id: number;
-  day: ColumnType<string, string, string>;
+  day: DateOnly;
   reason: string;
   count: Generated<number>;
 }
@@ -103,7 +103,7 @@ export interface RatingRefusalsTable {
 export interface VisitCodesTable {
   id: Generated<number>;
   counter_id: number;
-  day: ColumnType<string, string, string>;
+  day: DateOnly;
   code: string;
   created_by: number | null;
   created_at: Generated<Date>;

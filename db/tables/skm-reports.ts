@@ -1,14 +1,12 @@
-import type { ColumnType, Generated } from "kysely";
-import type { Columns } from "./columns";
+import type { Generated } from "kysely";
+import type { Columns, DateOnly } from "./columns";
 
-/** A calendar day, written "YYYY-MM-DD"; pg reads it as a Date, so select it with `::text` when needed. */
-type Day = ColumnType<Date, string, string>;
 
 export interface SkmReportsTable {
   id: Generated<number>;
   unit_id: number;
-  period_from: Day;
-  period_to: Day;
+  period_from: DateOnly;
+  period_to: DateOnly;
   recommendations: Generated<string>;
   previous_follow_up: Generated<string>;
   updated_by: number;

@@ -3,7 +3,6 @@ import type { Database } from "../../../db/schema";
 import type { ActionStatus } from "../../../db/tables/forums";
 import { isActionLate, localDay } from "~/domain/forum-record";
 import { appendAudit } from "../audit.server";
-import { dayString } from "./forums.server";
 import { requireDraft } from "./drafts.server";
 
 // The follow-up actions of a forum's berita acara (DOMAIN.md §4): added with the draft, each with its responsible
@@ -44,8 +43,7 @@ export async function addAction(db: Kysely<Database>, action: NewAction): Promis
 
 /** Actions of a forum with their responsible unit, theme and latest update. */
 export async function actionsOf(db: Kysely<Database>, forumId: number) {
-  const rows = await actionQuery(db).where("forum_actions.forum_id", "=", forumId).orderBy("forum_actions.id").execute();
-  return rows.map(actionRow);
+  return actionQuery(db).where("forum_actions.forum_id", "=", forumId).orderBy("forum_actions.id").execute();
 }
 
 function actionQuery(db: Kysely<Database>) {
@@ -64,7 +62,7 @@ function actionQuery(db: Kysely<Database>) {
       "units.name as responsibleUnitName",
       "units.path as responsibleUnitPath",
       "forum_actions.responsible_officer as responsibleOfficer",
-      "forum_actions.due_on as dueOnDate",
+      "forum_actions.due_on as dueOn",
       "forum_actions.element",
       "forum_actions.status",
       "forum_actions.drop_reason as dropReason",
@@ -89,15 +87,8 @@ function actionQuery(db: Kysely<Database>) {
     ]);
 }
 
-function actionRow<T extends { dueOnDate: Date }>(row: T) {
-  const { dueOnDate, ...rest } = row;
-  return { ...rest, dueOn: dayString(dueOnDate) };
-}
-
-
 export async function actionById(db: Kysely<Database>, actionId: number) {
-  const row = await actionQuery(db).where("forum_actions.id", "=", actionId).executeTakeFirst();
-  return row ? actionRow(row) : undefined;
+  return actionQuery(db).where("forum_actions.id", "=", actionId).executeTakeFirst();
 }
 
 /** Dated updates of an action, oldest first. */
@@ -169,7 +160,6 @@ export async function actionsForUnits(db: Kysely<Database>, unitPaths: string[],
     .orderBy("forum_actions.due_on")
     .execute();
   return rows
-    .map(actionRow)
     .map((row) => ({ ...row, late: isActionLate({ status: row.status, dueOn: row.dueOn }, localDay(now, row.timeZone)) }))
     .sort((a, b) => Number(b.late) - Number(a.late) || a.dueOn.localeCompare(b.dueOn));
 }
@@ -189,7 +179,7 @@ export async function forumActionsForElement(db: Kysely<Database>, unitId: numbe
     )
     .orderBy("forum_actions.due_on")
     .execute();
-  return rows.map(actionRow).map((row) => ({
+  return rows.map((row) => ({
     id: row.id,
     forumId: row.forumId,
     forumTitle: row.forumTitle,

@@ -1,6 +1,5 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
-import { dayString } from "./forums.server";
 
 // The open draft of a forum's berita acara: themes, summaries, agreements and actions change only while the
 // newest version is a draft.
@@ -22,9 +21,9 @@ export async function currentRecord(db: Kysely<Database>, forumId: number) {
     agreements: row.agreements,
     dissent: row.dissent,
     approvedByName: row.approved_by_name,
-    approvedOn: row.approved_on ? dayString(row.approved_on) : null,
+    approvedOn: row.approved_on,
     communityRepName: row.community_rep_name,
-    communitySignedOn: row.community_signed_on ? dayString(row.community_signed_on) : null,
+    communitySignedOn: row.community_signed_on,
     publishedAt: row.published_at,
   };
 }

@@ -8,13 +8,6 @@ import { appendAudit } from "../audit.server";
 // The inputs live in items.server.ts, themes in themes.server.ts, the berita acara in records.server.ts and
 // its follow-up actions in actions.server.ts.
 
-/** "YYYY-MM-DD" from a pg `date` (a Date at local midnight) or a string already in that form. */
-export function dayString(value: Date | string): string {
-  if (typeof value === "string") return value.slice(0, 10);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
-}
-
 export interface NewForum {
   actorUserId: number | null;
   unitId: number;
@@ -107,7 +100,7 @@ export async function forumById(db: Kysely<Database>, forumId: number) {
       "forums.agency_id as agencyId",
       "forums.unit_id as unitId",
       "forums.title",
-      "forums.held_on as heldOnDate",
+      "forums.held_on as heldOn",
       "forums.start_time as startTime",
       "forums.place",
       "forums.agenda",
@@ -130,8 +123,7 @@ export async function forumById(db: Kysely<Database>, forumId: number) {
     .where("forum_services.forum_id", "=", forumId)
     .orderBy("services.name")
     .execute();
-  const { heldOnDate, ...rest } = forum;
-  return { ...rest, heldOn: dayString(heldOnDate), services };
+  return { ...forum, services };
 }
 
 export type ForumDetails = NonNullable<Awaited<ReturnType<typeof forumById>>>;
@@ -151,7 +143,7 @@ export async function forumsWithin(db: Kysely<Database>, unitPaths: string[]) {
     .select((eb) => [
       "forums.id",
       "forums.title",
-      "forums.held_on as heldOnDate",
+      "forums.held_on as heldOn",
       "units.name as unitName",
       "agencies.name as agencyName",
       eb
@@ -176,7 +168,7 @@ export async function forumsWithin(db: Kysely<Database>, unitPaths: string[]) {
     .orderBy("forums.held_on", "desc")
     .orderBy("forums.id", "desc")
     .execute();
-  return rows.map(({ heldOnDate, ...row }) => ({ ...row, heldOn: dayString(heldOnDate) }));
+  return rows;
 }
 
 /** Every forum for the public list, per agency and unit, with whether a berita acara is published. */
@@ -188,7 +180,7 @@ export async function publicForumList(db: Kysely<Database>) {
     .select((eb) => [
       "forums.id",
       "forums.title",
-      "forums.held_on as heldOnDate",
+      "forums.held_on as heldOn",
       "forums.place",
       "units.name as unitName",
       "agencies.name as agencyName",
@@ -206,7 +198,7 @@ export async function publicForumList(db: Kysely<Database>) {
     .orderBy("agencies.name")
     .orderBy("forums.held_on", "desc")
     .execute();
-  return rows.map(({ heldOnDate, ...row }) => ({ ...row, heldOn: dayString(heldOnDate) }));
+  return rows;
 }
 
 // Attendance
