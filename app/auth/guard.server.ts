@@ -43,6 +43,13 @@ export async function requireStaffUnit(request: Request, roles: readonly Role[],
   return { user, unit };
 }
 
+/** The guard for an agency's administration pages (`/staf/organisasi/:unitId/...`): admin of its top unit. */
+export async function requireAgencyAdmin(request: Request, unitIdText: string | undefined) {
+  const { user, unit } = await requireStaffUnit(request, ["admin"], unitIdText);
+  if (unit.path.split("/").length !== 3) throw notFound(); // "/12/": only the top unit stands for the agency
+  return { user, unit };
+}
+
 export function userMayActOnUnit(user: SessionUser, roles: readonly Role[], unitPath: string): boolean {
   return hasRoleFor(user.grants, roles, unitPath);
 }

@@ -338,3 +338,45 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 }
+
+/** Keeps an uploaded import for its preview and confirmation. */
+export async function saveImportUpload(db: Kysely<Database>, input: { agencyId: number; userId: number; source: string; files: ImportFiles; retireMissing: boolean }): Promise<number> {
+  const row = await db
+    .insertInto("organisation_import_uploads")
+    .values({ agency_id: input.agencyId, created_by: input.userId, source: input.source.slice(0, 300), files: JSON.stringify(input.files), retire_missing: input.retireMissing })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function importUpload(db: Kysely<Database>, uploadId: number, agencyId: number) {
+  const row = await db
+    .selectFrom("organisation_import_uploads")
+    .innerJoin("agencies", "agencies.id", "organisation_import_uploads.agency_id")
+    .select(["organisation_import_uploads.id", "source", "files", "retire_missing as retireMissing", "applied_import_id as appliedImportId", "agencies.slug"])
+    .where("organisation_import_uploads.id", "=", uploadId)
+    .where("organisation_import_uploads.agency_id", "=", agencyId)
+    .executeTakeFirst();
+  return row ? { ...row, files: row.files as unknown as ImportFiles } : undefined;
+}
+
+/** Checks a kept upload against the organisation as it is now; `apply` writes it (all or nothing). */
+export async function runImportUpload(db: Kysely<Database>, upload: NonNullable<Awaited<ReturnType<typeof importUpload>>>, userId: number, now: Date, apply: boolean) {
+  const outcome = await importOrganisation(db, { agency: { slug: upload.slug }, files: upload.files, retireMissing: upload.retireMissing, dryRun: !apply, actorUserId: userId, source: upload.source, now });
+  if (apply && outcome.ok && outcome.importId !== null) {
+    await db.updateTable("organisation_import_uploads").set({ applied_import_id: outcome.importId }).where("id", "=", upload.id).execute();
+  }
+  return outcome;
+}
+
+export async function importHistory(db: Kysely<Database>, agencyId: number, limit = 20) {
+  const rows = await db
+    .selectFrom("organisation_imports")
+    .leftJoin("users", "users.id", "organisation_imports.actor_user_id")
+    .select(["organisation_imports.id", "organisation_imports.source", "organisation_imports.summary", "organisation_imports.created_at as at", "users.display_name as actor"])
+    .where("organisation_imports.agency_id", "=", agencyId)
+    .orderBy("organisation_imports.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ ...row, summary: row.summary as unknown as ImportSummary }));
+}

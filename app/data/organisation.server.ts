@@ -129,3 +129,51 @@ export async function unitById(db: Kysely<Database>, unitId: number) {
     .where("units.id", "=", unitId)
     .executeTakeFirst();
 }
+
+/** Active officers of the agency a unit belongs to, those of the unit first: who may be put on a roster. */
+export async function activeOfficersOfAgency(db: Kysely<Database>, unitId: number) {
+  const unit = await db.selectFrom("units").select("agency_id").where("id", "=", unitId).executeTakeFirst();
+  if (!unit) return [];
+  return db
+    .selectFrom("officers")
+    .innerJoin("units", "units.id", "officers.unit_id")
+    .select(["officers.id", "officers.name", "officers.nip", "units.name as unitName", "officers.unit_id as unitId"])
+    .where("officers.agency_id", "=", unit.agency_id)
+    .where("officers.active", "=", true)
+    .orderBy(sql`officers.unit_id = ${unitId}`, "desc")
+    .orderBy("officers.name")
+    .execute();
+}
+
+/** An agency's units in tree order, with what each holds, for the administrators' organisation page. */
+export async function unitTree(db: Kysely<Database>, agencyId: number) {
+  return db
+    .selectFrom("units")
+    .select((eb) => [
+      "units.id",
+      "units.code",
+      "units.name",
+      "units.kind",
+      "units.path",
+      "units.retired_at as retiredAt",
+      eb.selectFrom("services").select(eb.fn.countAll<number>().as("n")).whereRef("services.unit_id", "=", "units.id").where("services.active", "=", true).as("services"),
+      eb.selectFrom("counters").select(eb.fn.countAll<number>().as("n")).whereRef("counters.unit_id", "=", "units.id").where("counters.retired_at", "is", null).as("counters"),
+      eb.selectFrom("officers").select(eb.fn.countAll<number>().as("n")).whereRef("officers.unit_id", "=", "units.id").where("officers.active", "=", true).as("officers"),
+    ])
+    .where("units.agency_id", "=", agencyId)
+    .orderBy("units.path")
+    .execute();
+}
+
+/** The agencies whose top unit a user administers. */
+export async function administeredAgencies(db: Kysely<Database>, adminUnitPaths: string[]) {
+  const tops = adminUnitPaths.filter((path) => path.split("/").length === 3);
+  if (tops.length === 0) return [];
+  return db
+    .selectFrom("units")
+    .innerJoin("agencies", "agencies.id", "units.agency_id")
+    .select(["units.id as unitId", "agencies.name", "agencies.slug"])
+    .where("units.path", "in", tops)
+    .orderBy("agencies.name")
+    .execute();
+}

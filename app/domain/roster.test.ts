@@ -81,3 +81,12 @@ describe("expandShifts", () => {
     ]);
   });
 });
+
+describe("newPatternProblem", () => {
+  it("names the counter of an overlapping shift of the same officer", async () => {
+    const { newPatternProblem } = await import("./roster");
+    expect(newPatternProblem(base, [{ ...base, starts: "11:00", ends: "15:00", counterName: "Loket 2" }])).toEqual({ reason: "overlap", counterName: "Loket 2" });
+    expect(newPatternProblem(base, [{ ...base, starts: "12:00", ends: "15:00", counterName: "Loket 2" }])).toBeNull();
+    expect(newPatternProblem({ ...base, ends: "07:00" }, [])).toEqual({ reason: "endsBeforeStarts" });
+  });
+});

@@ -180,3 +180,13 @@ export function describeWeekdays(weekdays: readonly number[], names: Readonly<Re
   if (consecutive) return `${names[sorted[0]!]}–${names[sorted[sorted.length - 1]!]}`;
   return sorted.map((day) => names[day]).join(", ");
 }
+
+export type NewPatternProblem = PatternProblem | "overlap";
+
+/** What is wrong with a pattern a supervisor adds, given the officer's other patterns (at any counter). */
+export function newPatternProblem<K>(pattern: WeeklyPattern<K>, others: readonly (WeeklyPattern<K> & { counterName?: string })[]): { reason: NewPatternProblem; counterName?: string } | null {
+  const own = patternProblem(pattern);
+  if (own) return { reason: own };
+  const clash = others.find((other) => patternsOverlap(pattern, other));
+  return clash ? { reason: "overlap", counterName: clash.counterName } : null;
+}

@@ -56,8 +56,9 @@ export default function StaffUnit() {
                 <td>
                   <a href={`/l/${counter.publicCode}`}>/l/{counter.publicCode}</a>
                 </td>
-                <td>
-                  <Link to={`/staf/loket/${counter.id}`}>{t("counterAdmin.manage")}</Link>
+                <td className="nowrap">
+                  <Link to={`/staf/loket/${counter.id}`}>{t("counterAdmin.manage")}</Link> ·{" "}
+                  <Link to={`/staf/loket/${counter.id}/jadwal`}>{t("roster.menu")}</Link>
                 </td>
               </tr>
             ))}

@@ -9,6 +9,7 @@ export interface MenuItem {
 // What each role finds on its landing page; later screens add their entries here.
 const MENUS: Record<Role, MenuItem[]> = {
   admin: [
+    { to: "/staf/organisasi", label: "organisation.menu", description: "organisation.menuHint" },
     { to: "/staf/admin/pengguna", label: "menu.users", description: "menu.usersHint" },
     { to: "/staf/admin/libur", label: "complaints.menu.holidays", description: "complaints.menu.holidaysHint" },
     { to: "/kantor", label: "menu.offices", description: "menu.officesHint" },

@@ -9,6 +9,7 @@ import * as m0007 from "./0007_skm_reports";
 import * as m0008 from "./0008_rating_rollup_per_statement";
 import * as m0009 from "./0009_accounts_and_settings";
 import * as m0010 from "./0010_organisation_import";
+import * as m0010b from "./0010b_organisation_import_previews";
 import * as m0011 from "./0011_security";
 
 // Listed statically so every loader (tsx, Vite, Vitest) bundles them; db/migrate.test.ts checks none is missing.
@@ -23,5 +24,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0008_rating_rollup_per_statement": m0008,
   "0009_accounts_and_settings": m0009,
   "0010_organisation_import": m0010,
+  "0010b_organisation_import_previews": m0010b,
   "0011_security": m0011,
 };

@@ -47,11 +47,23 @@ export interface OrganisationImportsTable {
   created_at: Timestamp & Generated<Date>;
 }
 
+export interface OrganisationImportUploadsTable {
+  id: Generated<number>;
+  agency_id: number;
+  created_by: number;
+  source: string;
+  files: Json;
+  retire_missing: Generated<boolean>;
+  created_at: Generated<Date>;
+  applied_import_id: number | null;
+}
+
 export interface OrgImportTables {
   counter_old_codes: CounterOldCodesTable;
   duty_patterns: DutyPatternsTable;
   duty_exceptions: DutyExceptionsTable;
   organisation_imports: OrganisationImportsTable;
+  organisation_import_uploads: OrganisationImportUploadsTable;
 }
 
 export const ORG_IMPORT_COLUMNS = {
@@ -59,4 +71,5 @@ export const ORG_IMPORT_COLUMNS = {
   duty_patterns: { id: true, counter_id: true, officer_id: true, weekdays: true, starts: true, ends: true, valid_from: true, valid_to: true, created_at: true },
   duty_exceptions: { id: true, counter_id: true, on_date: true, absent_officer_id: true, replacement_officer_id: true, starts: true, ends: true, note: true, created_by: true, created_at: true },
   organisation_imports: { id: true, agency_id: true, actor_user_id: true, source: true, summary: true, created_at: true },
+  organisation_import_uploads: { id: true, agency_id: true, created_by: true, source: true, files: true, retire_missing: true, created_at: true, applied_import_id: true },
 } satisfies Columns<OrgImportTables>;
