@@ -19,12 +19,12 @@ import { formatDateTime } from "~/i18n/format";
 import { useTranslation, type TFunction } from "~/i18n/react";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
-import { IMPORT_ENTITIES, importPreview } from "~/pages/org-import.server";
+import { importPreview } from "~/pages/org-import.server";
 import { useRootData } from "~/root";
 
 export const meta: MetaFunction = () => [{ title: "Impor organisasi · Suara" }];
 const MAX_BYTES = 10 * 1024 * 1024;
-const ENTITIES = IMPORT_ENTITIES;
+const ENTITIES = ["units", "services", "counters", "officers", "patterns"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, unit } = await requireAgencyAdmin(request, params.unitId);

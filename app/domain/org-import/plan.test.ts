@@ -57,4 +57,35 @@ describe("planImport", () => {
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.problems.every((problem) => problem.reason === "unknownUnit")).toBe(true);
   });
+
+  it("adopts a portal's uncoded units, services and counters by name instead of adding them twice", () => {
+    const existing: ExistingOrganisation = {
+      ...EMPTY,
+      units: [
+        { id: 1, code: null, name: "Sekretariat Daerah Kota Lama", kind: "pemda", parentId: null, address: null, retired: false },
+        { id: 2, code: null, name: "Dinas Kependudukan dan Pencatatan Sipil", kind: "dinas", parentId: 1, address: null, retired: false },
+      ],
+      services: [{ id: 9, code: null, unitId: 2, name: "Penerbitan KTP-el", requirements: "", procedure: "", completionDays: 1, feeRupiah: 0, product: "", complaintChannel: "", usersPerYear: null, retired: false }],
+      counters: [{ id: 5, code: null, unitId: 2, name: "Loket 1 KTP-el", serviceIds: [9], retired: false }],
+    };
+    const check = planImport(asImportFiles(exampleTables()), existing, OPTIONS);
+    if (!check.ok) throw new Error(JSON.stringify(check.problems));
+    expect(check.plan.units.updated.map((update) => [update.id, update.row.code])).toEqual([[1, "SETDA"], [2, "DUKCAPIL"]]);
+    expect(check.plan.services.updated.map((update) => [update.id, update.row.code])).toEqual([[9, "KTP"]]);
+    expect(check.plan.counters.updated.map((update) => [update.id, update.fields])).toEqual([[5, ["code"]]]);
+    expect(check.plan.services.added.map((row) => row.code)).not.toContain("KTP");
+  });
+
+  it("refuses a new service whose name a coded service of the same unit already has", () => {
+    const existing: ExistingOrganisation = {
+      ...EMPTY,
+      units: [
+        { id: 1, code: "SETDA", name: "Setda", kind: "sekretariat", parentId: null, address: null, retired: false },
+        { id: 2, code: "DUKCAPIL", name: "Dukcapil", kind: "dinas", parentId: 1, address: null, retired: false },
+      ],
+      services: [{ id: 9, code: "KTP-LAMA", unitId: 2, name: "Penerbitan KTP-el", requirements: "", procedure: "", completionDays: 1, feeRupiah: 0, product: "", complaintChannel: "", usersPerYear: null, retired: false }],
+    };
+    const check = planImport(asImportFiles(exampleTables(), ["layanan"]), existing, OPTIONS);
+    expect(check.ok ? [] : check.problems).toContainEqual(expect.objectContaining({ file: "layanan.csv", line: 2, reason: "nameTaken" }));
+  });
 });

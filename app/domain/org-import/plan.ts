@@ -63,7 +63,9 @@ export function planImport(files: ImportFiles, existing: ExistingOrganisation, o
 
   // ---- units
   const unitById = new Map(existing.units.map((unit) => [unit.id, unit]));
-  const unitKeyOf = (unit: ExistingUnit) => (unit.code ? codeKey(unit.code) : `#${unit.id}`);
+  // A unit the files adopt (matched by code, or an uncoded one by name) is known by the files' code from then on.
+  const adopted = new Map<number, string>();
+  const unitKeyOf = (unit: ExistingUnit) => adopted.get(unit.id) ?? (unit.code ? codeKey(unit.code) : `#${unit.id}`);
   const units = new Map<string, Entry<UnitRow, ExistingUnit>>();
   const matchedUnitIds = new Set<number>();
   if (rows.unit) {
@@ -79,7 +81,10 @@ export function planImport(files: ImportFiles, existing: ExistingOrganisation, o
         existing.units.find((unit) => unit.code !== null && codeKey(unit.code) === row.code) ??
         existing.units.find((unit) => unit.code === null && !matchedUnitIds.has(unit.id) && unit.name.toLowerCase() === row.name.toLowerCase()) ??
         (row.parentCode === null ? existing.units.find((unit) => unit.code === null && unit.parentId === null && !matchedUnitIds.has(unit.id)) : undefined);
-      if (match) matchedUnitIds.add(match.id);
+      if (match) {
+        matchedUnitIds.add(match.id);
+        adopted.set(match.id, row.code);
+      }
       units.set(row.code, { key: row.code, row, existing: match });
     }
   }
@@ -146,7 +151,8 @@ export function planImport(files: ImportFiles, existing: ExistingOrganisation, o
 
   // ---- services (codes are unique across the agency, so a counter's list can name them alone)
   const serviceById = new Map(existing.services.map((service) => [service.id, service]));
-  const serviceKeyOf = (service: ExistingService) => (service.code ? codeKey(service.code) : `#${service.id}`);
+  const adoptedServices = new Map<number, string>();
+  const serviceKeyOf = (service: ExistingService) => adoptedServices.get(service.id) ?? (service.code ? codeKey(service.code) : `#${service.id}`);
   const services = new Map<string, Entry<ServiceRow, ExistingService>>();
   const matchedServiceIds = new Set<number>();
   if (rows.layanan) {
@@ -169,7 +175,10 @@ export function planImport(files: ImportFiles, existing: ExistingOrganisation, o
         existing.services.find(
           (service) => service.code === null && !matchedServiceIds.has(service.id) && unitKeyOfId(service.unitId) === row.unitCode && service.name.toLowerCase() === row.name.toLowerCase(),
         );
-      if (match) matchedServiceIds.add(match.id);
+      if (match) {
+        matchedServiceIds.add(match.id);
+        adoptedServices.set(match.id, row.code);
+      }
       services.set(row.code, { key: row.code, row, existing: match });
     }
   }
@@ -179,6 +188,13 @@ export function planImport(files: ImportFiles, existing: ExistingOrganisation, o
     else services.set(serviceKeyOf(service), { key: serviceKeyOf(service), existing: service });
   }
   const serviceUnitKey = (entry: Entry<ServiceRow, ExistingService>) => entry.row?.unitCode ?? unitKeyOfId(entry.existing!.unitId);
+  // A name stays unique within its unit: a service kept from the portal may already carry it.
+  for (const entry of services.values()) {
+    const row = entry.row;
+    if (!row) continue;
+    const taken = [...services.values()].find((other) => other !== entry && !other.row && serviceUnitKey(other) === row.unitCode && other.existing!.name.toLowerCase() === row.name.toLowerCase());
+    if (taken) report(fileOf("layanan"), row.line, "nameTaken", { name: row.name, code: taken.existing!.code ?? "" });
+  }
   for (const entry of services.values()) {
     if (!entry.row) continue;
     if (!entry.existing) {
@@ -237,6 +253,12 @@ export function planImport(files: ImportFiles, existing: ExistingOrganisation, o
     if (matchedCounterIds.has(counter.id) || counter.retired) continue;
     if (rows.loket && options.retireMissing && counter.code !== null) plan.counters.retired.push({ id: counter.id, label: `${counter.code} ${counter.name}` });
     else counters.set(counterKeyOf(counter), { key: counterKeyOf(counter), existing: counter });
+  }
+  for (const entry of counters.values()) {
+    const row = entry.row;
+    if (!row) continue;
+    const taken = [...counters.values()].find((other) => other !== entry && !other.row && unitKeyOfId(other.existing!.unitId) === row.unitCode && other.existing!.name.toLowerCase() === row.name.toLowerCase());
+    if (taken) report(fileOf("loket"), row.line, "nameTaken", { name: row.name, code: taken.existing!.code ?? "" });
   }
   for (const entry of counters.values()) {
     if (!entry.row) continue;

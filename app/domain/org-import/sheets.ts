@@ -67,6 +67,7 @@ export type ProblemReason =
   | "badCode"
   | "duplicateCode"
   | "duplicateName"
+  | "nameTaken"
   | "badKind"
   | "unknownParent"
   | "parentCycle"
