@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { reviewTransition, type ReviewDecision } from "~/domain/ratings/review";
 import { appendAudit } from "./audit.server";
 
 export type ContestReason = "colleague" | "never_happened" | "abusive";
@@ -131,8 +132,14 @@ export async function ratingsForReview(db: Kysely<Database>, unitPath: string) {
     .execute();
 }
 
-/** Keep (valid) or exclude a rating, with a reason; the indicators follow through the rollup trigger. */
-export async function reviewRating(db: Kysely<Database>, input: { ratingId: number; decision: "keep" | "exclude"; reason: string; userId: number; unitPath: string }): Promise<boolean> {
+/**
+ * Keep (valid) or exclude a flagged rating, with a reason; the indicators follow through the rollup trigger. A valid
+ * rating cannot be excluded (reviewTransition): "not_flagged", nothing written.
+ */
+export async function reviewRating(
+  db: Kysely<Database>,
+  input: { ratingId: number; decision: ReviewDecision; reason: string; userId: number; unitPath: string },
+): Promise<{ ok: true } | { ok: false; reason: "not_found" | "not_flagged" }> {
   return db.transaction().execute(async (trx) => {
     const rating = await trx
       .selectFrom("ratings")
@@ -141,10 +148,49 @@ export async function reviewRating(db: Kysely<Database>, input: { ratingId: numb
       .where("ratings.id", "=", input.ratingId)
       .forUpdate()
       .executeTakeFirst();
-    if (!rating || !rating.path.startsWith(input.unitPath)) return false;
-    const status = input.decision === "keep" ? "valid" : "excluded";
+    if (!rating || !rating.path.startsWith(input.unitPath)) return { ok: false as const, reason: "not_found" as const };
+    const outcome = reviewTransition(rating.status, input.decision);
+    if (!outcome.ok) return outcome;
+    const status = outcome.status;
     await trx.updateTable("ratings").set({ status, status_reason: input.reason }).where("id", "=", input.ratingId).execute();
     await appendAudit(trx, { actorUserId: input.userId, action: `rating.${input.decision}`, subjectType: "rating", subjectId: input.ratingId, before: { status: rating.status }, after: { status, reason: input.reason } });
-    return true;
+    return { ok: true as const };
   });
+}
+
+/**
+ * How many ratings were excluded from the figures, per month of the visit and by whom (from the audit log, which
+ * names every exclusion's author), for a unit's subtree. Newest months first.
+ */
+export async function exclusionsByPeriod(db: Kysely<Database>, unitPath: string) {
+  const rows = await sql<{ month: string; reviewer: string | null; excluded: number }>`
+    select to_char(date_trunc('month', r.submitted_at at time zone a.time_zone), 'YYYY-MM') as month,
+      coalesce(u.display_name, '') as reviewer, count(*)::int as excluded
+    from ratings r
+    join units un on un.id = r.unit_id
+    join agencies a on a.id = r.agency_id
+    left join lateral (
+      select l.actor_user_id from audit_log l
+      where l.subject_type = 'rating' and l.subject_id = r.id::text and l.action = 'rating.exclude'
+      order by l.id desc limit 1
+    ) last_exclusion on true
+    left join users u on u.id = last_exclusion.actor_user_id
+    where r.status = 'excluded' and un.path like ${`${unitPath}%`}
+    group by 1, 2
+    order by 1 desc, 3 desc`.execute(db);
+  return rows.rows;
+}
+
+/**
+ * The share of a unit's ratings (its subtree) in a period that were excluded from the figures, for its public page:
+ * excluded / (valid + flagged + excluded), null without ratings.
+ */
+export async function excludedShare(db: Kysely<Database>, unitId: number, period: { from: string; to: string }): Promise<{ excluded: number; total: number; share: number | null }> {
+  const row = await sql<{ excluded: number; total: number }>`
+    select coalesce(sum(d.n) filter (where d.status = 'excluded'), 0)::int as excluded, coalesce(sum(d.n), 0)::int as total
+    from rating_daily d
+    where d.unit_id in (select id from units where path like (select path from units where id = ${unitId}) || '%')
+      and d.day between ${period.from} and ${period.to}`.execute(db);
+  const { excluded, total } = row.rows[0] ?? { excluded: 0, total: 0 };
+  return { excluded, total, share: total > 0 ? excluded / total : null };
 }

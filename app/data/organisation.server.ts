@@ -125,7 +125,7 @@ export async function unitById(db: Kysely<Database>, unitId: number) {
   return db
     .selectFrom("units")
     .innerJoin("agencies", "agencies.id", "units.agency_id")
-    .select(["units.id", "units.name", "units.path", "units.kind", "units.agency_id", "agencies.name as agencyName", "agencies.time_zone as timeZone"])
+    .select(["units.id", "units.name", "units.path", "units.kind", "units.agency_id", "agencies.name as agencyName", "agencies.time_zone as timeZone", "agencies.officer_ranking_min as officerRankingMin"])
     .where("units.id", "=", unitId)
     .executeTakeFirst();
 }

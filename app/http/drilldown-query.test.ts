@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseDrilldownQuery, periodFields, searchWith } from "./drilldown-query";
 
+const SETTINGS = { minimumRatings: 10 };
+
 const TODAY = "2026-11-23";
 
 describe("drill-down filters from the address bar", () => {
@@ -12,7 +14,7 @@ describe("drill-down filters from the address bar", () => {
     ["unsur=u7&nilai=dua&halaman=x", { element: null, score: null }, 1],
     ["unsur=&nilai=", { element: null, score: null }, 1],
   ])("read %j as element, score and page", (search, comments, page) => {
-    const query = parseDrilldownQuery(new URLSearchParams(search), TODAY);
+    const query = parseDrilldownQuery(new URLSearchParams(search), TODAY, SETTINGS);
     expect(query.comments).toEqual(comments);
     expect(query.page).toBe(page);
   });
@@ -21,6 +23,7 @@ describe("drill-down filters from the address bar", () => {
     const query = parseDrilldownQuery(
       new URLSearchParams("periode=year&tanggal=2025-06-01&terverifikasi=1&unsur=U1"),
       TODAY,
+      SETTINGS,
     );
     expect(query).toMatchObject({
       period: { kind: "year", from: "2025-01-01", to: "2025-12-31" },
@@ -36,8 +39,8 @@ describe("drill-down filters from the address bar", () => {
       "periode=year&tanggal=2025-06-01&terverifikasi=1",
       "periode=custom&dari=2026-01-05&sampai=2026-02-10&min=5",
     ]) {
-      const query = parseDrilldownQuery(new URLSearchParams(search), TODAY);
-      const again = parseDrilldownQuery(new URLSearchParams(periodFields(query)), TODAY);
+      const query = parseDrilldownQuery(new URLSearchParams(search), TODAY, SETTINGS);
+      const again = parseDrilldownQuery(new URLSearchParams(periodFields(query)), TODAY, SETTINGS);
       expect({ period: again.period, verifiedOnly: again.verifiedOnly, minimumRatings: again.minimumRatings }).toEqual({
         period: query.period,
         verifiedOnly: query.verifiedOnly,
@@ -47,7 +50,7 @@ describe("drill-down filters from the address bar", () => {
   });
 
   it("build links that keep the period and leave out empty filters", () => {
-    const query = parseDrilldownQuery(new URLSearchParams("periode=quarter&tanggal=2026-08-01"), TODAY);
+    const query = parseDrilldownQuery(new URLSearchParams("periode=quarter&tanggal=2026-08-01"), TODAY, SETTINGS);
     expect(searchWith(query)).toBe("?periode=quarter&tanggal=2026-07-01");
     expect(searchWith(query, { unsur: "U7", nilai: null, halaman: 2 })).toBe(
       "?periode=quarter&tanggal=2026-07-01&unsur=U7&halaman=2",

@@ -17,14 +17,14 @@ const commentSchema = z.object({
 });
 
 /** Reads a drill-down page's filters from the address bar; anything malformed falls back to no filter. */
-export function parseDrilldownQuery(params: URLSearchParams, today: string): DrilldownQuery {
+export function parseDrilldownQuery(params: URLSearchParams, today: string, settings: { minimumRatings: number }): DrilldownQuery {
   const raw = commentSchema.parse({
     unsur: params.get("unsur") || undefined,
     nilai: params.get("nilai") || undefined,
     halaman: params.get("halaman") || undefined,
   });
   return {
-    ...parseIndicatorQuery(params, today),
+    ...parseIndicatorQuery(params, today, settings),
     comments: { element: raw.unsur ?? null, score: (raw.nilai as CommentScore | undefined) ?? null },
     page: raw.halaman ?? 1,
   };
@@ -48,7 +48,6 @@ export function periodFields(query: IndicatorQuery): [name: string, value: strin
           ["tanggal", query.period.from],
         ];
   if (query.verifiedOnly) fields.push(["terverifikasi", "1"]);
-  if (query.minimumRatings !== 10) fields.push(["min", String(query.minimumRatings)]);
   return fields;
 }
 

@@ -21,6 +21,7 @@ export interface DrilldownUnit {
   name: string;
   agencyName: string;
   timeZone: string;
+  officerRankingMin: number;
 }
 
 /** The counter, service or officer of the address, or a 404 when the unit does not cover it. */
@@ -45,7 +46,7 @@ export async function drilldownPage(
   database: Kysely<Database> = db(),
 ) {
   const subject = await requireSubject(unit, scope, database);
-  const query = parseDrilldownQuery(search, todayIn(unit.timeZone));
+  const query = parseDrilldownQuery(search, todayIn(unit.timeZone), { minimumRatings: unit.officerRankingMin });
   const options = { verifiedOnly: query.verifiedOnly };
   const [current, trend, comments, complaints, officer] = await Promise.all([
     scopeIndicators(database, scope, query.period, options),
@@ -114,7 +115,7 @@ export async function drilldownCommentsForExport(
   database: Kysely<Database> = db(),
 ) {
   const subject = await requireSubject(unit, scope, database);
-  const query = parseDrilldownQuery(search, todayIn(unit.timeZone));
+  const query = parseDrilldownQuery(search, todayIn(unit.timeZone), { minimumRatings: unit.officerRankingMin });
   const comments = await scopeComments(
     database,
     unit.id,

@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { unit } = await requireStaffUnit(request, ["supervisor", "admin"], params.unitId);
   const unitId = unit.id;
-  const query = parseIndicatorQuery(new URL(request.url).searchParams, todayIn(unit.timeZone));
+  const query = parseIndicatorQuery(new URL(request.url).searchParams, todayIn(unit.timeZone), { minimumRatings: unit.officerRankingMin });
   const [page, forumActions, breakdown] = await Promise.all([
     unitIndicatorPage({ kind: "unit", unitId }, query),
     Promise.all(ELEMENT_CODES.map(async (code) => ({ code, actions: await forumActionsForElement(db(), unitId, code, now()) }))),

@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUnitRole(request, ["supervisor", "admin"], unitId);
   const unit = await unitById(db(), unitId);
   if (!unit) throw new Response("Not Found", { status: 404 });
-  const query = parseIndicatorQuery(new URL(request.url).searchParams, todayIn(unit.timeZone));
+  const query = parseIndicatorQuery(new URL(request.url).searchParams, todayIn(unit.timeZone), { minimumRatings: unit.officerRankingMin });
   const locale = await localeOf(request);
   const page = await unitIndicatorPage({ kind: "unit", unitId }, query);
   const workbook = await tablesToXlsx(indicatorExportTables(page, query, unit, createTranslator(locale, RESOURCES[locale])));

@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 async function guard(request: Request, unitIdText: string | undefined) {
   const { user, unit } = await requireStaffUnit(request, ["supervisor", "admin"], unitIdText);
   const url = new URL(request.url);
-  return { user, unit, url, query: parseIndicatorQuery(url.searchParams, todayIn(unit.timeZone)) };
+  return { user, unit, url, query: parseIndicatorQuery(url.searchParams, todayIn(unit.timeZone), { minimumRatings: unit.officerRankingMin }) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

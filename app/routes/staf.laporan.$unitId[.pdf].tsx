@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUnitRole(request, ["supervisor", "admin"], unitId);
   const unit = await unitById(db(), unitId);
   if (!unit) throw new Response("Not Found", { status: 404 });
-  const query = parseIndicatorQuery(new URL(request.url).searchParams, todayIn(unit.timeZone));
+  const query = parseIndicatorQuery(new URL(request.url).searchParams, todayIn(unit.timeZone), { minimumRatings: unit.officerRankingMin });
   const locale = await localeOf(request);
   const report = await skmReportData({ id: unit.id, name: unit.name, agencyName: unit.agencyName, agencyId: unit.agency_id, timeZone: unit.timeZone }, query);
   const pdf = await renderSkmReportPdf(report, createTranslator(locale, RESOURCES[locale]), locale);

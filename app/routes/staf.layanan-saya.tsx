@@ -24,7 +24,7 @@ async function currentOfficer(request: Request) {
     .selectFrom("officers")
     .innerJoin("units", "units.id", "officers.unit_id")
     .innerJoin("agencies", "agencies.id", "units.agency_id")
-    .select(["officers.id", "officers.name", "officers.unit_id as unitId", "units.name as unitName", "agencies.time_zone as timeZone"])
+    .select(["officers.id", "officers.name", "officers.unit_id as unitId", "units.name as unitName", "agencies.time_zone as timeZone", "agencies.officer_ranking_min as officerRankingMin"])
     .where("officers.id", "=", user.officerId)
     .executeTakeFirstOrThrow();
   return { user, officer };
@@ -36,7 +36,7 @@ function secret(): string {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { officer } = await currentOfficer(request);
-  const query = parseIndicatorQuery(new URL(request.url).searchParams, todayIn(officer.timeZone));
+  const query = parseIndicatorQuery(new URL(request.url).searchParams, todayIn(officer.timeZone), { minimumRatings: officer.officerRankingMin });
   const [{ officers, unitMean }, ratings, contests] = await Promise.all([
     officerScores(db(), { kind: "unit", unitId: officer.unitId }, query.period, { minimumRatings: query.minimumRatings }),
     officerRatingsForBatches(db(), officer.id, query.period),

@@ -1,11 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireStaffUnit } from "~/auth/guard.server";
 import { db } from "~/platform/db.server";
-import { contestsWithin, decideContest, ratingsForReview, reviewRating } from "~/data/contests.server";
-import { formatDateTime } from "~/i18n/format";
+import { contestsWithin, decideContest, exclusionsByPeriod, ratingsForReview, reviewRating } from "~/data/contests.server";
+import { formatDateTime, formatMonth, formatNumber } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { parseForm } from "~/http/forms";
 
@@ -17,8 +17,8 @@ function guard(request: Request, unitIdText: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { unit } = await guard(request, params.unitId);
-  const [ratings, contests] = await Promise.all([ratingsForReview(db(), unit.path), contestsWithin(db(), unit.path)]);
-  return { unit: { id: unit.id, name: unit.name, timeZone: unit.timeZone }, ratings, contests };
+  const [ratings, contests, exclusions] = await Promise.all([ratingsForReview(db(), unit.path), contestsWithin(db(), unit.path), exclusionsByPeriod(db(), unit.path)]);
+  return { unit: { id: unit.id, name: unit.name, timeZone: unit.timeZone }, ratings, contests, exclusions };
 }
 
 const reasonText = z.string().trim().min(3, "review.reasonRequired").max(500, "form.tooLong");
@@ -35,7 +35,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return { errors: parsed.errors, target };
   if (parsed.data.intent === "review") {
     const done = await reviewRating(db(), { ratingId: parsed.data.ratingId, decision: parsed.data.decision, reason: parsed.data.reason, userId: user.id, unitPath: unit.path });
-    if (!done) throw new Response("Not Found", { status: 404 });
+    if (!done.ok && done.reason === "not_found") throw new Response("Not Found", { status: 404 });
+    if (!done.ok) return data({ errors: { reason: "review.notFlagged" } as Record<string, string>, target }, { status: 400 });
   } else {
     const { contestId } = parsed.data;
     const contests = await contestsWithin(db(), unit.path);
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Review() {
-  const { unit, ratings, contests } = useLoaderData<typeof loader>();
+  const { unit, ratings, contests, exclusions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useRootData()?.locale ?? "id";
@@ -108,11 +109,38 @@ export default function Review() {
                       <button type="submit" name="decision" value="keep" className="secondary small-button">
                         {t("review.keep")}
                       </button>
-                      <button type="submit" name="decision" value="exclude" className="danger small-button">
-                        {t("review.exclude")}
-                      </button>
+                      {rating.status === "flagged" ? (
+                        <button type="submit" name="decision" value="exclude" className="danger small-button">
+                          {t("review.exclude")}
+                        </button>
+                      ) : null}
                     </Form>
                   </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <h2>{t("review.exclusionsTitle")}</h2>
+      <p className="muted small">{t("review.exclusionsIntro")}</p>
+      {exclusions.length === 0 ? <p className="notice">{t("review.noExclusions")}</p> : null}
+      {exclusions.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("review.month")}</th>
+                <th scope="col">{t("review.excludedBy")}</th>
+                <th scope="col" className="num">{t("review.excludedCount")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {exclusions.map((row) => (
+                <tr key={`${row.month}-${row.reviewer}`}>
+                  <td>{formatMonth(locale, `${row.month}-01`, unit.timeZone)}</td>
+                  <td>{row.reviewer || t("review.reviewerUnknown")}</td>
+                  <td className="num">{formatNumber(locale, row.excluded)}</td>
                 </tr>
               ))}
             </tbody>

@@ -18,7 +18,7 @@ import { unitIndicatorPage } from "~/pages/unit-indicators.server";
 import { freshDemoDatabase } from "./database";
 import { demoStaff } from "./demo-staff";
 
-const YEAR_2026 = parseIndicatorQuery(new URLSearchParams("periode=year&tanggal=2026-06-01"), "2026-11-24");
+const YEAR_2026 = parseIndicatorQuery(new URLSearchParams("periode=year&tanggal=2026-06-01"), "2026-11-24", { minimumRatings: 10 });
 
 
 function pdfText(pdf: Buffer): string {
@@ -142,7 +142,7 @@ describe("SKM report and indicator exports", async () => {
     const lengthy = pdfText(lengthyPdf);
     expect(lengthy).toContain("6. Penutup");
 
-    const empty = parseIndicatorQuery(new URLSearchParams("periode=year&tanggal=2015-06-01"), "2026-11-24");
+    const empty = parseIndicatorQuery(new URLSearchParams("periode=year&tanggal=2015-06-01"), "2026-11-24", { minimumRatings: 10 });
     const text = pdfText(await renderSkmReportPdf(await skmReportData(reportUnit, empty, db), t, "id"));
     expect(text).toContain("Belum ada survei lengkap yang sah pada periode ini");
     expect(text).toContain("6. Penutup");
