@@ -7,10 +7,13 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/ui/nonce";
 import { pageContentSecurityPolicy } from "~/http/security-headers";
+import { logger } from "~/platform/log.server";
+import { redactedUrl } from "~/platform/redact-url";
 
 export { closeDatabase } from "~/platform/db.server";
 export { runScheduledJobs } from "~/data/scheduled-jobs.server";
 export { handleRatingPost } from "~/http/rating-api.server";
+export { readiness } from "~/platform/readiness.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -47,7 +50,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logger("suara").error({ err: error, url: redactedUrl(request.url) }, "Rendering failed");
         },
       },
     );
@@ -57,5 +60,6 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(error);
+  // The log gets the whole error; the visitor only the error page (production Remix sends no stack).
+  logger("suara").error({ err: error, method: request.method, url: redactedUrl(request.url) }, "Request failed");
 }

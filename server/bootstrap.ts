@@ -1,56 +1,64 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { sql } from "kysely";
-import { ConfigurationError, parseEnv, type Env } from "../app/platform/env.server";
+import { sql, type Kysely } from "kysely";
+import type { Logger } from "pino";
+import { ConfigurationError, parseEnv, productionStartProblem, type Env } from "../app/platform/env.server";
+import { issueSetupLink } from "../app/data/installation.server";
 import { createDatabase, describeConnection } from "../db/connect";
-import { startEmbeddedPostgres, type EmbeddedServer } from "../db/cli/embedded";
+import type { EmbeddedServer } from "../db/cli/embedded";
 import { migrateToLatest } from "../db/migrate";
-import { seedDemo } from "../db/seed/demo";
+import type { Database } from "../db/schema";
 
 export interface Started {
   env: Env;
   shutdown(): Promise<void>;
 }
 
-/** Everything the portal needs before it serves: settings, database, schema, demo data. */
-export async function bootstrap(log: (line: string) => void): Promise<Started> {
+/**
+ * Everything the portal needs before it serves: settings, database, schema, and either the demo data (demo only)
+ * or, on a database without an administrator, the one-time set-up link.
+ */
+export async function bootstrap(log: Logger): Promise<Started> {
   let env: Env;
   try {
     env = parseEnv(process.env);
   } catch (error) {
-    if (error instanceof ConfigurationError) fail(error.message);
+    if (error instanceof ConfigurationError) fail(log, error.message);
     throw error;
   }
+  const problem = productionStartProblem(env);
+  if (problem) fail(log, problem);
 
   let embedded: EmbeddedServer | undefined;
   if (!env.DATABASE_URL) {
     try {
+      const { startEmbeddedPostgres } = await import("../db/cli/embedded");
       embedded = await startEmbeddedPostgres(env.DATA_DIR, env.EMBEDDED_PG_PORT);
     } catch (error) {
-      fail(`Could not start the embedded PostgreSQL in ${env.DATA_DIR}/postgres: ${firstLine(error)}`);
+      fail(log, `Could not start the embedded PostgreSQL in ${env.DATA_DIR}/postgres: ${firstLine(error)}`);
     }
     process.env.DATABASE_URL = embedded.connectionString;
-    log(`Embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_PG_PORT}, data in ${env.DATA_DIR}/postgres`);
+    log.info(`Embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_PG_PORT}, data in ${env.DATA_DIR}/postgres`);
   }
   const connectionString = process.env.DATABASE_URL!;
-  provideLocalSecrets(env);
+  // Generated secrets are for one machine without configuration: the demo and development, never production.
+  if (env.SUARA_DEMO || env.NODE_ENV !== "production") provideLocalSecrets(env);
 
   const db = createDatabase(connectionString, 2);
   try {
     await sql`select 1`.execute(db);
   } catch (error) {
+    await db.destroy();
     await embedded?.stop();
-    fail(`Cannot reach the database at ${describeConnection(connectionString)} (DATABASE_URL): ${firstLine(error)}`);
+    fail(log, `Cannot reach the database at ${describeConnection(connectionString)} (DATABASE_URL): ${firstLine(error)}`);
   }
   try {
-    const { results } = await migrateToLatest(db);
-    const applied = results?.filter((r) => r.status === "Success").length ?? 0;
-    if (applied > 0) log(`Applied ${applied} migration(s)`);
-    if (env.SEED_ON_EMPTY) {
-      const seeded = await seedDemo(db, { onlyIfEmpty: true });
-      if (seeded) log("Database was empty: demo data written");
-    }
+    await prepareDatabase(db, { demo: env.SUARA_DEMO, log, setupBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`, now: new Date() });
+  } catch (error) {
+    await db.destroy();
+    await embedded?.stop();
+    fail(log, firstLine(error));
   } finally {
     await db.destroy();
   }
@@ -63,9 +71,47 @@ export async function bootstrap(log: (line: string) => void): Promise<Started> {
   };
 }
 
+export interface PrepareOptions {
+  demo: boolean;
+  log: Pick<Logger, "info" | "warn">;
+  setupBaseUrl: string;
+  now: Date;
+}
+
 /**
- * Without SESSION_SECRET, HASH_SALT or AUDIT_KEY a single machine keeps generated ones in the data folder, so a
- * newcomer needs no configuration; several processes behind a load balancer must set them.
+ * Migrates, then writes the demo data (demo only) or prints the set-up link (no administrator yet). Several
+ * processes starting at once take turns under one advisory lock, so each step happens once.
+ */
+export async function prepareDatabase(db: Kysely<Database>, options: PrepareOptions): Promise<void> {
+  await db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(hashtext('suara:prepare-database'))`.execute(connection);
+    try {
+      const { results } = await migrateToLatest(connection);
+      const applied = results?.filter((result) => result.status === "Success").length ?? 0;
+      if (applied > 0) options.log.info(`Applied ${applied} migration(s)`);
+      if (options.demo) {
+        const { seedDemo } = await import("../db/seed/demo");
+        if (await seedDemo(connection, { onlyIfEmpty: true })) options.log.info("Database was empty: demo data written");
+      }
+      const link = await issueSetupLink(connection, options.now);
+      if (link.kind === "issued") {
+        const url = `${options.setupBaseUrl.replace(/\/+$/, "")}/penyiapan/${link.token}`;
+        options.log.warn(
+          { setupUrl: url, expiresAt: link.expiresAt.toISOString() },
+          `No administrator yet. Open ${url} to name the agency and create the first administrator; the link works once, for 24 hours, and is shown only now (a restart prints a new one).`,
+        );
+      } else if (link.kind === "recently_issued") {
+        options.log.info(`No administrator yet: another process printed the set-up link at ${link.at.toISOString()} (a start 30 seconds later prints a new one)`);
+      }
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext('suara:prepare-database'))`.execute(connection);
+    }
+  });
+}
+
+/**
+ * Without SESSION_SECRET, HASH_SALT or AUDIT_KEY a single machine keeps generated ones in the data folder, so
+ * the demo needs no configuration; a production start refuses to run without them.
  */
 function provideLocalSecrets(env: Env): void {
   if (env.SESSION_SECRET && env.HASH_SALT && env.AUDIT_KEY) return;
@@ -92,7 +138,8 @@ function firstLine(error: unknown): string {
   return message.split("\n")[0] ?? message;
 }
 
-function fail(line: string): never {
+/** Stops the start with one plain line on stderr, for the person at the console. */
+function fail(_log: Logger, line: string): never {
   console.error(line);
   process.exit(1);
 }

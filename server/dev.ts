@@ -5,8 +5,9 @@ import { createServer } from "vite";
 import { bootstrap } from "./bootstrap";
 import { securityHeadersMiddleware } from "./security-headers";
 import { connectionContext, TRUST_PROXY } from "../app/http/client-address";
+import { serverLogger } from "./log";
 
-const log = (line: string) => console.log(`[suara] ${line}`);
+const log = serverLogger();
 const started = await bootstrap(log);
 const vite = await createServer({ server: { middlewareMode: true } });
 
@@ -23,7 +24,7 @@ app.all(
   }),
 );
 const server = app.listen(started.env.PORT, started.env.HOST, () =>
-  log(`Development server on http://localhost:${started.env.PORT}`),
+  log.info(`Development server on http://localhost:${started.env.PORT}`),
 );
 async function stop() {
   server.close();

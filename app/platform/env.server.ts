@@ -24,7 +24,11 @@ export const envSchema = z.object({
   // The audit log's HMAC key. Never stored in the database, so whoever can write the table cannot forge entries.
   AUDIT_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   COOKIE_SECURE: booleanFlag.optional(),
-  SEED_ON_EMPTY: booleanFlag.default("true"),
+  // The demo: embedded PostgreSQL allowed, generated local secrets, demo data on an empty database
+  // (`npm run demo` and `npm start -- --demo` set it). Never on for a real installation.
+  SUARA_DEMO: booleanFlag.default("false"),
+  // How long a stopping process waits for requests in flight before it closes their connections.
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
   // Abuse control for ratings, per counter and day (PermenPANRB leaves this to the unit; these are defaults).
   RATING_LIMIT_PER_DEVICE: z.coerce.number().int().min(1).default(3),
   RATING_LIMIT_PER_IP: z.coerce.number().int().min(1).default(40),
@@ -49,6 +53,23 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new ConfigurationError("Configuration error: SUARA_CLOCK_OFFSET_DAYS: must be 0 in production");
   }
   return result.data;
+}
+
+/**
+ * What a production start (not the demo) refuses, as one line: secrets that would otherwise be generated on
+ * one machine, and a database that would otherwise be the embedded one. Null when the start may go on.
+ */
+export function productionStartProblem(settings: Env): string | null {
+  if (settings.NODE_ENV !== "production" || settings.SUARA_DEMO) return null;
+  const missing = (["SESSION_SECRET", "HASH_SALT", "AUDIT_KEY"] as const).filter((name) => !settings[name]);
+  if (missing.length > 0) {
+    const names = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(", ")} and ${missing.at(-1)}`;
+    return `Configuration error: ${names} must be set in production (e.g. \`openssl rand -hex 32\`); generated local secrets are only for the demo (npm run demo)`;
+  }
+  if (!settings.DATABASE_URL) {
+    return "Configuration error: DATABASE_URL must be set in production (PostgreSQL 15 or newer); the embedded PostgreSQL is only for the demo (npm run demo)";
+  }
+  return null;
 }
 
 let cached: Env | undefined;

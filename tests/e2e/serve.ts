@@ -1,7 +1,10 @@
-// Serves the production build for the end-to-end tests. The run's global set-up gives each server a copy of the
-// demo template (E2E_DATABASE_URL); started alone, it makes a throwaway PostgreSQL and database of its own.
+// Serves the production build (the compiled server, as `npm start` runs it) with the demo data for the end-to-end
+// tests. The run's global set-up gives each server a copy of the demo template (E2E_DATABASE_URL); started alone,
+// it makes a throwaway PostgreSQL and database of its own.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { adminQuery, databaseUrl, startTestPostgres } from "../support/postgres";
 import { databaseUrlFile, E2E_SERVER_ENV } from "./support/servers";
 
@@ -18,5 +21,7 @@ if (!url) {
   writeFileSync(databaseUrlFile(Number(port)), url);
 }
 
-Object.assign(process.env, { ...E2E_SERVER_ENV, DATABASE_URL: url, PORT: port });
-await import("../../server/main");
+Object.assign(process.env, { ...E2E_SERVER_ENV, DATABASE_URL: url, PORT: port, SUARA_DEMO: "1" });
+const compiled = path.resolve(process.env.SUARA_BUILD_DIR ?? "build", "server/main.js");
+if (!existsSync(compiled)) throw new Error(`No compiled server at ${compiled}: run \`npm run build\` first`);
+await import(pathToFileURL(compiled).href);

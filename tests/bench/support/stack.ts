@@ -38,12 +38,14 @@ export interface ChildServer {
 }
 
 /**
- * Runs `node --import tsx <script>` and waits until it prints `readyLine`. Its output is kept (last 8 KB) so a
+ * Runs `node <script>` (TypeScript through `--import tsx`, compiled .js as it is) and waits until it prints
+ * `readyLine`. Its output is kept (last 8 KB) so a
  * failure to start can say why.
  */
 export async function startChild(script: string, env: Record<string, string>, readyLine: RegExp, timeoutMs: number, nodeArgs: string[] = []): Promise<ChildServer> {
   const port = Number(env.PORT);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], {
+  const loader = script.endsWith(".ts") ? ["--import", "tsx"] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -86,15 +88,16 @@ export async function startChild(script: string, env: Record<string, string>, re
   };
 }
 
-/** The production build (SUARA_BUILD_DIR, default build-bench), migrating and seeding the demo on first start. */
+/** The production build's compiled server (SUARA_BUILD_DIR, default build-bench), seeding the demo on first start. */
 export async function startPortal(databaseUrlValue: string, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ChildServer> {
-  if (!existsSync(path.join(ROOT, BUILD_DIR, "server/index.js"))) {
+  if (!existsSync(path.join(ROOT, BUILD_DIR, "server/main.js"))) {
     throw new Error(`No production build in ${BUILD_DIR}/: run \`SUARA_BUILD_DIR=${BUILD_DIR} npm run build\` first`);
   }
   const port = await freePort();
   return startChild(
-    "server/main.ts",
+    path.join(BUILD_DIR, "server/main.js"),
     {
+      SUARA_DEMO: "1",
       SUARA_BUILD_DIR: BUILD_DIR,
       DATABASE_URL: databaseUrlValue,
       PORT: String(port),
