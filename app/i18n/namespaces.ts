@@ -6,6 +6,8 @@ const PUBLIC_PAGES: [prefix: string, files: string[]][] = [
   ["/forum", ["common", "forums", "ratings"]],
   ["/kantor", ["common", "ratings", "indicators", "complaints", "forums"]],
   ["/masuk", ["common"]],
+  ["/penyiapan", ["common", "accounts"]],
+  ["/aktivasi", ["common", "accounts"]],
 ];
 const HOME: string[] = ["common"];
 
