@@ -17,7 +17,8 @@ function sessionCookie() {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: settings.COOKIE_SECURE ?? settings.NODE_ENV === "production",
+    // Secure in production; the demo is often tried over plain http on a local network.
+    secure: settings.COOKIE_SECURE ?? (settings.NODE_ENV === "production" && !settings.SUARA_DEMO),
     secrets: [settings.SESSION_SECRET ?? "development-only-secret-change-me!!"],
     maxAge: SESSION_DAYS * 86_400,
   });

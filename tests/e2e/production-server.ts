@@ -43,6 +43,10 @@ export async function startProductionServer(port: number, env: Record<string, st
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", ...PRODUCTION_SECRETS, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Never left behind, even when a test times out while it starts.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  child.once("exit", () => process.off("exit", killOnExit));
   let output = "";
   let errors = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -58,12 +62,15 @@ export async function startProductionServer(port: number, env: Record<string, st
       }
     };
     child.stdout!.on("data", check);
-    child.once("exit", (code) => {
+    child.once("exit", function exitedEarly(code) {
       clearTimeout(timer);
       reject(new Error(`The server exited with ${code} before it was ready:\n${output}\n${errors}`));
     });
+  }).catch((error: unknown) => {
+    child.kill("SIGKILL");
+    throw error;
   });
-  child.removeAllListeners("exit");
+  for (const listener of child.listeners("exit")) if ((listener as { name?: string }).name === "exitedEarly") child.off("exit", listener as () => void);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return {
     url: `http://localhost:${port}`,

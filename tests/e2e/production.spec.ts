@@ -23,11 +23,11 @@ async function fillSetup(page: Page, password: string, confirm = password) {
 }
 
 test("a production start without its secrets stops with one line naming them", async () => {
-  const result = await runProductionServer({ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", PORT: String(BASE_PORT + 3) });
+  const result = await runProductionServer({ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", PORT: String(BASE_PORT + 5) });
   expect(result.code).toBe(1);
   expect(result.stderr.trim().split("\n")).toHaveLength(1);
   expect(result.stderr).toContain("SESSION_SECRET and HASH_SALT must be set in production");
-  const withoutDatabase = await runProductionServer({ ...PRODUCTION_SECRETS, PORT: String(BASE_PORT + 3) });
+  const withoutDatabase = await runProductionServer({ ...PRODUCTION_SECRETS, PORT: String(BASE_PORT + 5) });
   expect(withoutDatabase.code).toBe(1);
   expect(withoutDatabase.stderr).toContain("DATABASE_URL must be set in production");
 });
@@ -35,7 +35,8 @@ test("a production start without its secrets stops with one line naming them", a
 test.describe("an empty database, set up in a browser with JavaScript", () => {
   let server: ProductionServer;
   test.beforeAll(async () => {
-    server = await startProductionServer(BASE_PORT + 1);
+    test.setTimeout(120_000);
+    server = await startProductionServer(BASE_PORT + 6);
   });
   test.afterAll(async () => {
     await server?.stop();
@@ -127,7 +128,8 @@ test.describe("an empty database behind two processes, set up without JavaScript
   test.use({ javaScriptEnabled: false });
   let server: ProductionServer;
   test.beforeAll(async () => {
-    server = await startProductionServer(BASE_PORT + 2, { WEB_CONCURRENCY: "2", COOKIE_SECURE: "false" });
+    test.setTimeout(120_000);
+    server = await startProductionServer(BASE_PORT + 7, { WEB_CONCURRENCY: "2", COOKIE_SECURE: "false" });
   });
   test.afterAll(async () => {
     await server?.stop();

@@ -13,6 +13,7 @@ import { freshDatabase } from "./database";
 
 const HOUR = 3_600_000;
 const start = new Date("2026-12-01T02:00:00Z");
+const origin = { clientAddress: "198.51.100.7" };
 
 function installer(overrides: Record<string, string> = {}) {
   return firstAdministratorSchema.parse({
@@ -83,15 +84,15 @@ describe("the first administrator's set-up link", async () => {
     const audit = await db.selectFrom("audit_log").select(["action", "subject_type"]).execute();
     expect(audit).toContainEqual({ action: "installation.setup", subject_type: "agency" });
 
-    expect((await signIn(db, "rina.admin", "sawah hijau di tepi danau", at)).ok).toBe(true);
+    expect((await signIn(db, "rina.admin", "sawah hijau di tepi danau", at, origin)).ok).toBe(true);
     expect((await setupLinkState(db, issued.token, at)).kind).toBe("used");
     expect(await completeSetup(db, issued.token, installer({ agencySlug: "lain", username: "lain.admin" }), at)).toEqual({ ok: false, reason: "link_invalid" });
     expect(await issueSetupLink(db, new Date(at.getTime() + HOUR))).toEqual({ kind: "administrator_exists" });
   });
 
   it("does not let the demo password in, neither as a sign-in nor as a new password", async () => {
-    expect((await signIn(db, "admin", "Suara-Demo-2026", start)).ok).toBe(false);
-    expect((await signIn(db, "rina.admin", "Suara-Demo-2026", start)).ok).toBe(false);
+    expect((await signIn(db, "admin", "Suara-Demo-2026", start, origin)).ok).toBe(false);
+    expect((await signIn(db, "rina.admin", "Suara-Demo-2026", start, origin)).ok).toBe(false);
     expect(checkPasswordStrength("Suara-Demo-2026", []).ok).toBe(false);
   });
 });
@@ -111,8 +112,8 @@ describe("the set-up of a database whose address name or username is taken", asy
   });
 
   it("refuses a sign-in to an account awaiting activation, whatever is typed", async () => {
-    expect((await signIn(db, "rina.admin", "", start)).ok).toBe(false);
-    expect((await signIn(db, "rina.admin", "sawah hijau di tepi danau", start)).ok).toBe(false);
+    expect((await signIn(db, "rina.admin", "", start, origin)).ok).toBe(false);
+    expect((await signIn(db, "rina.admin", "sawah hijau di tepi danau", start, origin)).ok).toBe(false);
   });
 });
 
