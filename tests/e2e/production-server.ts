@@ -10,6 +10,7 @@ import { adminQuery, databaseUrl, startTestPostgres, type TestPostgres } from ".
 export const PRODUCTION_SECRETS = {
   SESSION_SECRET: "production-test-session-secret-0123456789abcdef",
   HASH_SALT: "production-test-salt-0123",
+  AUDIT_KEY: "production-test-audit-key-0123456789abcdef",
 };
 
 export function compiledServer(): string {

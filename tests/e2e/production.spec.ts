@@ -26,7 +26,7 @@ test("a production start without its secrets stops with one line naming them", a
   const result = await runProductionServer({ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", PORT: String(BASE_PORT + 5) });
   expect(result.code).toBe(1);
   expect(result.stderr.trim().split("\n")).toHaveLength(1);
-  expect(result.stderr).toContain("SESSION_SECRET and HASH_SALT must be set in production");
+  expect(result.stderr).toContain("SESSION_SECRET, HASH_SALT and AUDIT_KEY must be set in production");
   const withoutDatabase = await runProductionServer({ ...PRODUCTION_SECRETS, PORT: String(BASE_PORT + 5) });
   expect(withoutDatabase.code).toBe(1);
   expect(withoutDatabase.stderr).toContain("DATABASE_URL must be set in production");
