@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
-import { hashPassword } from "~/auth/password.server";
+import { hashPassword } from "~/platform/password.server";
 import { linkState, SETUP_TOKEN_HOURS, type FirstAdministrator, type LinkState } from "~/domain/installation";
 import { appendAudit } from "./audit.server";
 
