@@ -10,11 +10,12 @@ import {
   ScrollRestoration,
   type ShouldRevalidateFunction,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
-import { TranslationProvider, createTranslator, useTranslation } from "~/i18n/react";
+import { TranslationProvider, i18nFor, useTranslation } from "~/i18n/react";
 import { loadSessionUser } from "~/auth/session.server";
 import { rolesOf } from "~/domain/access/grants";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/config";
@@ -25,13 +26,16 @@ import fallbackTexts from "../public/locales/fallback.json";
 import stylesheet from "~/styles/app.css?url";
 import { PUBLIC_NAV } from "~/ui/public-nav";
 import { useNonce } from "~/ui/nonce";
+import { pageHandleOf } from "~/ui/page-handle";
+import enhanceScript from "~/enhance/citizen.ts?worker&url";
 
 // Routes give their own titles; this one covers the error pages.
 export const meta: MetaFunction = () => [{ title: "Suara" }];
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
-  { rel: "icon", href: "/favicon.ico", sizes: "any" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -54,15 +58,19 @@ export function useRootData(): RootData | undefined {
   return useRouteLoaderData<typeof loader>("root");
 }
 
+const NO_TEXTS: Record<string, unknown> = {};
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
-  const t = useMemo(
+  const i18n = useMemo(
     // The shell's and error page's texts ship with the bundle, so an error page can speak even without loader data.
-    () => createTranslator(locale, { ...fallbackTexts[locale], ...data?.translation }),
+    () => i18nFor(locale, data?.translation ?? NO_TEXTS, fallbackTexts[locale]),
     [locale, data?.translation],
   );
+  // Citizens' pages are server-rendered HTML plus one small script; staff pages hydrate with the full runtime.
+  const handle = pageHandleOf(useMatches());
   return (
     <html lang={locale}>
       <head>
@@ -73,13 +81,25 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <TranslationProvider t={t} locale={locale}>
-          <Shell user={data?.user ?? null} locale={locale}>
-            {children}
-          </Shell>
+        <TranslationProvider i18n={i18n}>
+          {handle.chrome === "kiosk" ? (
+            <main id="main" className="wrap kiosk-main">
+              {children}
+            </main>
+          ) : (
+            <Shell user={data?.user ?? null} locale={locale}>
+              {children}
+            </Shell>
+          )}
         </TranslationProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {handle.hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          <script src={enhanceScript} nonce={nonce} defer />
+        )}
       </body>
     </html>
   );

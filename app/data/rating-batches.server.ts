@@ -69,6 +69,7 @@ export interface NewRatingRow {
   service_id: number;
   officer_id: number | null;
   submitted_at: Date;
+  received_at: Date;
   channel: string;
   kind: string;
   quick_score: number | null;
@@ -99,13 +100,13 @@ export interface RatingWrite {
 export type WriteResult = { kind: "inserted"; id: number } | { kind: "over_limit" } | { kind: "key_taken" };
 
 const COLUMNS = [
-  "agency_id", "unit_id", "counter_id", "service_id", "officer_id", "submitted_at", "channel", "kind", "quick_score",
+  "agency_id", "unit_id", "counter_id", "service_id", "officer_id", "submitted_at", "received_at", "channel", "kind", "quick_score",
   "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9", "sex", "age_band", "education", "occupation", "comment",
   "status", "flag_reasons", "idempotency_key", "content_hash", "device_hash", "ip_hash",
 ] as const satisfies readonly (keyof NewRatingRow)[];
 
 const COLUMN_TYPES: Record<(typeof COLUMNS)[number], string> = {
-  agency_id: "int", unit_id: "int", counter_id: "int", service_id: "int", officer_id: "int", submitted_at: "timestamptz",
+  agency_id: "int", unit_id: "int", counter_id: "int", service_id: "int", officer_id: "int", submitted_at: "timestamptz", received_at: "timestamptz",
   channel: "text", kind: "text", quick_score: "smallint", u1: "smallint", u2: "smallint", u3: "smallint", u4: "smallint",
   u5: "smallint", u6: "smallint", u7: "smallint", u8: "smallint", u9: "smallint", sex: "text", age_band: "text",
   education: "text", occupation: "text", comment: "text", status: "text", flag_reasons: "text[]", idempotency_key: "uuid",

@@ -93,7 +93,10 @@ export async function officersOnDuty(db: Kysely<Database>, counterId: number, at
 export interface SubmissionContext {
   counter: CounterContext;
   channel: Channel;
+  /** When the server received the submission. */
   now: Date;
+  /** When the visit happened (the citizen's tap, checked by visitTimeOf); the arrival when not given. */
+  visitedAt?: Date;
   deviceId?: string | null;
   ip?: string | null;
   fromStaffSession: boolean;
@@ -112,13 +115,16 @@ export type SubmitOutcome =
  */
 export async function submitRating(db: Kysely<Database>, submission: RatingSubmission, context: SubmissionContext): Promise<SubmitOutcome> {
   const { counter, now } = context;
+  // Everything about the visit (the officer's duty, bursts, the day of the limits and the figures) follows the
+  // visit's time; only received_at records the arrival.
+  const at = context.visitedAt ?? now;
   const officerId = submission.officer === "unknown" ? null : submission.officer;
   const row = await checkRating(db, {
     counterId: counter.id,
     serviceId: submission.serviceId,
     officerId,
-    at: now,
-    burstSince: new Date(now.getTime() - BURST_WINDOW_MINUTES * 60_000),
+    at,
+    burstSince: new Date(at.getTime() - BURST_WINDOW_MINUTES * 60_000),
   });
   if (!row.serviceOk) return { ok: false, reason: "unknown_service", field: "serviceId" };
   if (!row.officerOk) return { ok: false, reason: "officer_not_on_duty", field: "officer" };
@@ -133,7 +139,7 @@ export async function submitRating(db: Kysely<Database>, submission: RatingSubmi
     honeypotFilled: Boolean(submission.website),
   });
   const contentHash = keyedHash("content", submissionFingerprint(submission, counter.id));
-  const day = localDay(now, counter.timeZone);
+  const day = localDay(at, counter.timeZone);
   const deviceHash = context.deviceId ? keyedHash("device", context.deviceId) : null;
   const ipHash = context.ip ? keyedHash("ip", context.ip) : null;
 
@@ -144,7 +150,8 @@ export async function submitRating(db: Kysely<Database>, submission: RatingSubmi
     counter_id: counter.id,
     service_id: submission.serviceId,
     officer_id: officerId,
-    submitted_at: now,
+    submitted_at: at,
+    received_at: now,
     channel: context.channel,
     kind: submission.kind,
     quick_score: submission.quickScore ?? null,
@@ -168,7 +175,7 @@ export async function submitRating(db: Kysely<Database>, submission: RatingSubmi
         ...(ipHash ? [{ key: `i:${ipHash}`, cap: context.limits.perIp }] : []),
       ])
     : await db.transaction().execute(async (trx): Promise<TxOutcome> => {
-    const overLimit = await countTowardsLimits(trx, counter.id, day, { deviceHash, ipHash, kioskToken: context.kioskToken ?? null }, context, now);
+    const overLimit = await countTowardsLimits(trx, counter.id, day, { deviceHash, ipHash, kioskToken: context.kioskToken ?? null }, context, at);
     if (overLimit) return { ok: false, reason: overLimit };
 
     let verified = false;
@@ -237,7 +244,7 @@ async function countTowardsLimits(
   day: string,
   keys: { deviceHash: string | null; ipHash: string | null; kioskToken: string | null },
   context: SubmissionContext,
-  now: Date,
+  at: Date,
 ): Promise<"over_limit" | "too_fast" | null> {
   if (keys.kioskToken) {
     // A kiosk is one shared device: no daily cap, but a pause between two ratings.
@@ -250,26 +257,27 @@ async function countTowardsLimits(
       .where("key_hash", "=", key)
       .forUpdate()
       .executeTakeFirst();
-    if (previous && now.getTime() - previous.last_at.getTime() < context.limits.kioskMinIntervalSeconds * 1000) return "too_fast";
-    await upsertLimit(trx, counterId, day, key, now);
+    // Visits closer together than the pause are too fast, in whichever order a queue delivers them.
+    if (previous && Math.abs(at.getTime() - previous.last_at.getTime()) < context.limits.kioskMinIntervalSeconds * 1000) return "too_fast";
+    await upsertLimit(trx, counterId, day, key, at);
     return null;
   }
   const rows: { key: string; limit: number }[] = [];
   if (keys.deviceHash) rows.push({ key: `d:${keys.deviceHash}`, limit: context.limits.perDevice });
   if (keys.ipHash) rows.push({ key: `i:${keys.ipHash}`, limit: context.limits.perIp });
   for (const { key, limit } of rows) {
-    const count = await upsertLimit(trx, counterId, day, key, now);
+    const count = await upsertLimit(trx, counterId, day, key, at);
     if (count > limit) return "over_limit";
   }
   return null;
 }
 
-async function upsertLimit(trx: Kysely<Database>, counterId: number, day: string, key: string, now: Date): Promise<number> {
+async function upsertLimit(trx: Kysely<Database>, counterId: number, day: string, key: string, at: Date): Promise<number> {
   const result = await trx
     .insertInto("rating_limits")
-    .values({ counter_id: counterId, day, key_hash: key, count: 1, last_at: now })
+    .values({ counter_id: counterId, day, key_hash: key, count: 1, last_at: at })
     .onConflict((oc) =>
-      oc.columns(["counter_id", "day", "key_hash"]).doUpdateSet({ count: sql`rating_limits.count + 1`, last_at: now }),
+      oc.columns(["counter_id", "day", "key_hash"]).doUpdateSet({ count: sql`rating_limits.count + 1`, last_at: sql`greatest(rating_limits.last_at, ${at})` }),
     )
     .returning("count")
     .executeTakeFirstOrThrow();

@@ -1,7 +1,8 @@
 import type { CommentPage, DrilldownScope, DrilldownSubject } from "~/data/drilldown.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { localeOf } from "~/i18n/locale.server";
-import { createTranslator, type TFunction } from "~/i18n/react";
+import { createTranslator } from "~/i18n/i18n";
+import type { TFunction } from "~/i18n/react";
 import { RESOURCES } from "~/i18n/resources.server";
 import { drilldownCommentsForExport, drilldownPage, type DrilldownPageData, type DrilldownUnit } from "~/pages/drilldown-page.server";
 import type { DrilldownQuery } from "~/http/drilldown-query";

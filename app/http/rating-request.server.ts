@@ -9,6 +9,7 @@ import { submitRating, type CounterContext, type SubmitOutcome } from "~/data/ra
 import type { RatingSubmission } from "~/domain/ratings/submission";
 import { clientAddressOf } from "~/http/client-address";
 import { counterPage } from "~/pages/counter-page.server";
+import { visitTimeOf } from "~/domain/ratings/visit-time";
 
 // A random id per browser, kept only as a keyed hash, so per-device limits work without knowing who anyone is.
 export const deviceCookie = createCookie("sd", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 400 });
@@ -60,12 +61,19 @@ export async function submitFromRequest(
   counter: CounterContext,
   submission: RatingSubmission,
   channel: Channel,
-): Promise<SubmitOutcome> {
+): Promise<RequestOutcome> {
   return submitFromOrigin({ cookieHeader: request.headers.get("Cookie"), ip: clientIp(context) }, counter, submission, channel);
 }
 
-export async function submitFromOrigin(origin: RatingOrigin, counter: CounterContext, submission: RatingSubmission, channel: Channel): Promise<SubmitOutcome> {
+/** A refusal of the submission as a whole, before anything is counted or stored. */
+export type RequestOutcome = SubmitOutcome | { ok: false; reason: "visit_too_old" | "visit_time_invalid" };
+
+export async function submitFromOrigin(origin: RatingOrigin, counter: CounterContext, submission: RatingSubmission, channel: Channel): Promise<RequestOutcome> {
   const settings = env();
+  const arrived = now();
+  const visit = visitTimeOf(submission.visitedAt, arrived);
+  if (visit.kind === "too_old") return { ok: false, reason: "visit_too_old" };
+  if (visit.kind === "invalid") return { ok: false, reason: "visit_time_invalid" };
   const [device, staff, kioskToken] = await Promise.all([
     deviceIdFromCookies(origin.cookieHeader),
     sessionUserFromCookies(origin.cookieHeader),
@@ -74,7 +82,8 @@ export async function submitFromOrigin(origin: RatingOrigin, counter: CounterCon
   return submitRating(db(), submission, {
     counter,
     channel,
-    now: now(),
+    now: arrived,
+    visitedAt: visit.at,
     deviceId: channel === "kiosk" ? null : device.id,
     ip: channel === "kiosk" ? null : origin.ip,
     fromStaffSession: staff !== null,
@@ -88,8 +97,12 @@ export async function submitFromOrigin(origin: RatingOrigin, counter: CounterCon
 }
 
 /** Field errors (translation keys) for a refused submission. */
-export function errorsForOutcome(outcome: Extract<SubmitOutcome, { ok: false }>): Record<string, string> {
+export function errorsForOutcome(outcome: Extract<RequestOutcome, { ok: false }>): Record<string, string> {
   switch (outcome.reason) {
+    case "visit_too_old":
+      return { _form: "ratings.errors.visitTooOld" };
+    case "visit_time_invalid":
+      return { _form: "ratings.errors.visitTime" };
     case "unknown_service":
       return { serviceId: "ratings.errors.service" };
     case "officer_not_on_duty":

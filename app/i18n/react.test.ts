@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTranslator } from "./react";
+import { createTranslator } from "./i18n";
 
 const texts = {
   greeting: "Selamat datang, {{name}}",
@@ -7,9 +7,10 @@ const texts = {
   items_other: "{{count}} items",
   only_other: "{{count}} penilaian",
   nested: { deep: "ok" },
+  markup: "Nilai <b>{{value}}</b>",
 };
 
-describe("the translation function", () => {
+describe("the translation function (i18next)", () => {
   it("finds nested keys and fills in values", () => {
     const t = createTranslator("id", texts);
     expect(t("nested.deep")).toBe("ok");
@@ -20,7 +21,11 @@ describe("the translation function", () => {
     expect(createTranslator("en", texts)("items", { count: 3 })).toBe("3 items");
     expect(createTranslator("id", texts)("only", { count: 1 })).toBe("1 penilaian");
   });
-  it("answers with the key itself when a text is missing, like i18next", () => {
+  it("answers with the key itself when a text is missing", () => {
     expect(createTranslator("id", texts)("missing.key")).toBe("missing.key");
+  });
+  it("leaves escaping to React and reads a colon as part of the text, not a namespace", () => {
+    expect(createTranslator("id", texts)("markup", { value: "a & b" })).toBe("Nilai <b>a & b</b>");
+    expect(createTranslator("id", { "a:b": "x" })("a:b")).toBe("x");
   });
 });

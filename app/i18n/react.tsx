@@ -1,50 +1,68 @@
-import { createContext, useContext, type ReactNode } from "react";
-import { DEFAULT_LOCALE, INTL_TAG, type Locale } from "./config";
+import { createInstance, type i18n as I18n } from "i18next";
+import type { ReactNode } from "react";
+import { I18nextProvider, initReactI18next, useTranslation as useReactI18next } from "react-i18next";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "./config";
 
 /**
- * Translations for React in about one kilobyte: the i18next JSON format ("{{name}}" interpolation, "_one" /
- * "_other" plural suffixes chosen by Intl.PluralRules) and react-i18next's `useTranslation().t` call shape,
- * without shipping i18next to citizens' phones (see docs/decisions/0004-small-translation-runtime.md).
+ * The one place that sets up i18next and react-i18next. Pages call `const { t } = useTranslation()` as in
+ * react-i18next; every render gets an i18next instance made from the texts the root loader sent (see
+ * docs/decisions/0001-translations-in-root-loader.md), so there is no extra request and no untranslated flash.
  */
 export type TFunction = (key: string, options?: Record<string, unknown>) => string;
 
+// The same texts object always yields the same instance, so a server serving many requests builds each
+// page's instance once, and the browser does not rebuild it on every render.
+const instances = new WeakMap<Record<string, unknown>, Map<Locale, I18n>>();
+
+/**
+ * An initialised i18next instance for one language and its texts (synchronous: the texts are in memory), with
+ * `base` texts underneath (the shell's and error pages' own); cached per texts object.
+ */
+export function i18nFor(locale: Locale, texts: Record<string, unknown>, base?: Record<string, unknown>): I18n {
+  let byLocale = instances.get(texts);
+  if (!byLocale) instances.set(texts, (byLocale = new Map()));
+  let instance = byLocale.get(locale);
+  if (!instance) {
+    instance = createInstance();
+    void instance.use(initReactI18next).init({
+      lng: locale,
+      fallbackLng: false,
+      resources: { [locale]: { translation: base ? { ...base, ...texts } : texts } },
+      initImmediate: false,
+      // React escapes what it renders; keys are plain dotted paths (no "namespace:" prefix).
+      interpolation: { escapeValue: false },
+      nsSeparator: false,
+      returnNull: false,
+      react: { useSuspense: false },
+    });
+    byLocale.set(locale, instance);
+  }
+  return instance;
+}
+
+/** The translate function of an instance, typed for plain string keys (PDF, SVG, mail and exports use it). */
+export function translatorOf(instance: I18n): TFunction {
+  const t = instance.getFixedT(instance.language);
+  return (key, options) => String(t(key, options));
+}
+
+/** A translate function for one language and its texts (server-side output, tests). */
 export function createTranslator(locale: Locale, texts: Record<string, unknown>): TFunction {
-  const plurals = new Intl.PluralRules(INTL_TAG[locale]);
-  const lookup = (key: string): string | undefined => {
-    let node: unknown = texts;
-    for (const part of key.split(".")) {
-      if (typeof node !== "object" || node === null) return undefined;
-      node = (node as Record<string, unknown>)[part];
-    }
-    return typeof node === "string" ? node : undefined;
-  };
-  return (key, options) => {
-    let text: string | undefined;
-    const count = options?.count;
-    if (typeof count === "number") text = lookup(`${key}_${plurals.select(count)}`) ?? lookup(`${key}_other`);
-    text ??= lookup(key);
-    if (text === undefined) return key;
-    return options ? text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in options ? String(options[name]) : whole)) : text;
-  };
+  return translatorOf(i18nFor(locale, texts));
 }
 
-const TranslatorContext = createContext<TFunction>((key) => key);
-const LocaleContext = createContext<Locale>(DEFAULT_LOCALE);
-
-/** Given once by the root layout: the reader's translator and locale, for every component below it. */
-export function TranslationProvider({ t, locale, children }: { t: TFunction; locale: Locale; children: ReactNode }) {
-  return (
-    <LocaleContext.Provider value={locale}>
-      <TranslatorContext.Provider value={t}>{children}</TranslatorContext.Provider>
-    </LocaleContext.Provider>
-  );
+export function TranslationProvider({ i18n, children }: { i18n: I18n; children: ReactNode }) {
+  return <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
 }
 
-export function useTranslation(): { t: TFunction } {
-  return { t: useContext(TranslatorContext) };
+/** react-i18next's hook, with `t` typed for the portal's string keys. */
+export function useTranslation(): { t: TFunction; i18n: I18n } {
+  const { t, i18n } = useReactI18next();
+  return { t: (key, options) => String(t(key, options)), i18n };
 }
 
 /** The reader's locale (for numbers and dates through ~/i18n/format). */
 export function useLocale(): Locale {
-  return useContext(LocaleContext);
+  const { i18n } = useReactI18next();
+  return isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
 }

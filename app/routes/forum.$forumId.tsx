@@ -17,6 +17,9 @@ import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { parseForm } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
+import { CITIZEN_PAGE } from "~/ui/page-handle";
+
+export const handle = CITIZEN_PAGE;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 

@@ -7,6 +7,9 @@ import { publicForumList } from "~/data/forums/forums.server";
 import { isComing, localDay } from "~/domain/forum-record";
 import { formatForumDay } from "~/domain/forum-day";
 import { useRootData } from "~/root";
+import { CITIZEN_PAGE } from "~/ui/page-handle";
+
+export const handle = CITIZEN_PAGE;
 
 export const meta: MetaFunction = () => [{ title: "Forum · Suara" }];
 

@@ -12,6 +12,9 @@ import { localDay } from "~/data/ratings.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { periodContaining, previousPeriod } from "~/domain/indicators/period";
 import { requiredSampleSize } from "~/domain/indicators/sample-size";
+import { CITIZEN_PAGE } from "~/ui/page-handle";
+
+export const handle = CITIZEN_PAGE;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.unit.name} · Suara` : "Suara" }];
 

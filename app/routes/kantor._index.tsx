@@ -3,6 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { db } from "~/platform/db.server";
 import { findOffices } from "~/data/organisation.server";
+import { CITIZEN_PAGE } from "~/ui/page-handle";
+
+export const handle = CITIZEN_PAGE;
 
 export const meta: MetaFunction = () => [{ title: "Suara" }];
 

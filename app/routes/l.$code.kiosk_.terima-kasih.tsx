@@ -1,26 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useNavigate } from "@remix-run/react";
-import { useEffect } from "react";
 import { useTranslation } from "~/i18n/react";
+import { pageTitle } from "~/i18n/title.server";
+import { KIOSK_PAGE } from "~/ui/page-handle";
 
+export const handle = KIOSK_PAGE;
+
+// One way back to the form for the next citizen, with or without JavaScript: the page's own refresh.
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: "Terima kasih · Suara" },
-  // Without JavaScript the page still returns to the form.
+  { title: data?.title ?? "Suara" },
   { httpEquiv: "refresh", content: `6;url=/l/${data?.code ?? ""}/kiosk` },
 ];
 
-export function loader({ params }: LoaderFunctionArgs) {
-  return { code: params.code ?? "" };
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return { code: params.code ?? "", title: await pageTitle(request, "ratings.titles.thanks") };
 }
 
 export default function KioskThanks() {
-  const { code } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  useEffect(() => {
-    const timer = window.setTimeout(() => navigate(`/l/${code}/kiosk`, { replace: true }), 5_000);
-    return () => window.clearTimeout(timer);
-  }, [code, navigate]);
   return (
     <div className="rating-page kiosk">
       <h1>{t("ratings.thanks.title")}</h1>

@@ -1,5 +1,5 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
@@ -7,11 +7,16 @@ import { completeQuickRating, counterByCode, ratingByToken } from "~/data/rating
 import { ratingSubmissionSchema } from "~/domain/ratings/submission";
 import { parseForm } from "~/http/forms";
 import { CounterHeader } from "~/ui/ratings/QuickRatingForm";
-import { CommentField, ElementQuestions, Honeypot, OfficerChoice, ProfileFields, ServiceChoice } from "~/ui/ratings/RatingFields";
+import { pageTitle } from "~/i18n/title.server";
+import { ClientTexts } from "~/ui/ratings/ClientTexts";
+import { CommentField, ElementQuestions, ErrorSummary, FormMessage, Honeypot, OfficerChoice, ProfileFields, ServiceChoice } from "~/ui/ratings/RatingFields";
 import { UnknownCounter } from "~/ui/ratings/UnknownCounter";
 import { errorsForOutcome, loadCounterPage, submitFromRequest } from "~/http/rating-request.server";
+import { CITIZEN_PAGE } from "~/ui/page-handle";
 
-export const meta: MetaFunction = () => [{ title: "Survei Kepuasan Masyarakat · Suara" }];
+export const handle = CITIZEN_PAGE;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Suara" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const response = await loadCounterPage(request, params.code);
@@ -27,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     selectedService: Number.isInteger(service) ? service : undefined,
     selectedOfficer: officer === "unknown" || !officer ? ("unknown" as const) : Number(officer),
     visitCode: url.searchParams.get("v") ?? page.visitCode,
+    title: await pageTitle(request, "ratings.titles.survey", { unit: page.counter.unitName }),
   };
 }
 
@@ -37,42 +43,45 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const continuing = String(form.get("continuing") ?? "");
   if (continuing) {
     const rating = await ratingByToken(db(), continuing);
-    if (!rating || rating.counter_id !== counter.id) return { errors: { _form: "ratings.errors.upgrade" } };
+    if (!rating || rating.counter_id !== counter.id) return data({ errors: { _form: "ratings.errors.upgrade" } }, { status: 400 });
     // The visit's service and officer stay as the quick rating recorded them.
     form.set("serviceId", String(rating.service_id));
     form.set("officer", rating.officer_id ? String(rating.officer_id) : "unknown");
   }
   const parsed = parseForm(ratingSubmissionSchema, form);
-  if (!parsed.ok) return { errors: parsed.errors };
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   if (continuing) {
     const result = await completeQuickRating(db(), continuing, parsed.data, now());
-    if (!result.ok) return { errors: { _form: "ratings.errors.upgrade" } };
+    if (!result.ok) return data({ errors: { _form: "ratings.errors.upgrade" } }, { status: 400 });
     return redirect(`/l/${counter.publicCode}/terima-kasih?t=${continuing}&ok=full`);
   }
   const outcome = await submitFromRequest(request, context, counter, parsed.data, "qr");
-  if (!outcome.ok) return { errors: errorsForOutcome(outcome) };
+  if (!outcome.ok) return data({ errors: errorsForOutcome(outcome) }, { status: outcome.reason === "over_limit" ? 429 : 400 });
   return redirect(`/l/${counter.publicCode}/terima-kasih?t=${outcome.token}&ok=full`);
 }
 
 export default function FullSurvey() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { t } = useTranslation();
   const errors: Record<string, string | undefined> = actionData?.errors ?? {};
+  const fieldErrors = Object.keys(errors).some((key) => key !== "_form");
   return (
-    <div className="rating-page">
+    <div className="rating-page" data-offline-page="">
       <CounterHeader counter={page.counter} />
       <h2>{t("ratings.fullSurvey")}</h2>
       <p className="muted small">
         {t("ratings.fullSurveyHint")} {t("ratings.anonymous")}
       </p>
-      {errors._form ? (
-        <p className="notice error" role="alert">
-          {t(errors._form)}
-        </p>
-      ) : null}
-      <Form method="post" noValidate>
+      <form
+        method="post"
+        action={`/l/${page.counter.code}/survei`}
+        className="rating-form"
+        data-rating-form=""
+        data-api={`/api/ratings/${page.counter.code}`}
+        noValidate
+      >
+        <ErrorSummary errors={errors} />
         <input type="hidden" name="idempotencyKey" value={page.idempotencyKey} />
         <input type="hidden" name="kind" value="full" />
         <input type="hidden" name="continuing" value={page.continuing} />
@@ -87,12 +96,13 @@ export default function FullSurvey() {
         <ElementQuestions errors={errors} />
         <ProfileFields errors={errors} />
         <CommentField error={errors.comment} />
+        <FormMessage error={errors._form} focus={!fieldErrors} />
+        <div className="send-status" data-queue-status="" role="status" aria-live="polite" />
         <div className="form-actions">
-          <button type="submit" disabled={navigation.state === "submitting"}>
-            {t("ratings.sendSurvey")}
-          </button>
+          <button type="submit">{t("ratings.sendSurvey")}</button>
         </div>
-      </Form>
+      </form>
+      <ClientTexts />
     </div>
   );
 }

@@ -4,8 +4,13 @@ import { useTranslation } from "~/i18n/react";
 import { db } from "~/platform/db.server";
 import { counterByCode, ratingByToken } from "~/data/ratings.server";
 import { UnknownCounter } from "~/ui/ratings/UnknownCounter";
+import { ClientTexts } from "~/ui/ratings/ClientTexts";
+import { pageTitle } from "~/i18n/title.server";
+import { CITIZEN_PAGE } from "~/ui/page-handle";
 
-export const meta: MetaFunction = () => [{ title: "Terima kasih · Suara" }];
+export const handle = CITIZEN_PAGE;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Suara" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const counter = await counterByCode(db(), params.code ?? "");
@@ -28,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     verified: url.searchParams.get("ok") === "v",
     token: belongsHere ? token : "",
     complaintHref: `/pengaduan/baru?${complaintQuery}`,
+    title: await pageTitle(request, "ratings.titles.thanks"),
   };
 }
 
@@ -41,6 +47,8 @@ export default function ThankYou() {
         {page.completed ? t("ratings.thanks.completed") : t("ratings.thanks.received")}
       </p>
       {page.verified ? <p>{t("ratings.thanks.verified")}</p> : null}
+      {/* Ratings still waiting on this phone are named here too, and sent from here. */}
+      <div className="send-status" data-queue-status="" role="status" aria-live="polite" />
       {page.canComplete ? (
         <section className="card">
           <h2>{t("ratings.thanks.moreTitle")}</h2>
@@ -60,6 +68,7 @@ export default function ThankYou() {
       <p>
         <Link to={`/l/${page.code}`}>{t("ratings.thanks.again")}</Link>
       </p>
+      <ClientTexts />
     </div>
   );
 }

@@ -1,6 +1,9 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
+import { CITIZEN_PAGE } from "~/ui/page-handle";
+
+export const handle = CITIZEN_PAGE;
 
 export const meta: MetaFunction = () => [{ title: "Pengaduan · Suara" }];
 

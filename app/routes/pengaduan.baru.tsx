@@ -21,6 +21,9 @@ import { formatTrackingCode } from "~/domain/complaint-tracking-code";
 import { localDateOf } from "~/domain/working-days";
 import { Field } from "~/ui/Field";
 import { parseForm } from "~/http/forms";
+import { CITIZEN_PAGE } from "~/ui/page-handle";
+
+export const handle = CITIZEN_PAGE;
 
 export const meta: MetaFunction = () => [{ title: "Ajukan pengaduan · Suara" }];
 

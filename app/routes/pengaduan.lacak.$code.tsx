@@ -12,6 +12,9 @@ import type { HandlingRating } from "~/domain/complaint-lifecycle";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { parseForm } from "~/http/forms";
+import { CITIZEN_PAGE } from "~/ui/page-handle";
+
+export const handle = CITIZEN_PAGE;
 
 export const meta: MetaFunction = () => [{ title: "Lacak pengaduan · Suara" }, { name: "robots", content: "noindex" }];
 

@@ -3,6 +3,9 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { formatTrackingCode, normaliseTrackingCode } from "~/domain/complaint-tracking-code";
 import { Field } from "~/ui/Field";
+import { CITIZEN_PAGE } from "~/ui/page-handle";
+
+export const handle = CITIZEN_PAGE;
 
 export const meta: MetaFunction = () => [{ title: "Lacak pengaduan · Suara" }];
 

@@ -3,7 +3,7 @@ import { requireUnitRole } from "~/auth/guard.server";
 import { db } from "~/platform/db.server";
 import { unitById } from "~/data/organisation.server";
 import { localeOf } from "~/i18n/locale.server";
-import { createTranslator } from "~/i18n/react";
+import { createTranslator } from "~/i18n/i18n";
 import { RESOURCES } from "~/i18n/resources.server";
 import { unitIdParam } from "~/http/params";
 import { exportFileName, indicatorExportTables, tablesToXlsx } from "~/exports/indicator-export.server";

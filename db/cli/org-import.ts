@@ -4,7 +4,7 @@ import { createDatabase } from "../connect";
 import { migrateToLatest } from "../migrate";
 import { importOrganisation, type ImportSummary } from "../../app/data/org-import.server";
 import { formatProblem } from "../../app/domain/org-import/report";
-import { createTranslator } from "../../app/i18n/react";
+import { createTranslator } from "../../app/i18n/i18n";
 import { readImportPath } from "../../app/exports/org-import-files.server";
 import { withDatabase } from "./with-database";
 

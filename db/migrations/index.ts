@@ -11,6 +11,7 @@ import * as m0009 from "./0009_accounts_and_settings";
 import * as m0010 from "./0010_organisation_import";
 import * as m0010b from "./0010b_organisation_import_previews";
 import * as m0011 from "./0011_security";
+import * as m0013 from "./0013_rating_visit_time";
 
 // Listed statically so every loader (tsx, Vite, Vitest) bundles them; db/migrate.test.ts checks none is missing.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0010_organisation_import": m0010,
   "0010b_organisation_import_previews": m0010b,
   "0011_security": m0011,
+  "0013_rating_visit_time": m0013,
 };

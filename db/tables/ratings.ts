@@ -15,7 +15,10 @@ export interface RatingsTable {
   counter_id: number;
   service_id: number;
   officer_id: number | null;
+  /** When the citizen submitted on their device: the visit. Figures and rollups use it. */
   submitted_at: Generated<Date>;
+  /** When the server received it (later for a rating queued offline). */
+  received_at: Generated<Date>;
   channel: Channel;
   kind: "quick" | "full";
   quick_score: Score;
@@ -153,7 +156,7 @@ const elementSums = {
 export const RATINGS_COLUMNS = {
   ratings: {
     id: true, agency_id: true, unit_id: true, counter_id: true, service_id: true, officer_id: true, submitted_at: true,
-    channel: true, kind: true, quick_score: true, ...elementColumns, sex: true, age_band: true, education: true,
+    received_at: true, channel: true, kind: true, quick_score: true, ...elementColumns, sex: true, age_band: true, education: true,
     occupation: true, comment: true, verified: true, status: true, flag_reasons: true, status_reason: true,
     officer_attribution_removed: true, idempotency_key: true, content_hash: true, device_hash: true, ip_hash: true,
     import_id: true, upgraded_at: true,

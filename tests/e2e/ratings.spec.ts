@@ -11,8 +11,10 @@ async function ratingsWithComment(comment: string) {
 }
 
 async function quickRate(page: Page, face: string, comment: string) {
-  await page.getByText("Saya tidak tahu").click();
+  // The officer stays "I don't know" (the default, folded into one line); the comment opens on request.
+  await expect(page.getByText("Petugas: Saya tidak tahu")).toBeVisible();
   await page.getByText(face, { exact: true }).click();
+  await page.getByText("Tambah komentar (tidak wajib)").click();
   await page.getByLabel("Komentar atau saran (tidak wajib)").fill(comment);
   await page.getByRole("button", { name: "Kirim penilaian" }).click();
 }
@@ -45,12 +47,12 @@ test.describe("with JavaScript", () => {
     await context.setOffline(true);
     await page.getByText("Penerbitan Kartu Keluarga").click();
     await quickRate(page, "Puas", "e2e luring");
-    await expect(page.getByText("Anda sedang luring")).toBeVisible();
+    await expect(page.getByText("Penilaian Anda tersimpan di perangkat ini")).toBeVisible();
     expect(await ratingsWithComment("e2e luring")).toHaveLength(0);
     await context.setOffline(false);
-    await expect(page.getByText("Penilaian yang tertunda sudah terkirim")).toBeVisible();
+    await expect(page.getByText("Penilaian yang tertunda sudah terkirim")).toBeVisible({ timeout: 15_000 });
     await page.reload();
-    await expect(page.getByText(/tersimpan di perangkat ini/)).toHaveCount(0);
+    await expect(page.getByText(/menunggu, akan dikirim otomatis/)).toHaveCount(0);
     expect(await ratingsWithComment("e2e luring")).toHaveLength(1);
   });
 
@@ -117,11 +119,13 @@ test("a supervisor opens kiosk mode; the kiosk takes a rating and returns to an 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Loket 1 KTP-el");
   await page.getByRole("button", { name: "Jadikan perangkat ini kiosk loket" }).click();
   await page.getByRole("button", { name: "Ya, jadikan kiosk dan keluar" }).click();
-  await expect(page.getByText("Mode kiosk")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Masuk" })).toBeVisible(); // the staff session ended on the tablet
+  await expect(page.getByText("Mode kiosk", { exact: true })).toBeVisible();
+  // No site header, menu or links out: only the staff exit, which asks for a supervisor's sign-in.
+  await expect(page.getByRole("navigation")).toHaveCount(0);
+  await expect(page.getByRole("link")).toHaveText(["Keluar dari mode kiosk (petugas)"]);
   await quickRate(page, "Sangat puas", "e2e kiosk");
   await expect(page.getByRole("heading", { name: "Terima kasih!" })).toBeVisible();
-  await expect(page.getByText("Mode kiosk")).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByText("Mode kiosk", { exact: true })).toBeVisible({ timeout: 10_000 });
   await expect(page.getByLabel("Komentar atau saran (tidak wajib)")).toHaveValue("");
   expect(await ratingsWithComment("e2e kiosk")).toEqual([expect.objectContaining({ channel: "kiosk" })]);
 });

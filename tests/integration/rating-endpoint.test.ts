@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "~/platform/db.server";
 import { clientAddress } from "~/http/client-address";
@@ -67,6 +68,43 @@ describe("the rating endpoint", async () => {
     for (const [key, value] of quick()) multipart.append(key, value);
     expect((await fetch(`${base}/api/ratings/${counter.public_code}`, { method: "POST", body: multipart })).status).toBe(599);
     expect((await fetch(`${base}/api/ratings/${counter.public_code}`)).status).toBe(599);
+  });
+
+  it("keeps the visit time of a rating queued offline: counted on the visit's day, received now", async () => {
+    const visited = new Date(Date.now() - 26 * 3_600_000);
+    const body = quick({ visitedAt: visited.toISOString(), comment: "Antre kemarin, terkirim hari ini" });
+    const before = Date.now();
+    expect((await post(`/api/ratings/${counter.public_code}`, body.toString(), { "X-Forwarded-For": "10.9.0.2" })).status).toBe(201);
+    const stored = await db
+      .selectFrom("ratings")
+      .innerJoin("agencies", "agencies.id", "ratings.agency_id")
+      .select(["ratings.submitted_at", "ratings.received_at", sql<string>`to_char((ratings.submitted_at at time zone agencies.time_zone)::date, 'YYYY-MM-DD')`.as("visit_day"), sql<string>`to_char((now() at time zone agencies.time_zone)::date, 'YYYY-MM-DD')`.as("today")])
+      .where("idempotency_key", "=", body.get("idempotencyKey")!)
+      .executeTakeFirstOrThrow();
+    expect(stored.submitted_at.toISOString()).toBe(visited.toISOString());
+    expect(stored.received_at.getTime()).toBeGreaterThanOrEqual(before - 1_000);
+    expect(stored.visit_day).not.toBe(stored.today);
+    const rollup = await db
+      .selectFrom("rating_daily")
+      .select(sql<number>`sum(n)::int`.as("n"))
+      .where("counter_id", "=", counter.id)
+      .where(sql<string>`to_char(day, 'YYYY-MM-DD')`, "=", stored.visit_day)
+      .executeTakeFirstOrThrow();
+    expect(rollup.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it("refuses a visit time older than a week or far in the future, and stores nothing", async () => {
+    for (const [visitedAt, error] of [
+      [new Date(Date.now() - 8 * 86_400_000).toISOString(), "ratings.errors.visitTooOld"],
+      [new Date(Date.now() + 86_400_000).toISOString(), "ratings.errors.visitTime"],
+      ["kemarin", "ratings.errors.visitTime"],
+    ] as const) {
+      const body = quick({ visitedAt });
+      const response = await post(`/api/ratings/${counter.public_code}`, body.toString(), { "X-Forwarded-For": "10.9.0.3" });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ ok: false, errors: { _form: error } });
+      expect(await db.selectFrom("ratings").select("id").where("idempotency_key", "=", body.get("idempotencyKey")!).execute()).toEqual([]);
+    }
   });
 
   it("counts an address behind the proxy towards its own daily limit", async () => {

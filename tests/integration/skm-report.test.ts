@@ -8,7 +8,7 @@ import { unitById } from "~/data/organisation.server";
 import { respondentProfile, saveSkmReport, skmReportTexts } from "~/data/skm-reports.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { formatNumber } from "~/i18n/format";
-import { createTranslator } from "~/i18n/react";
+import { createTranslator } from "~/i18n/i18n";
 import { RESOURCES } from "~/i18n/resources.server";
 import { renderSkmReportPdf } from "~/exports/pdf/skm-report.server";
 import { indicatorExportTables, tablesToCsv, tablesToXlsx } from "~/exports/indicator-export.server";

@@ -42,6 +42,8 @@ export const ratingSubmissionSchema = z
       .toUpperCase()
       .optional()
       .transform((value) => (value && /^[A-Z0-9]{6}$/.test(value) ? value : undefined)),
+    // When the citizen tapped "Kirim" on their device (ISO 8601); checked against the server's clock by visitTimeOf.
+    visitedAt: z.string().trim().max(40).optional(),
     // Hidden from people; bots fill it in.
     website: z.string().optional(),
   })
