@@ -224,6 +224,8 @@ test("bad input gets a clear message at the field and nothing is filed", async (
   await expect(page.getByText("Wajib diisi.")).toBeVisible();
   await expect(page.getByLabel("Apa yang terjadi?")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Apa yang terjadi?").fill("Isi pengaduan");
+  // The page is a plain form: a browser never keeps a chosen file across a reload, so it is chosen again.
+  await page.locator("#attachments").setInputFiles({ name: "foto.jpg", mimeType: "image/jpeg", buffer: Buffer.from("MZ this is a program, not a photo") });
   await page.getByRole("button", { name: "Kirim pengaduan" }).click();
   await expect(page.getByText("Tanggal dilayani tidak boleh di masa depan.")).toBeVisible();
   await expect(page.getByText("Berkas harus berupa foto JPEG atau PNG, atau dokumen PDF")).toBeVisible();
