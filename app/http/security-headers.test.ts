@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NON_PAGE_CSP, pageContentSecurityPolicy, securityHeaders } from "./security-headers";
+import { NON_PAGE_CSP, pageContentSecurityPolicy, securityHeaders, SERVICE_WORKER_CSP } from "./security-headers";
 
 const answer = (pathname: string, existing: Record<string, string> = {}, secure = false) =>
   securityHeaders({ pathname, secure, header: (name) => existing[name.toLowerCase()] });
@@ -17,6 +17,11 @@ describe("security headers", () => {
     expect(answer("/", { "content-security-policy": pageContentSecurityPolicy("abc") })["Content-Security-Policy"]).toBeUndefined();
     expect(answer("/staf/laporan/3.pdf")["Content-Security-Policy"]).toBe(NON_PAGE_CSP);
     expect(answer("/staf/laporan/3.pdf")["X-Content-Type-Options"]).toBe("nosniff");
+  });
+
+  it("let the service worker fetch this site's pages and assets, and nothing else", () => {
+    expect(answer("/sw.js")["Content-Security-Policy"]).toBe(SERVICE_WORKER_CSP);
+    expect(SERVICE_WORKER_CSP).not.toContain("sandbox");
   });
 
   it("allow inline scripts only with the nonce, and no framing", () => {

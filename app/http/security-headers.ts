@@ -30,6 +30,9 @@ export function pageContentSecurityPolicy(nonce: string): string {
 /** The policy of anything that is not a page: nothing runs, nothing frames it. */
 export const NON_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; sandbox";
 
+/** The policy of the service worker (public/sw.js): it fetches pages and assets of this site, nothing else. */
+export const SERVICE_WORKER_CSP = "default-src 'self'; frame-ancestors 'none'";
+
 export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
 export interface AnswerFacts {
@@ -49,7 +52,7 @@ export function securityHeaders(facts: AnswerFacts): Record<string, string> {
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
   };
-  if (!facts.header("content-security-policy")) headers["Content-Security-Policy"] = NON_PAGE_CSP;
+  if (!facts.header("content-security-policy")) headers["Content-Security-Policy"] = facts.pathname === "/sw.js" ? SERVICE_WORKER_CSP : NON_PAGE_CSP;
   if (isPrivatePath(facts.pathname)) headers["Cache-Control"] = "private, no-store";
   if (facts.secure) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
   return headers;
