@@ -743,3 +743,9 @@ export async function addDevelopment(
     return { ok: true };
   });
 }
+
+/** Whether the plan's assessment has been started. */
+export async function planHasAssessment(db: Kysely<Database>, planId: number): Promise<boolean> {
+  const row = await db.selectFrom("assessments").select("id").where("plan_id", "=", planId).executeTakeFirst();
+  return row !== undefined;
+}

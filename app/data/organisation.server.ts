@@ -177,3 +177,50 @@ export async function administeredAgencies(db: Kysely<Database>, adminUnitPaths:
     .orderBy("agencies.name")
     .execute();
 }
+
+/** The active services of the given units, by name (for pickers that group them per unit). */
+export async function activeServicesOfUnits(db: Kysely<Database>, unitIds: readonly number[]) {
+  if (unitIds.length === 0) return [];
+  return db
+    .selectFrom("services")
+    .select(["id", "name", "unit_id as unitId"])
+    .where("unit_id", "in", unitIds)
+    .where("active", "=", true)
+    .orderBy("name")
+    .execute();
+}
+
+/** The names of the services a counter serves, by name. */
+export async function serviceNamesOfCounter(db: Kysely<Database>, counterId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("counter_services")
+    .innerJoin("services", "services.id", "counter_services.service_id")
+    .select("services.name")
+    .where("counter_services.counter_id", "=", counterId)
+    .orderBy("services.name")
+    .execute();
+  return rows.map((row) => row.name);
+}
+
+/** The agencies the given units belong to. */
+export async function agencyIdsOfUnits(db: Kysely<Database>, unitIds: readonly number[]): Promise<number[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db.selectFrom("units").select("agency_id").where("id", "in", unitIds).execute();
+  return rows.map((row) => row.agency_id);
+}
+
+/** The top unit (the government itself) of an agency. */
+export async function rootUnitOfAgency(db: Kysely<Database>, agencyId: number): Promise<{ id: number }> {
+  return db.selectFrom("units").select("id").where("agency_id", "=", agencyId).where("parent_id", "is", null).executeTakeFirstOrThrow();
+}
+
+/** An officer with their unit, the agency's time zone and its minimum of ratings for a ranking. */
+export async function officerWithUnit(db: Kysely<Database>, officerId: number) {
+  return db
+    .selectFrom("officers")
+    .innerJoin("units", "units.id", "officers.unit_id")
+    .innerJoin("agencies", "agencies.id", "units.agency_id")
+    .select(["officers.id", "officers.name", "officers.unit_id as unitId", "units.name as unitName", "agencies.time_zone as timeZone", "agencies.officer_ranking_min as officerRankingMin"])
+    .where("officers.id", "=", officerId)
+    .executeTakeFirstOrThrow();
+}

@@ -165,3 +165,15 @@ export async function usersWithin(db: Kysely<Database>, unitPaths: string[]) {
     .execute();
   return rows;
 }
+
+/** The account a sign-in name or an officer's NIP names (spaces ignored, case-insensitive), if any. */
+export async function userIdByUsernameOrNip(db: Kysely<Database>, identifier: string): Promise<number | undefined> {
+  const compact = identifier.replace(/\s+/g, "").toLowerCase();
+  const row = await db
+    .selectFrom("users")
+    .leftJoin("officers", "officers.id", "users.officer_id")
+    .select("users.id")
+    .where((eb) => eb.or([eb("users.username", "=", compact), eb("officers.nip", "=", compact)]))
+    .executeTakeFirst();
+  return row?.id;
+}

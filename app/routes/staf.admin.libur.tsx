@@ -7,7 +7,7 @@ import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { addHoliday, confirmHoliday, holidayAgency, holidaysOfYear, removeHoliday } from "~/data/holidays.server";
 import { HOLIDAY_KINDS, type HolidayKind } from "~/domain/complaint-options";
-import { unitsUnder } from "~/data/organisation.server";
+import { agencyIdsOfUnits, rootUnitOfAgency, unitsUnder } from "~/data/organisation.server";
 import { formatDate } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { Field } from "~/ui/Field";
@@ -30,15 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const thisYear = now().getUTCFullYear();
   const requested = Number(url.searchParams.get("tahun") ?? thisYear);
   const year = Number.isInteger(requested) && requested >= 2020 && requested <= 2100 ? requested : thisYear;
-  const agencyIds = await agencyIdsOf(agencies.map((agency) => agency.rootUnitId));
+  const agencyIds = await agencyIdsOfUnits(db(), agencies.map((agency) => agency.rootUnitId));
   const holidays = await holidaysOfYear(db(), year, agencyIds);
   return { year, years: [thisYear - 1, thisYear, thisYear + 1, thisYear + 2], holidays, agencies };
-}
-
-async function agencyIdsOf(rootUnitIds: number[]): Promise<number[]> {
-  if (rootUnitIds.length === 0) return [];
-  const rows = await db().selectFrom("units").select("agency_id").where("id", "in", rootUnitIds).execute();
-  return rows.map((row) => row.agency_id);
 }
 
 const changeSchema = z.discriminatedUnion("intent", [
@@ -64,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (change.scope !== "national") {
       const rootUnitId = Number(change.scope);
       await requireUnitRole(request, ["admin"], rootUnitId);
-      agencyId = (await agencyIdsOf([rootUnitId]))[0] ?? null;
+      agencyId = (await agencyIdsOfUnits(db(), [rootUnitId]))[0] ?? null;
     }
     const result = await addHoliday(db(), user.id, { date: change.date, name: change.name, kind: change.kind, agencyId });
     if (!result.ok) return { errors: { date: result.reason === "duplicate" ? "complaints.holidays.duplicate" : "complaints.holidays.invalidDate" } };
@@ -73,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const owner = await holidayAgency(db(), change.id);
   if (!owner) throw new Response("Not Found", { status: 404 });
   if (owner.agencyId !== null) {
-    const root = await db().selectFrom("units").select("id").where("agency_id", "=", owner.agencyId).where("parent_id", "is", null).executeTakeFirstOrThrow();
+    const root = await rootUnitOfAgency(db(), owner.agencyId);
     await requireUnitRole(request, ["admin"], root.id);
   }
   if (change.intent === "remove") await removeHoliday(db(), user.id, change.id);

@@ -6,7 +6,7 @@ import { ROLES } from "../../db/schema";
 import { requireRole, requireUnitRole } from "~/auth/guard.server";
 import { db } from "~/platform/db.server";
 import { unitsUnder } from "~/data/organisation.server";
-import { grantRole, revokeRole, usersWithin } from "~/data/users.server";
+import { grantRole, revokeRole, userIdByUsernameOrNip, usersWithin } from "~/data/users.server";
 import { parseForm } from "~/http/forms";
 
 export const meta: MetaFunction = () => [{ title: "Suara" }];
@@ -31,15 +31,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return { errors: parsed.errors };
   const { intent, identifier, role, unitId } = parsed.data;
   const actor = await requireUnitRole(request, ["admin"], unitId);
-  const compact = identifier.replace(/\s+/g, "").toLowerCase();
-  const target = await db()
-    .selectFrom("users")
-    .leftJoin("officers", "officers.id", "users.officer_id")
-    .select("users.id")
-    .where((eb) => eb.or([eb("users.username", "=", compact), eb("officers.nip", "=", compact)]))
-    .executeTakeFirst();
-  if (!target) return { errors: { identifier: "admin.unknownUser" } };
-  const change = { actorUserId: actor.id, userId: target.id, role, unitId };
+  const targetId = await userIdByUsernameOrNip(db(), identifier);
+  if (targetId === undefined) return { errors: { identifier: "admin.unknownUser" } };
+  const change = { actorUserId: actor.id, userId: targetId, role, unitId };
   if (intent === "grant") await grantRole(db(), change);
   else await revokeRole(db(), change);
   return redirect("/staf/admin/pengguna");

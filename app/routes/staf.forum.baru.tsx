@@ -6,7 +6,7 @@ import { parseStartTime } from "~/domain/forum-day";
 import { requireRole, requireUnitRole } from "~/auth/guard.server";
 import { db } from "~/platform/db.server";
 import { createForum } from "~/data/forums/forums.server";
-import { unitsUnder } from "~/data/organisation.server";
+import { activeServicesOfUnits, unitsUnder } from "~/data/organisation.server";
 import { Field } from "~/ui/Field";
 import { parseForm } from "~/http/forms";
 
@@ -18,15 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ROLES);
   const paths = user.grants.filter((grant) => (ROLES as readonly string[]).includes(grant.role)).map((grant) => grant.unitPath);
   const units = await unitsUnder(db(), paths);
-  const services = units.length
-    ? await db()
-        .selectFrom("services")
-        .select(["id", "name", "unit_id as unitId"])
-        .where("unit_id", "in", units.map((unit) => unit.id))
-        .where("active", "=", true)
-        .orderBy("name")
-        .execute()
-    : [];
+  const services = await activeServicesOfUnits(db(), units.map((unit) => unit.id));
   return {
     units: units.map((unit) => ({
       id: unit.id,

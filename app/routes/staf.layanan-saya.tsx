@@ -14,19 +14,14 @@ import { parseForm } from "~/http/forms";
 import { PeriodFilters } from "~/ui/indicators/PeriodFilters";
 import { parseIndicatorQuery } from "~/http/indicator-query";
 import { todayIn } from "~/pages/unit-indicators.server";
+import { officerWithUnit } from "~/data/organisation.server";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian warga untuk saya · Suara" }];
 
 async function currentOfficer(request: Request) {
   const user = await requireRole(request, ["officer"]);
   if (!user.officerId) throw new Response("Forbidden", { status: 403 });
-  const officer = await db()
-    .selectFrom("officers")
-    .innerJoin("units", "units.id", "officers.unit_id")
-    .innerJoin("agencies", "agencies.id", "units.agency_id")
-    .select(["officers.id", "officers.name", "officers.unit_id as unitId", "units.name as unitName", "agencies.time_zone as timeZone", "agencies.officer_ranking_min as officerRankingMin"])
-    .where("officers.id", "=", user.officerId)
-    .executeTakeFirstOrThrow();
+  const officer = await officerWithUnit(db(), user.officerId);
   return { user, officer };
 }
 

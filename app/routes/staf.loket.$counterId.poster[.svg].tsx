@@ -7,24 +7,19 @@ import { RESOURCES } from "~/i18n/resources.server";
 import { qrPosterSvg } from "~/exports/pdf/qr-poster.server";
 import { unitIdParam } from "~/http/params";
 import { publicBaseUrl } from "~/http/public-url.server";
+import { serviceNamesOfCounter } from "~/data/organisation.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const counter = await counterForStaff(db(), unitIdParam(params.counterId));
   if (!counter) throw new Response("Not Found", { status: 404 });
   await requireUnitRole(request, ["supervisor", "admin"], counter.unitId);
-  const services = await db()
-    .selectFrom("counter_services")
-    .innerJoin("services", "services.id", "counter_services.service_id")
-    .select("services.name")
-    .where("counter_services.counter_id", "=", counter.id)
-    .orderBy("services.name")
-    .execute();
+  const services = await serviceNamesOfCounter(db(), counter.id);
   const texts = (RESOURCES[await localeOf(request)] as { counterAdmin: { posterHeading: string; posterAnonymous: string } }).counterAdmin;
   const svg = await qrPosterSvg({
     counterName: counter.name,
     unitName: counter.unitName,
     agencyName: counter.agencyName,
-    services: services.map((s) => s.name),
+    services,
     url: `${publicBaseUrl(request)}/l/${counter.publicCode}`,
     heading: texts.posterHeading,
     anonymous: texts.posterAnonymous,

@@ -18,6 +18,7 @@ import { BERAKHLAK_VALUES, RATINGS } from "~/domain/berakhlak";
 import { parseForm } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
 import { FormMessage, PlanHeader, Select } from "~/ui/skp";
+import { planHasAssessment } from "~/data/assessments.server";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian perilaku 360° · Suara" }];
 
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     planHeader(db(), plan),
     planDetail(db(), plan.id),
     reviewKindFor(db(), user, { id: plan.id, officer_id: plan.officerId }),
-    db().selectFrom("assessments").select("id").where("plan_id", "=", plan.id).executeTakeFirst(),
+    planHasAssessment(db(), plan.id),
   ]);
   const mine = detail.reviews.filter((review) => review.reviewerId === user.officerId);
   // A peer sees only their own form, never the others' reviews nor the officer's records.
