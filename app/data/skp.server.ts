@@ -4,7 +4,7 @@ import path from "node:path";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import type { RoleGrant } from "~/domain/access/grants";
-import { hasRoleFor } from "~/domain/access/grants";
+import { officerRecordAccess, type OfficerRecordAccess } from "~/domain/access/officer-records";
 import { BERAKHLAK_VALUES, type BerakhlakValue } from "~/domain/berakhlak";
 import type { Rating } from "~/domain/predikat";
 import {
@@ -40,19 +40,11 @@ export interface Viewer {
   grants: readonly RoleGrant[];
 }
 
-export interface OfficerAccess {
+export interface OfficerAccess extends OfficerRecordAccess {
   officerId: number;
   unitId: number;
   agencyId: number;
   supervisorId: number | null;
-  self: boolean;
-  /** The viewer is the officer's direct supervisor: the assessor. */
-  assessor: boolean;
-  /** The viewer's officer is somewhere above in the supervisor chain. */
-  inChain: boolean;
-  /** The viewer holds the supervisor role on the officer's unit. */
-  viaRole: boolean;
-  canView: boolean;
 }
 
 const CHAIN_DEPTH_LIMIT = 25;
@@ -82,23 +74,14 @@ export async function officerAccess(
     .where("officers.id", "=", officerId)
     .executeTakeFirst();
   if (!officer) return null;
-  const self = viewer.officerId === officer.id;
-  const chain = viewer.officerId === null || self ? [] : await supervisorChain(db, officer.id);
-  const inChain = viewer.officerId !== null && chain.includes(viewer.officerId);
-  // The supervisor role covers a unit's officers, but never the viewer's own supervisors.
-  const roleCovers = hasRoleFor(viewer.grants, ["supervisor"], officer.path);
-  const viaRole =
-    roleCovers && !(viewer.officerId !== null && (await supervisorChain(db, viewer.officerId)).includes(officer.id));
+  // The supervisor chain only (officerRecordAccess): a supervisor role on the unit grants nothing here.
+  const chain = viewer.officerId === null || viewer.officerId === officer.id ? [] : await supervisorChain(db, officer.id);
   return {
     officerId: officer.id,
     unitId: officer.unit_id,
     agencyId: officer.agency_id,
     supervisorId: officer.supervisor_id,
-    self,
-    assessor: viewer.officerId !== null && officer.supervisor_id === viewer.officerId,
-    inChain,
-    viaRole,
-    canView: self || inChain || viaRole,
+    ...officerRecordAccess({ viewerOfficerId: viewer.officerId, officerId: officer.id, chain }),
   };
 }
 

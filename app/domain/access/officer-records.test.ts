@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { officerRecordAccess } from "./officer-records";
+
+// Officer 10 reports to 5, who reports to 1. Officer 11 is 10's colleague (also reporting to 5).
+const chainOf10 = [5, 1];
+
+describe("access to an officer's records", () => {
+  it.each([
+    ["the officer", 10, { self: true, assessor: false, inChain: false, canView: true }],
+    ["the direct supervisor", 5, { self: false, assessor: true, inChain: true, canView: true }],
+    ["a supervisor further up", 1, { self: false, assessor: false, inChain: true, canView: true }],
+    ["a same-level colleague, whatever roles they hold", 11, { self: false, assessor: false, inChain: false, canView: false }],
+    ["an account without an officer record (an administrator)", null, { self: false, assessor: false, inChain: false, canView: false }],
+  ] as const)("%s", (_who, viewer, expected) => {
+    expect(officerRecordAccess({ viewerOfficerId: viewer, officerId: 10, chain: chainOf10 })).toEqual(expected);
+  });
+});
