@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
 import { hashPassword } from "../../app/platform/password.server";
+import { demoAccount } from "./demo-organisation";
 import { periodContaining } from "../../app/domain/skp";
 import { addCalendarDays, localDateOf } from "../../app/domain/working-days";
 import {
@@ -47,14 +48,10 @@ export async function seedAssessments(db: Kysely<Database>): Promise<void> {
       .select("name")
       .where("id", "=", officerId)
       .executeTakeFirstOrThrow();
-    const user = await db
-      .insertInto("users")
-      .values({ username, officer_id: officerId, display_name: officer.name, password_hash: passwordHash })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const userId = await demoAccount(db, { username, officerId, displayName: officer.name, passwordHash });
     for (const role of roles)
-      await db.insertInto("user_roles").values({ user_id: user.id, role, unit_id: petugas.unitId }).execute();
-    return user.id;
+      await db.insertInto("user_roles").values({ user_id: userId, role, unit_id: petugas.unitId }).onConflict((oc) => oc.doNothing()).execute();
+    return userId;
   };
   const kabidUserId = await account("kabid.dukcapil", petugas.supervisorId, ["supervisor", "officer"]);
   const colleague = await db
@@ -64,7 +61,8 @@ export async function seedAssessments(db: Kysely<Database>): Promise<void> {
     .where("officers.unit_id", "=", petugas.unitId)
     .where("officers.supervisor_id", "=", petugas.supervisorId)
     .where("officers.id", "!=", petugas.officerId)
-    .where("users.id", "is", null)
+    // Not yet a demo sign-in: no account, or the imported one awaiting activation (username = NIP).
+    .where((eb) => eb.or([eb("users.id", "is", null), eb("users.username", "=", eb.ref("officers.nip"))]))
     .orderBy("officers.id")
     .executeTakeFirst();
   if (colleague) await account("rekan.petugas", colleague.id, ["officer"]);

@@ -168,7 +168,37 @@ test("the assessor gives feedback, chooses a peer and reviews; officer and peer 
   await expectNoSeriousA11yViolations(page);
 });
 
+/**
+ * The demo's rosters are office shifts; outside them the direct supervisor puts the officer on an extra shift for
+ * the coming hour through the roster page, as a unit would for a citizen arriving late.
+ */
+async function onDutyNow(page: Page, username: string) {
+  const [officer] = await queryE2eDatabase<{ name: string; counter_id: number; on_duty: boolean }>(
+    `select o.name, (select d.counter_id from duty_roster d where d.officer_id = o.id order by d.counter_id limit 1) as counter_id,
+       exists(select 1 from duty_roster d where d.officer_id = o.id and d.starts_at <= now() and d.ends_at > now()) as on_duty
+     from users u join officers o on o.id = u.officer_id where u.username = $1`,
+    [username],
+  );
+  if (officer!.on_duty) return;
+  const wib = new Date(Date.now() + 7 * 3_600_000);
+  const hhmm = (date: Date) => date.toISOString().slice(11, 16);
+  const day = wib.toISOString().slice(0, 10);
+  const from = new Date(Math.max(Date.parse(`${day}T00:00:00Z`), wib.getTime() - 3_600_000));
+  const to = new Date(Math.min(Date.parse(`${day}T23:59:00Z`), wib.getTime() + 3_600_000));
+  await switchTo(page, "kabid.dukcapil");
+  await page.goto(`/staf/loket/${officer!.counter_id}/jadwal`);
+  const form = page.locator("form", { has: page.getByRole("button", { name: "Simpan perubahan" }) });
+  await form.getByLabel("Tanggal").fill(day);
+  await form.getByLabel("Petugas pengganti atau tambahan").selectOption({ label: (await form.locator("option", { hasText: officer!.name }).first().textContent())! });
+  await form.getByLabel("Dari jam").fill(hhmm(from));
+  await form.getByLabel("Sampai jam").fill(hhmm(to));
+  await form.getByLabel("Keterangan").fill("Tugas tambahan");
+  await form.getByRole("button", { name: "Simpan perubahan" }).click();
+  await expect(page.getByRole("cell", { name: "Tugas tambahan" })).toBeVisible();
+}
+
 test("a citizen rates the officer and files a complaint from the thank-you page; it is handled and upheld", async ({ page }) => {
+  await onDutyNow(page, "petugas");
   // The counter where the officer is on duty now, as a citizen would find it on the poster's QR code.
   const [duty] = await queryE2eDatabase<{ public_code: string; id: number; name: string }>(
     `select c.public_code, o.id, o.name from users u join officers o on o.id = u.officer_id join duty_roster d on d.officer_id = o.id

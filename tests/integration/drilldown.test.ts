@@ -29,7 +29,7 @@ const NO_FILTER: CommentFilter = { element: null, score: null };
 async function unitOf(
   db: Kysely<Database>,
   agencySlug: string,
-  where: { slug?: string; kind?: "pemda" | "puskesmas" },
+  where: { slug?: string; kind?: "sekretariat" | "puskesmas" },
 ) {
   let query = db
     .selectFrom("units")
@@ -44,7 +44,7 @@ async function unitOf(
 describe("a supervisor's drill-down to a counter, a service and an officer", async () => {
   const { db } = await freshDemoDatabase();
   const dukcapil = await unitOf(db, "kota-pariaman", { slug: "dinas-kependudukan-dan-pencatatan-sipil" });
-  const pemda = await unitOf(db, "kota-pariaman", { kind: "pemda" });
+  const pemda = await unitOf(db, "kota-pariaman", { kind: "sekretariat" }); // the top unit
   const puskesmas = await unitOf(db, "kota-pariaman", { kind: "puskesmas" });
   const sorong = await unitOf(db, "kota-sorong", { slug: "dinas-kependudukan-dan-pencatatan-sipil" });
   const petugas = await demoStaff(db, "petugas");
