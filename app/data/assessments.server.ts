@@ -12,7 +12,17 @@ import {
   type Rating,
 } from "~/domain/predikat";
 import { nextPeriod, type PeriodKind, type PortalIndicator } from "~/domain/skp";
-import { checkAssessment, suggestHasilKerja, suggestPerilaku, type Suggestion } from "~/domain/skp-assessment";
+import {
+  checkAssessment,
+  exactShare,
+  isScoreIndicator,
+  rateScore,
+  suggestHasilKerja,
+  suggestPerilaku,
+  sumDecimals,
+  type Suggestion,
+} from "~/domain/skp-assessment";
+import { rationalToNumber } from "~/domain/indicators/ikm";
 import { suggestTraining, type TrainingSuggestion } from "~/domain/training";
 import { addCalendarDays, endOfLocalDay } from "~/domain/working-days";
 import { appendAudit } from "./audit.server";
@@ -43,8 +53,10 @@ export interface ResultEvidence {
   portalIndicator: PortalIndicator | null;
   /** Sum of the logged achievements' quantities, or the portal's figure; null when unknown. */
   realisation: number | null;
-  /** realisation / target, null when unknown or the target is 0. */
+  /** realisation / target, null when unknown, the target is 0, or the result is a score. */
   share: number | null;
+  /** A score indicator's rating on its own scale (absent in packs frozen before scores were rated so). */
+  scoreRating?: Rating | null;
   achievements: number;
 }
 
@@ -136,12 +148,18 @@ export async function evidencePack(db: Kysely<Database>, planId: number, now: Da
       realisation = value.available ? value.value : null;
     } else {
       const quantities = linked.map((a) => a.quantity).filter((q): q is number => q !== null);
-      realisation = quantities.length === 0 ? 0 : quantities.reduce((total, q) => total + q, 0);
+      realisation = sumDecimals(quantities);
     }
+    const score = isScoreIndicator(result.portalIndicator);
+    const share = score ? null : exactShare({ target: result.target, realisation });
     resultEvidence.push({
       ...result,
       realisation,
-      share: realisation === null || result.target === 0 ? null : realisation / result.target,
+      share: share === null ? null : rationalToNumber(share),
+      scoreRating:
+        score && result.portalIndicator && realisation !== null && result.target > 0
+          ? rateScore(result.portalIndicator, result.target, realisation)
+          : null,
       achievements: linked.length,
     });
   }

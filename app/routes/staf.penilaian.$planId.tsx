@@ -163,12 +163,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function suggestionText(t: TFunction, locale: Locale, suggestion: Suggestion, kind: "hasilKerja" | "perilaku"): string {
   if (suggestion.kind === "none") return t(`assessments.assessment.suggestsNone.${kind}`);
+  if (kind === "hasilKerja" && suggestion.basisKind === "points") {
+    return t("assessments.assessment.suggestsHasilKerjaScores", {
+      rating: t(`assessments.rating.${suggestion.rating}`),
+      count: suggestion.count,
+    });
+  }
+  const scores = suggestion.scores?.length ?? 0;
   return kind === "hasilKerja"
     ? t("assessments.assessment.suggestsHasilKerja", {
         rating: t(`assessments.rating.${suggestion.rating}`),
         share: formatPercent(locale, suggestion.basis),
-        count: suggestion.count,
-      })
+        count: suggestion.quantityCount ?? suggestion.count,
+      }) + (scores > 0 ? ` ${t("assessments.assessment.suggestsWithScores", { count: scores })}` : "")
     : t("assessments.assessment.suggestsPerilaku", {
         rating: t(`assessments.rating.${suggestion.rating}`),
         average: formatNumber(locale, suggestion.basis, 2),
@@ -291,7 +298,13 @@ function EvidenceView({ pack }: { pack: EvidencePack }) {
                     ? t("assessments.assessment.unknown")
                     : formatNumber(locale, result.realisation, Number.isInteger(result.realisation) ? 0 : 2)}
                 </td>
-                <td className="num">{result.share === null ? "–" : formatPercent(locale, result.share)}</td>
+                <td className="num">
+                  {result.scoreRating
+                    ? t("assessments.assessment.scoreRated", { rating: t(`assessments.rating.${result.scoreRating}`) })
+                    : result.share === null
+                      ? "–"
+                      : formatPercent(locale, result.share)}
+                </td>
                 <td className="num">{result.achievements}</td>
               </tr>
             ))}
