@@ -28,6 +28,21 @@ export default tseslint.config(
     },
   },
   {
+    // The citizens' browser script runs with no framework beside it: pure domain rules only, nothing server-side.
+    files: ["app/enhance/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@remix-run/*", "react", "react-*", "i18next", "kysely", "pg", "*.server", "node:*"], message: "The enhancement script ships to the browser alone: no framework, no server code." },
+            { group: ["~/*", "!~/domain", "!~/domain/*"], message: "The enhancement script imports app/domain only." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Routes are thin: no SQL. Queries and commands live in app/data.
     files: ["app/routes/**/*.{ts,tsx}"],
     rules: {

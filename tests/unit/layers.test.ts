@@ -11,6 +11,8 @@ interface Layer {
   name: string;
   rank: number;
   matches(file: string): boolean;
+  /** When set, the only other layers this one may import, whatever their rank. */
+  only?: readonly string[];
 }
 
 const RATING_ENDPOINT = /^app\/http\/rating-(api|request)\.server\.ts$/;
@@ -34,6 +36,9 @@ const LAYERS: Layer[] = [
   { name: "pages", rank: 6, matches: under("app/pages") },
   { name: "exports", rank: 7, matches: under("app/exports") },
   { name: "ui", rank: 8, matches: under("app/ui") },
+  // The citizens' pages' browser script: it runs in the browser beside no framework, so it takes pure rules from
+  // the domain and nothing else (no server module, no React, no i18n runtime).
+  { name: "enhance", rank: 8, matches: under("app/enhance"), only: ["domain"] },
   { name: "routes", rank: 9, matches: (file) => under("app/routes")(file) || /^app\/(root|entry\.(client|server))\.tsx$/.test(file) },
   { name: "attic", rank: 10, matches: (file) => under("db/seed")(file) || under("db/cli")(file) },
   { name: "server", rank: 11, matches: under("server") },
@@ -92,7 +97,7 @@ export function upwardArrows(graph: Iterable<readonly [string, readonly string[]
     for (const target of targets) {
       const to = layerOf(target);
       if (!to || to === from) continue;
-      if (to.rank >= from.rank) arrows.push(`${file} (${from.name}) → ${target} (${to.name})`);
+      if (from.only ? !from.only.includes(to.name) : to.rank >= from.rank) arrows.push(`${file} (${from.name}) → ${target} (${to.name})`);
     }
   }
   return arrows;
@@ -105,7 +110,7 @@ describe("the layers", () => {
     expect(files.filter((file) => !layerOf(file) && (file.startsWith("app/") || file.startsWith("db/")))).toEqual([]);
   });
 
-  it("import only downwards: routes → ui → exports → pages → auth → http → data → domain, platform, i18n → db foundation", () => {
+  it("import only downwards: routes → ui, enhance (domain only) → exports → pages → auth → http → data → domain, platform, i18n → db foundation", () => {
     expect(upwardArrows(files.map((file) => [file, importsOf(file)] as const))).toEqual([]);
   });
 
@@ -117,6 +122,8 @@ describe("the layers", () => {
       ["db/schema.ts", ["db/seed/demo.ts", "db/tables/forums.ts"]],
       ["app/pages/counter-page.server.ts", ["app/http/rating-request.server.ts", "app/data/ratings.server.ts"]],
       ["app/routes/masuk.tsx", ["app/ui/Field.tsx", "app/auth/session.server.ts", "app/data/users.server.ts"]],
+      ["app/enhance/citizen.ts", ["app/enhance/queue.ts", "app/domain/ratings.ts", "app/platform/clock.server.ts", "app/i18n/format.ts"]],
+      ["app/root.tsx", ["app/enhance/citizen.ts?worker&url"]],
     ] as const;
     expect(upwardArrows(graph)).toEqual([
       "app/data/users.server.ts (data) → app/auth/session.server.ts (auth)",
@@ -124,6 +131,8 @@ describe("the layers", () => {
       "app/domain/skp.ts (domain) → app/platform/clock.server.ts (platform)",
       "db/schema.ts (db foundation) → db/seed/demo.ts (attic)",
       "app/pages/counter-page.server.ts (pages) → app/http/rating-request.server.ts (rating endpoint)",
+      "app/enhance/citizen.ts (enhance) → app/platform/clock.server.ts (platform)",
+      "app/enhance/citizen.ts (enhance) → app/i18n/format.ts (i18n)",
     ]);
   });
 
