@@ -34,8 +34,11 @@ test("a rating sent from a staff session waits for review; excluding it is recor
   await signIn(page, "supervisor");
   const code = await counterCode("kota-pariaman", "Loket 1 KTP-el");
   await page.goto(`/l/${code}`);
-  await page.getByText("Saya tidak tahu").click();
+  // "I don't know" is the officer already chosen: the list stays folded under it.
+  await expect(page.locator("summary").filter({ hasText: "Saya tidak tahu" })).toBeVisible();
+  await expect(page.getByRole("radio", { name: "Saya tidak tahu", includeHidden: true })).toBeChecked();
   await page.getByText("Sangat puas", { exact: true }).click();
+  await page.getByText("Tambah komentar").click();
   await page.getByLabel("Komentar atau saran (tidak wajib)").fill("e2e dari sesi pegawai");
   await page.getByRole("button", { name: "Kirim penilaian" }).click();
   await expect(page.getByRole("heading", { name: "Terima kasih!" })).toBeVisible();

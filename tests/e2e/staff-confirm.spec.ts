@@ -113,6 +113,6 @@ test("making a device a kiosk asks first, without the browser's script", async (
   await expect(plain.page.getByRole("heading", { level: 1 })).toHaveText("Loket 1 KTP-el");
   await plain.page.getByRole("button", { name: "Jadikan perangkat ini kiosk loket" }).click();
   await plain.page.getByRole("button", { name: "Ya, jadikan kiosk dan keluar" }).click();
-  await expect(plain.page.getByText("Mode kiosk")).toBeVisible();
+  await expect(plain.page.getByText("Mode kiosk", { exact: true })).toBeVisible();
   await plain.context.close();
 });
