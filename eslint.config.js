@@ -5,9 +5,14 @@ export default tseslint.config(
   { ignores: ["build*/", "node_modules/", ".data/", "test-results/", "playwright-report/"] },
   ...tseslint.configs.recommended,
   {
+    // The hooks rules (the costly compiler-based ones among them) only where React code lives.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/domain/**", "app/data/**", "app/**/*.server.ts"],
     plugins: { "react-hooks": reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
     rules: {
-      ...reactHooks.configs.recommended.rules,
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": ["error", { allow: ["error", "warn"] }],
     },
