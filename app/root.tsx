@@ -160,11 +160,13 @@ export default function App() {
   return <Outlet />;
 }
 
+const ERROR_KINDS: Record<number, string> = { 400: "badRequest", 403: "forbidden", 404: "notFound", 413: "tooLarge", 415: "notAForm", 429: "tooMany", 503: "unavailable" };
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : "server";
+  const kind = ERROR_KINDS[status] ?? "server";
   return (
     <section className="error-page">
       <h1>{t(`errors.${kind}.title`)}</h1>

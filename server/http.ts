@@ -10,6 +10,7 @@ import { connectionContext, TRUST_PROXY } from "../app/http/client-address";
 import type { Env } from "../app/platform/env.server";
 import type { Readiness } from "../app/platform/readiness.server";
 import { redactedUrl } from "../app/platform/redact-url";
+import { refusalAnswer, requestRefusal } from "../app/http/request-guard";
 import { precompressedAssets } from "./precompressed";
 import { securityHeadersMiddleware } from "./security-headers";
 
@@ -23,6 +24,10 @@ export interface EntryModule extends ServerBuild {
       handleRatingPost?: (request: http.IncomingMessage, response: http.ServerResponse, trustedProxy: (address: string) => boolean) => boolean;
     };
   };
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 export interface RunningServer {
@@ -93,9 +98,24 @@ export async function startHttpServer(build: EntryModule, buildDir: string, env:
   const trustProxy = app.get("trust proxy fn") as (address: string, hop: number) => boolean;
   const trustedProxy = (address: string) => trustProxy(address, 0);
   const handleRatingPost = entryModule.handleRatingPost;
+  const publicHost = env.PUBLIC_BASE_URL ? new URL(env.PUBLIC_BASE_URL).host : undefined;
   const server = http.createServer((request, response) => {
     requestLog(request, response);
     if (stopping) response.setHeader("Connection", "close");
+    // Posts from other sites, bodies that are not forms and oversize bodies stop here, before any body is read.
+    const refusal = requestRefusal({
+      method: request.method ?? "GET",
+      ownHosts: [request.headers.host ?? "", ...(publicHost ? [publicHost] : [])],
+      origin: request.headers.origin,
+      secFetchSite: header(request.headers["sec-fetch-site"]),
+      contentType: request.headers["content-type"],
+      contentLength: request.headers["content-length"],
+    });
+    if (refusal) {
+      const answer = refusalAnswer(refusal, (request.url ?? "/").split("?")[0]!, request.headers.cookie);
+      response.writeHead(answer.status, { ...answer.headers, "Content-Length": Buffer.byteLength(answer.body) });
+      return void response.end(answer.body);
+    }
     if (handleRatingPost?.(request, response, trustedProxy)) return;
     app(request, response);
   });
