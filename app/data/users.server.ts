@@ -3,6 +3,7 @@ import type { Database, Role } from "../../db/schema";
 import { AFTER_SUCCESS, LOCK_MINUTES, MAX_FAILED_ATTEMPTS } from "~/domain/sign-in-lockout";
 import { decoyPasswordHash, verifyPassword } from "~/platform/password.server";
 import type { RoleGrant } from "~/domain/access/grants";
+import { revokeWouldOrphan } from "./accounts.server";
 import { appendAudit } from "./audit.server";
 import { hitLimit, LIMITS, refundHit } from "./rate-limits.server";
 
@@ -110,8 +111,20 @@ export async function grantRole(db: Kysely<Database>, change: GrantChange): Prom
   });
 }
 
-export async function revokeRole(db: Kysely<Database>, change: GrantChange): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export type RevokeOutcome = { ok: true } | { ok: false; reason: "last_administrator" };
+
+/** Takes a role away; never an agency's last active administrator's admin role. */
+export async function revokeRole(db: Kysely<Database>, change: GrantChange): Promise<RevokeOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const grant = await trx
+      .selectFrom("user_roles")
+      .select("id")
+      .where("user_id", "=", change.userId)
+      .where("role", "=", change.role)
+      .where("unit_id", "=", change.unitId)
+      .executeTakeFirst();
+    if (!grant) return { ok: true } as const;
+    if (change.role === "admin" && (await revokeWouldOrphan(trx, grant.id))) return { ok: false, reason: "last_administrator" } as const;
     const before = await rolesSnapshot(trx, change.userId);
     await trx
       .deleteFrom("user_roles")
@@ -128,6 +141,7 @@ export async function revokeRole(db: Kysely<Database>, change: GrantChange): Pro
       before,
       after,
     });
+    return { ok: true } as const;
   });
 }
 
