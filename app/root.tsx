@@ -14,7 +14,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { TranslationProvider, i18nFor, useTranslation } from "~/i18n/react";
 import { loadSessionUser } from "~/auth/session.server";
 import { rolesOf } from "~/domain/access/grants";
@@ -71,6 +71,11 @@ export function Layout({ children }: { children: ReactNode }) {
   );
   // Citizens' pages are server-rendered HTML plus one small script; staff pages hydrate with the full runtime.
   const handle = pageHandleOf(useMatches());
+  // Reached from a staff page by a client-side navigation (a link, the kiosk's confirmation), a citizen page is
+  // loaded again as a document, so it comes without the runtime and with its own script (the offline queue).
+  useEffect(() => {
+    if (!handle.hydrate) window.location.reload();
+  }, [handle.hydrate]);
   return (
     <html lang={locale}>
       <head>

@@ -91,7 +91,7 @@ export default function StaffCounter() {
       </div>
       <p className="hint">{t("counterAdmin.kioskHint")}</p>
       {actionData?.confirm ? (
-        <ConfirmStep request={actionData.confirm} title={t("counterAdmin.kioskConfirm.title", { counter: counter.name })} confirmLabel={t("counterAdmin.kioskConfirm.yes")} cancelTo={`/staf/loket/${counter.id}`}>
+        <ConfirmStep request={actionData.confirm} title={t("counterAdmin.kioskConfirm.title", { counter: counter.name })} confirmLabel={t("counterAdmin.kioskConfirm.yes")} cancelTo={`/staf/loket/${counter.id}`} reloadDocument>
           <p>{t("counterAdmin.kioskConfirm.what")}</p>
         </ConfirmStep>
       ) : null}

@@ -16,6 +16,8 @@ interface ConfirmStepProps {
   /** The form's action, when it is not the current route. */
   action?: string;
   danger?: boolean;
+  /** Post as a document (not through the runtime): for a confirmation that leads to a citizens' page. */
+  reloadDocument?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ interface ConfirmStepProps {
  * same fields again with the confirmation. Focus moves here when it appears, so a keyboard or screen-reader
  * user lands on the question.
  */
-export function ConfirmStep({ request, title, children, confirmLabel, cancelTo, action, danger = true }: ConfirmStepProps) {
+export function ConfirmStep({ request, title, children, confirmLabel, cancelTo, action, danger = true, reloadDocument }: ConfirmStepProps) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [request]);
@@ -33,7 +35,7 @@ export function ConfirmStep({ request, title, children, confirmLabel, cancelTo, 
         {title}
       </h2>
       <div id="confirm-what">{children}</div>
-      <Form method="post" action={action}>
+      <Form method="post" action={action} reloadDocument={reloadDocument}>
         {request.fields.map(([name, value], index) => (
           <input key={`${name}-${index}`} type="hidden" name={name} value={value} />
         ))}

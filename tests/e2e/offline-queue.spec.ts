@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { counterCode, queryE2eDatabase } from "./db";
+import { signIn } from "./helpers";
 
 // The offline queue of the counter page: every rating keeps its own idempotency key and visit time, survives a
 // reload, and is stored exactly once however the network behaves.
@@ -97,4 +98,45 @@ test("when the network dies while a rating is being sent, the rating is sent aga
   await page.unroute("**/api/ratings/**");
   await expect(page.getByText("Penilaian yang tertunda sudah terkirim")).toBeVisible({ timeout: 30_000 });
   expect((await storedWithComments("jaringan putus")).map((row) => row.comment)).toEqual(["jaringan putus 1", "jaringan putus 2"]);
+});
+
+test("a kiosk without network keeps three citizens' ratings, each with its own key and visit time, and stores all three", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const [counter] = await queryE2eDatabase<{ id: number; public_code: string }>(
+    `select c.id, c.public_code from counters c join units u on u.id = c.unit_id join agencies a on a.id = u.agency_id
+     where a.slug = 'kota-pariaman' and c.name = 'Loket 2 Kartu Keluarga'`,
+  );
+  await signIn(page, "supervisor");
+  await page.goto(`/staf/loket/${counter!.id}`);
+  await page.getByRole("button", { name: "Jadikan perangkat ini kiosk loket" }).click();
+  await page.getByRole("button", { name: "Ya, jadikan kiosk dan keluar" }).click();
+  await expect(page.getByText("Mode kiosk", { exact: true })).toBeVisible();
+  await context.setOffline(true);
+
+  const tapped: number[] = [];
+  for (const [index, face] of (["Puas", "Sangat puas", "Kurang puas"] as const).entries()) {
+    // A kiosk refuses two ratings closer than its pause (8 s): these visits are as far apart as real ones.
+    if (index > 0) await page.waitForTimeout(9_000);
+    tapped.push(Date.now());
+    await quick(page, "Penerbitan Kartu Keluarga", face, `kiosk luring ${index + 1}`);
+    await expect(page.getByText(`${index + 1} penilaian menunggu, akan dikirim otomatis.`)).toBeVisible();
+    // The form is empty again for the next citizen.
+    await expect(page.getByRole("radio", { name: face, exact: true })).not.toBeChecked();
+  }
+  expect(await storedWithComments("kiosk luring")).toHaveLength(0);
+
+  // Back online, the three arrive within moments of each other; each is judged by its own visit time.
+  await context.setOffline(false);
+  await expect.poll(async () => (await storedWithComments("kiosk luring")).length, { timeout: 30_000 }).toBe(3);
+  const rows = await queryE2eDatabase<{ comment: string; channel: string; submitted_at: Date; idempotency_key: string }>(
+    "select comment, channel, submitted_at, idempotency_key from ratings where comment like 'kiosk luring%' order by submitted_at",
+  );
+  expect(rows.map((row) => [row.comment, row.channel])).toEqual([
+    ["kiosk luring 1", "kiosk"],
+    ["kiosk luring 2", "kiosk"],
+    ["kiosk luring 3", "kiosk"],
+  ]);
+  expect(new Set(rows.map((row) => row.idempotency_key)).size).toBe(3);
+  rows.forEach((row, index) => expect(Math.abs(row.submitted_at.getTime() - tapped[index]!)).toBeLessThan(3_000));
+  await expect(page.getByText(/menunggu, akan dikirim otomatis/)).toHaveCount(0);
 });
