@@ -11,7 +11,7 @@ import { logger } from "~/platform/log.server";
 import { redactedUrl } from "~/platform/redact-url";
 
 export { closeDatabase } from "~/platform/db.server";
-export { runScheduledJobs } from "~/data/scheduled-jobs.server";
+export { runScheduledJobs, startBackgroundWork, stopBackgroundWork } from "~/data/scheduled-jobs.server";
 export { handleRatingPost } from "~/http/rating-api.server";
 export { readiness } from "~/platform/readiness.server";
 

@@ -9,10 +9,11 @@ import { SKM_REPORTS_COLUMNS, type SkmReportsTables } from "./tables/skm-reports
 import { ACCOUNTS_COLUMNS, type AccountsTables } from "./tables/accounts";
 import { ORG_IMPORT_COLUMNS, type OrgImportTables } from "./tables/org-import";
 import { SECURITY_COLUMNS, type SecurityTables } from "./tables/security";
+import { MAIL_COLUMNS, type MailTables } from "./tables/mail";
 
 // The Database interface mirrors db/migrations: one file per subject in db/tables/, gathered here.
 // tests/integration/schema.test.ts checks ALL_COLUMNS (and so these types) against the live schema.
-export interface Database extends OrganisationTables, RatingsTables, ComplaintsTables, AssessmentsTables, ForumsTables, SkmReportsTables, AccountsTables, OrgImportTables, SecurityTables {}
+export interface Database extends OrganisationTables, RatingsTables, ComplaintsTables, AssessmentsTables, ForumsTables, SkmReportsTables, AccountsTables, OrgImportTables, SecurityTables, MailTables {}
 
 export const ALL_COLUMNS = {
   ...ASSESSMENTS_COLUMNS,
@@ -24,6 +25,7 @@ export const ALL_COLUMNS = {
   ...ACCOUNTS_COLUMNS,
   ...ORG_IMPORT_COLUMNS,
   ...SECURITY_COLUMNS,
+  ...MAIL_COLUMNS,
 };
 
 export { ROLES, UNIT_KINDS } from "./tables/organisation";

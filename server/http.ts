@@ -19,6 +19,8 @@ export interface EntryModule extends ServerBuild {
   entry: ServerBuild["entry"] & {
     module: ServerBuild["entry"]["module"] & {
       runScheduledJobs?: () => Promise<void>;
+      startBackgroundWork?: () => Promise<void>;
+      stopBackgroundWork?: () => Promise<void>;
       closeDatabase?: () => Promise<void>;
       readiness?: () => Promise<Readiness>;
       handleRatingPost?: (request: http.IncomingMessage, response: http.ServerResponse, trustedProxy: (address: string) => boolean) => boolean;
@@ -77,6 +79,8 @@ export async function startHttpServer(build: EntryModule, buildDir: string, env:
     entryModule.runScheduledJobs?.().catch((error: unknown) => log.error({ err: error }, "Scheduled job failed"));
   }, 60_000);
   jobTimer.unref();
+  // The e-mail outbox worker (woken by PostgreSQL NOTIFY from any process).
+  await entryModule.startBackgroundWork?.().catch((error: unknown) => log.error({ err: error }, "Background work did not start"));
 
   // One JSON line per request (probes left out), without cookies, client addresses or one-time secrets.
   const requestLog = pinoHttp({
@@ -138,6 +142,7 @@ export async function startHttpServer(build: EntryModule, buildDir: string, env:
         server.closeAllConnections();
         await closed;
       }
+      await entryModule.stopBackgroundWork?.().catch((error: unknown) => log.error({ err: error }, "Stopping background work failed"));
       await entryModule.closeDatabase?.().catch((error: unknown) => log.error({ err: error }, "Closing the database pool failed"));
     },
   };

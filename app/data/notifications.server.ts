@@ -1,9 +1,8 @@
 import { sql, type Kysely } from "kysely";
 import type { Database, Role } from "../../db/schema";
-import { logger } from "~/platform/log.server";
 
-// The staff inbox (new assignments, replies, deadlines) and the e-mail adapter for citizens who left an
-// address. The tracking page stays the citizen's main channel; e-mail is an extra.
+// The staff inbox (new assignments, replies, deadlines). E-mail goes through the outbox
+// (./mail-outbox.server.ts) and the platform's transport (~/platform/mail.server.ts).
 
 export type NotificationKind =
   | "complaint_new"
@@ -111,50 +110,4 @@ export async function markRead(db: Kysely<Database>, userId: number, notificatio
   let query = db.updateTable("notifications").set({ read_at: at }).where("user_id", "=", userId).where("read_at", "is", null);
   if (notificationId !== null) query = query.where("id", "=", notificationId);
   await query.execute();
-}
-
-// ---- e-mail ---------------------------------------------------------------------------------------------
-
-export interface MailMessage {
-  to: string;
-  subject: string;
-  text: string;
-}
-
-export interface MailAdapter {
-  send(message: MailMessage): Promise<void>;
-}
-
-function log() {
-  return logger("suara-mail");
-}
-
-/** Without a mail server the message is logged (address masked), so nothing external is needed to run. */
-export const loggingMailAdapter: MailAdapter = {
-  async send(message) {
-    log().info({ to: maskAddress(message.to), subject: message.subject }, "would send e-mail");
-  },
-};
-
-let adapter: MailAdapter | undefined;
-
-/**
- * The adapter in use. SMTP_URL names a mail server; no SMTP client is bundled yet, so until one is added
- * (or a test installs its own with setMailAdapter) messages are logged.
- */
-export function mailAdapter(): MailAdapter {
-  if (!adapter) {
-    if (process.env.SMTP_URL) log().warn("SMTP_URL is set but no SMTP client is installed: e-mail is logged, not sent");
-    adapter = loggingMailAdapter;
-  }
-  return adapter;
-}
-
-export function setMailAdapter(next: MailAdapter): void {
-  adapter = next;
-}
-
-function maskAddress(address: string): string {
-  const [user = "", domain = ""] = address.split("@");
-  return `${user.slice(0, 1)}***@${domain}`;
 }

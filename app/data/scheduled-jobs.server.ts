@@ -3,8 +3,11 @@ import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { runJobsUnderLock, type ScheduledJob } from "~/platform/jobs.server";
 import { auditKey } from "~/platform/keyed-hash.server";
+import { mailTransport } from "~/platform/mail.server";
+import { closeEventHub, eventHub } from "~/platform/pg-events.server";
 import { checkpointFile, writeAuditCheckpoint } from "./audit-checkpoint.server";
 import { runComplaintClocks } from "./complaints/clocks.server";
+import { startMailWorker, type MailWorker } from "./mail-worker.server";
 import { pruneRateLimits } from "./rate-limits.server";
 import { pruneRatingLimits } from "./ratings.server";
 
@@ -19,4 +22,18 @@ const JOBS: ScheduledJob[] = [
 
 export async function runScheduledJobs(at: Date = now()): Promise<void> {
   await runJobsUnderLock(db(), JOBS, at);
+}
+
+let mailWorker: MailWorker | undefined;
+
+/** Work that runs beside the requests for the life of the process: the e-mail outbox worker. */
+export async function startBackgroundWork(): Promise<void> {
+  mailWorker ??= await startMailWorker(db(), mailTransport(), eventHub(), now);
+}
+
+export async function stopBackgroundWork(): Promise<void> {
+  const worker = mailWorker;
+  mailWorker = undefined;
+  await worker?.stop();
+  await closeEventHub();
 }

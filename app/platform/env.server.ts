@@ -33,6 +33,14 @@ export const envSchema = z.object({
   RATING_LIMIT_PER_DEVICE: z.coerce.number().int().min(1).default(3),
   RATING_LIMIT_PER_IP: z.coerce.number().int().min(1).default(40),
   KIOSK_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(8),
+  // E-mail: the SMTP server as a URL (smtp://user:password@host:587, smtps://… for TLS on connect); unset, mail is
+  // written to the log instead. MAIL_FROM is the sender every mail carries.
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Suara <no-reply@suara.localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Lets end-to-end tests move the portal's clock; refused in production.
   SUARA_CLOCK_OFFSET_DAYS: z.coerce.number().default(0),

@@ -90,10 +90,10 @@ export async function applyEvent(
       after: { status: after.status, visibility: after.visibility, unitId: after.unitId, officerId: after.officerId },
     });
     await deliverEffects(trx, row, transition.effects, event, actorUserId, now);
-    return { ok: true, citizenNotices: transition.effects.filter((effect) => effect.type === "notify_citizen").length, row } as const;
+    if (transition.effects.some((effect) => effect.type === "notify_citizen")) await mailCitizen(trx, row.id, row.agency_id, row.tracking_code, now);
+    return { ok: true } as const;
   });
   if (!outcome.ok) return outcome;
-  if (outcome.citizenNotices > 0) await mailCitizen(db, outcome.row.id, outcome.row.tracking_code).catch(() => undefined);
   return { ok: true };
 }
 
