@@ -330,6 +330,33 @@ async function insertVersion(
   return row.id;
 }
 
+/** Every check of finalising, without the write (the confirmation step shows the predikat it would give). */
+export async function previewFinalisation(
+  db: Kysely<Database>,
+  actor: Viewer,
+  planId: number,
+  input: RatingsInput,
+  now: Date,
+): Promise<AssessmentResult<{ predikat: Predikat }>> {
+  return db.transaction().execute(async (trx) => {
+    const checked = await finalisationCheck(trx, actor, planId, input, now);
+    return checked.ok ? { ok: true, predikat: checked.check.predikat } : checked;
+  });
+}
+
+async function finalisationCheck(trx: Transaction<Database>, actor: Viewer, planId: number, input: RatingsInput, now: Date) {
+  const plan = await lockedPlan(trx, planId);
+  const access = await officerAccess(trx, actor, plan.officer_id);
+  if (!access?.assessor || actor.officerId === null) return { ok: false as const, reason: "notAssessor" as const };
+  if (plan.status !== "approved") return { ok: false as const, reason: "planNotApproved" as const };
+  const existing = await trx.selectFrom("assessments").select("id").where("plan_id", "=", planId).executeTakeFirst();
+  if (existing) return { ok: false as const, reason: "alreadyFinal" as const };
+  const evidence = await evidencePack(trx, planId, now);
+  const check = checkAssessment(input, evidence.suggestions);
+  if (!check.ok) return { ok: false as const, reason: "invalid" as const, errors: justificationErrors(check) };
+  return { ok: true as const, plan, evidence, check };
+}
+
 /**
  * The assessor finalises: ratings checked against the evidence pack (a departure needs a justification),
  * predikat from the matrix, the pack frozen into the version. Version 1 only; corrections use amend.
@@ -342,15 +369,10 @@ export async function finaliseAssessment(
   now: Date,
 ): Promise<AssessmentResult<{ assessmentId: number; predikat: Predikat }>> {
   return db.transaction().execute(async (trx) => {
-    const plan = await lockedPlan(trx, planId);
-    const access = await officerAccess(trx, actor, plan.officer_id);
-    if (!access?.assessor || actor.officerId === null) return { ok: false, reason: "notAssessor" };
-    if (plan.status !== "approved") return { ok: false, reason: "planNotApproved" };
-    const existing = await trx.selectFrom("assessments").select("id").where("plan_id", "=", planId).executeTakeFirst();
-    if (existing) return { ok: false, reason: "alreadyFinal" };
-    const evidence = await evidencePack(trx, planId, now);
-    const check = checkAssessment(input, evidence.suggestions);
-    if (!check.ok) return { ok: false, reason: "invalid", errors: justificationErrors(check) };
+    const checked = await finalisationCheck(trx, actor, planId, input, now);
+    if (!checked.ok) return checked;
+    const { plan, evidence, check } = checked;
+    if (actor.officerId === null) return { ok: false, reason: "notAssessor" };
     const assessmentId = await insertVersion(trx, actor, plan, {
       assessorOfficerId: actor.officerId,
       version: 1,

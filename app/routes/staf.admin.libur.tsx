@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
@@ -8,10 +8,12 @@ import { db } from "~/platform/db.server";
 import { addHoliday, confirmHoliday, holidayAgency, holidaysOfYear, removeHoliday } from "~/data/holidays.server";
 import { HOLIDAY_KINDS, type HolidayKind } from "~/domain/complaint-options";
 import { agencyIdsOfUnits, rootUnitOfAgency, unitsUnder } from "~/data/organisation.server";
-import { formatDate } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { Field } from "~/ui/Field";
 import { parseForm } from "~/http/forms";
+import { confirmationFor, confirmField } from "~/http/confirm";
+import { ConfirmStep } from "~/ui/ConfirmStep";
+import { formatDay } from "~/i18n/format";
 
 export const meta: MetaFunction = () => [{ title: "Hari libur · Suara" }];
 
@@ -49,8 +51,9 @@ const changeSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await adminAgencies(request);
-  const parsed = parseForm(changeSchema, await request.formData());
-  if (!parsed.ok) return { errors: parsed.errors };
+  const form = await request.formData();
+  const parsed = parseForm(changeSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, confirm: null }, { status: 400 });
   const change = parsed.data;
   if (change.intent === "add") {
     // A regional day needs the admin role on that agency's root; a national one, any admin grant.
@@ -61,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
       agencyId = (await agencyIdsOfUnits(db(), [rootUnitId]))[0] ?? null;
     }
     const result = await addHoliday(db(), user.id, { date: change.date, name: change.name, kind: change.kind, agencyId });
-    if (!result.ok) return { errors: { date: result.reason === "duplicate" ? "complaints.holidays.duplicate" : "complaints.holidays.invalidDate" } };
+    if (!result.ok) return data({ errors: { date: result.reason === "duplicate" ? "complaints.holidays.duplicate" : "complaints.holidays.invalidDate" } as Record<string, string>, confirm: null }, { status: 400 });
     return redirect(`/staf/admin/libur?tahun=${change.date.slice(0, 4)}`);
   }
   const owner = await holidayAgency(db(), change.id);
@@ -70,7 +73,12 @@ export async function action({ request }: ActionFunctionArgs) {
     const root = await rootUnitOfAgency(db(), owner.agencyId);
     await requireUnitRole(request, ["admin"], root.id);
   }
-  if (change.intent === "remove") await removeHoliday(db(), user.id, change.id);
+  if (change.intent === "remove") {
+    // Removing a day moves every complaint deadline that counted it: the first post asks.
+    const confirm = confirmationFor(form);
+    if (confirm) return { errors: {} as Record<string, string>, confirm };
+    await removeHoliday(db(), user.id, change.id);
+  }
   else await confirmHoliday(db(), user.id, change.id);
   return redirect(new URL(request.url).pathname + new URL(request.url).search);
 }
@@ -81,10 +89,22 @@ export default function Holidays() {
   const { t } = useTranslation();
   const locale = useRootData()?.locale ?? "id";
   const errors: Record<string, string | undefined> = actionData?.errors ?? {};
+  const confirm = actionData?.confirm;
+  const pending = confirm ? holidays.find((holiday) => String(holiday.id) === confirmField(confirm, "id")) : undefined;
   return (
     <>
       <h1>{t("complaints.holidays.title")}</h1>
       <p className="muted">{t("complaints.holidays.intro")}</p>
+      {confirm && pending ? (
+        <ConfirmStep
+          request={confirm}
+          title={t("complaints.holidays.confirmRemove.title", { name: pending.name, date: formatDay(locale, pending.date) })}
+          confirmLabel={t("complaints.holidays.confirmRemove.yes")}
+          cancelTo={`/staf/admin/libur?tahun=${year}`}
+        >
+          <p>{t("complaints.holidays.confirmRemove.what", { date: formatDay(locale, pending.date) })}</p>
+        </ConfirmStep>
+      ) : null}
       <Form method="get" className="search-row" style={{ maxWidth: 360 }}>
         <label htmlFor="tahun" className="visually-hidden">
           {t("complaints.holidays.year")}
@@ -120,7 +140,7 @@ export default function Holidays() {
             <tbody>
               {holidays.map((holiday) => (
                 <tr key={holiday.id}>
-                  <td className="nowrap">{formatDate(locale, `${holiday.date}T12:00:00Z`, "UTC")}</td>
+                  <td className="nowrap">{formatDay(locale, holiday.date)}</td>
                   <td>
                     {holiday.name}
                     {holiday.estimated ? (
@@ -145,7 +165,7 @@ export default function Holidays() {
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="id" value={holiday.id} />
-                      <button type="submit" className="secondary small-button" aria-label={`${t("complaints.holidays.remove")}: ${holiday.name} ${holiday.date}`}>
+                      <button type="submit" className="secondary small-button" aria-label={`${t("complaints.holidays.remove")}: ${holiday.name} ${formatDay(locale, holiday.date)}`}>
                         {t("complaints.holidays.remove")}
                       </button>
                     </Form>

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
@@ -8,8 +8,11 @@ import { db } from "~/platform/db.server";
 import { unitsUnder } from "~/data/organisation.server";
 import { grantRole, revokeRole, userIdByUsernameOrNip, usersWithin } from "~/data/users.server";
 import { parseForm } from "~/http/forms";
+import { confirmationFor, confirmField } from "~/http/confirm";
+import { revocationRefusal } from "~/domain/access/grants";
+import { ConfirmStep } from "~/ui/ConfirmStep";
 
-export const meta: MetaFunction = () => [{ title: "Suara" }];
+export const meta: MetaFunction = () => [{ title: "Pengguna dan peran · Suara" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["admin"]);
@@ -21,21 +24,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const changeSchema = z.object({
   intent: z.enum(["grant", "revoke"]),
   identifier: z.string().trim().min(1, "form.required").max(60),
-  role: z.enum(ROLES),
-  unitId: z.coerce.number().int().positive(),
+  role: z.enum(ROLES, { errorMap: () => ({ message: "form.required" }) }),
+  unitId: z.coerce.number({ invalid_type_error: "form.required" }).int().positive("form.required"),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, ["admin"]);
-  const parsed = parseForm(changeSchema, await request.formData());
-  if (!parsed.ok) return { errors: parsed.errors };
+  const form = await request.formData();
+  const parsed = parseForm(changeSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, confirm: null }, { status: 400 });
   const { intent, identifier, role, unitId } = parsed.data;
   const actor = await requireUnitRole(request, ["admin"], unitId);
   const targetId = await userIdByUsernameOrNip(db(), identifier);
-  if (targetId === undefined) return { errors: { identifier: "admin.unknownUser" } };
+  if (targetId === undefined) return data({ errors: { identifier: "admin.unknownUser" } as Record<string, string>, confirm: null }, { status: 400 });
   const change = { actorUserId: actor.id, userId: targetId, role, unitId };
-  if (intent === "grant") await grantRole(db(), change);
-  else await revokeRole(db(), change);
+  if (intent === "grant") {
+    await grantRole(db(), change);
+    return redirect("/staf/admin/pengguna");
+  }
+  const refusal = revocationRefusal({ userId: actor.id, grants: actor.grants }, { userId: targetId, role, unitId });
+  if (refusal) return data({ errors: { _form: `admin.refusals.${refusal}` } as Record<string, string>, confirm: null }, { status: 409 });
+  const confirm = confirmationFor(form);
+  if (confirm) return { errors: {} as Record<string, string>, confirm };
+  await revokeRole(db(), change);
   return redirect("/staf/admin/pengguna");
 }
 
@@ -44,10 +55,29 @@ export default function Users() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const errors: Record<string, string | undefined> = actionData?.errors ?? {};
+  const confirm = actionData?.confirm;
+  const pending = confirm
+    ? rows.find((row) => (row.username ?? row.nip) === confirmField(confirm, "identifier") && row.role === confirmField(confirm, "role") && String(row.unitId) === confirmField(confirm, "unitId"))
+    : undefined;
   return (
     <>
       <h1>{t("admin.usersTitle")}</h1>
       <p className="muted">{t("admin.usersIntro")}</p>
+      {errors._form ? (
+        <p className="notice error" role="alert">
+          {t(errors._form)}
+        </p>
+      ) : null}
+      {confirm && pending ? (
+        <ConfirmStep
+          request={confirm}
+          title={t("admin.confirmRevoke.title", { role: t(`roles.${pending.role}`), name: pending.displayName })}
+          confirmLabel={t("admin.confirmRevoke.yes")}
+          cancelTo="/staf/admin/pengguna"
+        >
+          <p>{t("admin.confirmRevoke.what", { name: pending.displayName, role: t(`roles.${pending.role}`), unit: pending.unitName })}</p>
+        </ConfirmStep>
+      ) : null}
       <Form method="post" className="card">
         <h2>{t("admin.grantTitle")}</h2>
         <input type="hidden" name="intent" value="grant" />
@@ -59,21 +89,37 @@ export default function Users() {
           </p>
         ) : null}
         <label htmlFor="role">{t("admin.role")}</label>
-        <select id="role" name="role">
+        <select id="role" name="role" required defaultValue="" aria-invalid={errors.role ? true : undefined} aria-describedby={errors.role ? "role-error" : undefined}>
+          <option value="" disabled>
+            {t("admin.choose")}
+          </option>
           {ROLES.map((role) => (
             <option key={role} value={role}>
               {t(`roles.${role}`)}
             </option>
           ))}
         </select>
+        {errors.role ? (
+          <p className="field-error" id="role-error">
+            {t(errors.role)}
+          </p>
+        ) : null}
         <label htmlFor="unitId">{t("admin.unit")}</label>
-        <select id="unitId" name="unitId">
+        <select id="unitId" name="unitId" required defaultValue="" aria-invalid={errors.unitId ? true : undefined} aria-describedby={errors.unitId ? "unitId-error" : undefined}>
+          <option value="" disabled>
+            {t("admin.choose")}
+          </option>
           {units.map((unit) => (
             <option key={unit.id} value={unit.id}>
               {unit.label}
             </option>
           ))}
         </select>
+        {errors.unitId ? (
+          <p className="field-error" id="unitId-error">
+            {t(errors.unitId)}
+          </p>
+        ) : null}
         <div className="form-actions">
           <button type="submit">{t("admin.grant")}</button>
         </div>
@@ -105,7 +151,7 @@ export default function Users() {
                     <input type="hidden" name="identifier" value={row.username ?? row.nip ?? ""} />
                     <input type="hidden" name="role" value={row.role} />
                     <input type="hidden" name="unitId" value={row.unitId} />
-                    <button type="submit" className="secondary small-button">
+                    <button type="submit" className="secondary small-button" aria-label={t("admin.revokeOf", { role: t(`roles.${row.role}`), name: row.displayName, unit: row.unitName })}>
                       {t("admin.revoke")}
                     </button>
                   </Form>

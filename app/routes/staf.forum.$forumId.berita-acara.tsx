@@ -19,6 +19,8 @@ import { useRootData } from "~/root";
 import { parseForm } from "~/http/forms";
 import { ForumTabs } from "~/ui/forums/ForumTabs";
 import { requireForumModerator } from "~/auth/forum-guard.server";
+import { confirmationFor, type ConfirmRequest } from "~/http/confirm";
+import { ConfirmStep } from "~/ui/ConfirmStep";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 
@@ -83,11 +85,12 @@ const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("correct"), reason: z.string().trim().min(1, "form.required").max(1000, "form.tooLong") }),
 ]);
 
-type Result = { intent: string; themeId?: number; errors: Record<string, string>; params?: Record<string, string>; gaps?: PublishGap[]; done?: string; values?: Record<string, string> };
+type Result = { intent: string; themeId?: number; errors: Record<string, string>; params?: Record<string, string>; gaps?: PublishGap[]; done?: string; values?: Record<string, string>; confirm?: ConfirmRequest };
 
 export async function action({ request, params }: ActionFunctionArgs): Promise<Result> {
   await requireRole(request, ROLES);
-  const parsed = parseForm(schema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(schema, form);
   if (!parsed.ok) return { intent: parsed.values.intent ?? "", themeId: Number(parsed.values.themeId) || undefined, errors: parsed.errors, values: parsed.values };
   const { user, forum } = await requireForumModerator(request, params.forumId);
   const data = parsed.data;
@@ -132,6 +135,14 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       });
       return { intent: "approve", errors: {} };
     case "publish": {
+      // Publishing puts the record on the public page for good (a correction is a new version): ask first,
+      // once the record is complete enough to publish.
+      const confirm = confirmationFor(form);
+      if (confirm) {
+        const gaps = await draftGaps(db(), forum.id);
+        if (gaps.length > 0) return { intent: "publish", errors: { _form: "forums.staff.record.gapsTitle" }, gaps };
+        return { intent: "publish", errors: {}, confirm };
+      }
       const result = await publishRecord(db(), forum.id, user.id, now());
       if (!result.ok) return { intent: "publish", errors: { _form: result.reason === "locked" ? "forums.errors.locked" : "forums.staff.record.gapsTitle" }, gaps: result.reason === "gaps" ? result.gaps : [] };
       return { intent: "publish", errors: {}, done: "published", params: { version: String(result.version) } };
@@ -421,6 +432,17 @@ export default function ForumRecord() {
                   ))}
                 </ul>
               </div>
+            ) : null}
+            {actionData?.confirm ? (
+              <ConfirmStep
+                request={actionData.confirm}
+                title={t("forums.staff.record.confirmPublish.title", { version: record.version })}
+                confirmLabel={t("forums.staff.record.confirmPublish.yes")}
+                cancelTo={`/staf/forum/${forum.id}/berita-acara`}
+                danger={false}
+              >
+                <p>{t("forums.staff.record.confirmPublish.what", { title: forum.title })}</p>
+              </ConfirmStep>
             ) : null}
             <Form method="post">
               <input type="hidden" name="intent" value="publish" />

@@ -14,6 +14,7 @@ import {
   evidencePack,
   finaliseAssessment,
   isObjectionDecider,
+  previewFinalisation,
   openContestsBeforeFinalising,
   respondToAssessment,
   trainingSuggestionsFor,
@@ -35,6 +36,9 @@ import type { Locale } from "~/i18n/config";
 import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/i18n/format";
 import { parseForm } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
+import { confirmationFor, type ConfirmRequest } from "~/http/confirm";
+import { ConfirmStep } from "~/ui/ConfirmStep";
+import type { Predikat } from "~/domain/predikat";
 import { AuditTrail, FormMessage, NoteForm, PlanHeader, Select, TextArea, useLocale } from "~/ui/skp";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian kinerja · Suara" }];
@@ -117,10 +121,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(await planAccess(db(), user, planId))) throw notFound();
   const at = now();
   let result: { ok: true } | { ok: false; reason: string; errors?: Record<string, string> };
+  let confirm: { request: ConfirmRequest; predikat: Predikat } | null = null;
   switch (input.intent) {
-    case "finalise":
-      result = await finaliseAssessment(db(), user, planId, input, at);
+    case "finalise": {
+      // Finalising freezes the record: the first post shows the predikat it gives, only the second writes.
+      const request = confirmationFor(form);
+      if (request) {
+        const preview = await previewFinalisation(db(), user, planId, input, at);
+        result = preview;
+        if (preview.ok) confirm = { request, predikat: preview.predikat };
+      } else result = await finaliseAssessment(db(), user, planId, input, at);
       break;
+    }
     case "amend":
       result = await amendAssessment(db(), user, planId, input, at);
       break;
@@ -158,6 +170,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result.reason === "invalid" && result.errors ? result.errors : { _form: `assessments.errors.${result.reason}` };
     return { errors, values: submitted, intent: input.intent };
   }
+  if (confirm) return { errors: {}, values: submitted, intent: input.intent, confirm };
   return redirect(`/staf/penilaian/${planId}`);
 }
 
@@ -656,6 +669,24 @@ export default function AssessmentPage() {
         </section>
       ) : null}
 
+      {data.can.finalise && actionData && "confirm" in actionData && actionData.confirm ? (
+        <ConfirmStep
+          request={actionData.confirm.request}
+          title={t("assessments.assessment.confirmFinalise.title", { name: data.header.officerName })}
+          confirmLabel={t("assessments.assessment.confirmFinalise.yes")}
+          cancelTo={`/staf/penilaian/${data.header.id}`}
+          danger={false}
+        >
+          <p>
+            {t("assessments.assessment.confirmFinalise.what", {
+              hasilKerja: t(`assessments.rating.${values.ratingHasilKerja ?? ""}`),
+              perilaku: t(`assessments.rating.${values.ratingPerilaku ?? ""}`),
+              predikat: t(`assessments.predikat.${actionData.confirm.predikat}`),
+            })}
+          </p>
+          <p className="small">{t("assessments.assessment.confirmFinalise.final")}</p>
+        </ConfirmStep>
+      ) : null}
       {data.can.finalise ? (
         <Form method="post" className="card" noValidate>
           <h2>{t("assessments.assessment.finaliseTitle")}</h2>

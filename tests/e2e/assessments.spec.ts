@@ -282,6 +282,11 @@ test("the assessor finalises with the evidence pack; a departure needs a justifi
   await page.getByRole("combobox", { name: "Rating hasil kerja" }).selectOption({ label: "Di Atas Ekspektasi" });
   await page.getByRole("combobox", { name: "Rating perilaku kerja" }).selectOption({ label: "Sesuai Ekspektasi" });
   await page.getByRole("button", { name: "Finalkan penilaian" }).click();
+  // Finalising asks first, naming the predikat it gives; nothing is frozen before the second step.
+  const question = page.getByRole("alertdialog", { name: /^Finalkan penilaian / });
+  await expect(question).toContainText("memberi predikat Baik");
+  await expect(page.getByRole("heading", { name: "Hasil penilaian (versi 1)" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Ya, finalkan penilaian" }).click();
   await expect(page.getByRole("heading", { name: "Hasil penilaian (versi 1)" })).toBeVisible();
   await expect(page.locator(".skp-predikat")).toContainText("Baik");
 });

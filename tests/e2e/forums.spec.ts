@@ -147,6 +147,9 @@ test("a forum from announcement to published berita acara, with an action done b
   await page.getByRole("button", { name: "Catat persetujuan pimpinan" }).click();
   await expect(page.getByText(/Disetujui oleh Drs\. Syafrizal/)).toBeVisible();
   await page.getByRole("button", { name: "Terbitkan berita acara" }).click();
+  // Publishing asks first: nothing is public before the second step.
+  await expect(page.getByRole("alertdialog", { name: "Terbitkan berita acara versi 1?" })).toContainText("tidak dapat diubah");
+  await page.getByRole("button", { name: "Ya, terbitkan" }).click();
   await expect(page.getByText("Berita acara versi 1 terbit.")).toBeVisible();
 
   // The public page shows the themes with their cited inputs.

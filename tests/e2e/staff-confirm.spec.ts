@@ -116,3 +116,93 @@ test("making a device a kiosk asks first, without the browser's script", async (
   await expect(plain.page.getByText("Mode kiosk", { exact: true })).toBeVisible();
   await plain.context.close();
 });
+
+test("revoking a role asks first; the grant form preselects no role or unit (with script)", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/staf/admin/pengguna");
+  await expect(page.getByLabel("Peran", { exact: true })).toHaveValue("");
+  await expect(page.getByLabel("Unit", { exact: true })).toHaveValue("");
+  // Granting without a chosen role is refused beside the field.
+  await page.getByLabel("Nama pengguna atau NIP").fill("pengaduan");
+  await page.getByRole("button", { name: "Beri peran" }).click();
+  await expect(page.getByLabel("Peran", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Nama pengguna atau NIP").fill("pengaduan");
+  await page.getByLabel("Peran", { exact: true }).selectOption({ label: "Moderator forum" });
+  await page.getByLabel("Unit", { exact: true }).selectOption({ label: "Kota Pariaman · Dinas Kependudukan dan Pencatatan Sipil" });
+  await page.getByRole("button", { name: "Beri peran" }).click();
+  const row = page.getByRole("row").filter({ hasText: "Pengelola Pengaduan Kota Pariaman" }).filter({ hasText: "Moderator forum" });
+  await expect(row).toHaveCount(1);
+
+  await row.getByRole("button", { name: /^Cabut/ }).click();
+  const question = page.getByRole("alertdialog", { name: "Cabut peran Moderator forum dari Pengelola Pengaduan Kota Pariaman?" });
+  await expect(question).toContainText("Dinas Kependudukan dan Pencatatan Sipil");
+  await expect(page.getByRole("heading", { name: /^Cabut peran Moderator forum/ })).toBeFocused();
+  await expectNoSeriousA11yViolations(page);
+  await question.getByRole("link", { name: "Batal" }).click();
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  await expect(row).toHaveCount(1);
+  await row.getByRole("button", { name: /^Cabut/ }).click();
+  await page.getByRole("button", { name: "Ya, cabut peran" }).click();
+  await expect(row).toHaveCount(0);
+});
+
+test("revoking a role asks first without the browser's script, and one's own last admin role is refused", async ({ browser }) => {
+  const plain = await withoutScript(browser);
+  await signIn(plain.page, "admin");
+  await plain.page.goto("/staf/admin/pengguna");
+  // The supervisor becomes an admin of one unit only.
+  await plain.page.getByLabel("Nama pengguna atau NIP").fill("supervisor");
+  await plain.page.getByLabel("Peran", { exact: true }).selectOption({ label: "Admin" });
+  await plain.page.getByLabel("Unit", { exact: true }).selectOption({ label: "Kota Pariaman · Dinas Kependudukan dan Pencatatan Sipil" });
+  await plain.page.getByRole("button", { name: "Beri peran" }).click();
+  await plain.context.clearCookies();
+
+  await signIn(plain.page, "supervisor");
+  await plain.page.goto("/staf/admin/pengguna");
+  const own = plain.page.getByRole("row").filter({ hasText: "supervisor" }).filter({ has: plain.page.getByRole("cell", { name: "Admin", exact: true }) });
+  await expect(own).toHaveCount(1);
+  await own.getByRole("button", { name: /^Cabut/ }).click();
+  await expect(plain.page.getByRole("alert")).toContainText("Anda tidak dapat mencabut peran Admin terakhir Anda sendiri");
+  await expect(plain.page.getByRole("alertdialog")).toHaveCount(0);
+  await expect(own).toHaveCount(1);
+  await plain.context.clearCookies();
+
+  // Another admin may take it away, after the second step.
+  await signIn(plain.page, "admin");
+  await plain.page.goto("/staf/admin/pengguna");
+  const granted = plain.page.getByRole("row").filter({ hasText: "supervisor" }).filter({ has: plain.page.getByRole("cell", { name: "Admin", exact: true }) });
+  await granted.getByRole("button", { name: /^Cabut/ }).click();
+  await expect(plain.page.getByRole("alertdialog", { name: /^Cabut peran Admin dari/ })).toBeVisible();
+  await expect(granted).toHaveCount(1);
+  await plain.page.getByRole("button", { name: "Ya, cabut peran" }).click();
+  await expect(granted).toHaveCount(0);
+  await plain.context.close();
+});
+
+test("deleting a holiday asks first, with and without the browser's script", async ({ page, browser }) => {
+  const [holiday] = await queryE2eDatabase<{ id: number; name: string; year: number }>(
+    `select id, name, extract(year from date)::int as year from holidays h
+      where agency_id is null and (select count(*) from holidays o where o.name = h.name) = 1 order by date desc limit 1`,
+  );
+  const count = async () => (await queryE2eDatabase<{ n: number }>("select count(*)::int as n from holidays where id = $1", [holiday!.id]))[0]!.n;
+  await signIn(page, "admin");
+  await page.goto(`/staf/admin/libur?tahun=${holiday!.year}`);
+  await page.getByRole("button", { name: `Hapus: ${holiday!.name}` }).click();
+  const question = page.getByRole("alertdialog", { name: `Hapus ${holiday!.name} (` });
+  await expect(question).toContainText("dihitung sebagai hari kerja");
+  await expect(question).not.toContainText(/\d{4}-\d{2}-\d{2}/);
+  await expectNoSeriousA11yViolations(page);
+  await question.getByRole("link", { name: "Batal" }).click();
+  expect(await count()).toBe(1);
+
+  const plain = await withoutScript(browser);
+  await signIn(plain.page, "admin");
+  await plain.page.goto(`/staf/admin/libur?tahun=${holiday!.year}`);
+  await plain.page.getByRole("button", { name: `Hapus: ${holiday!.name}` }).click();
+  await expect(plain.page.getByRole("alertdialog")).toContainText("dihitung sebagai hari kerja");
+  expect(await count()).toBe(1);
+  await plain.page.getByRole("button", { name: "Ya, hapus hari libur" }).click();
+  await expect(plain.page.getByRole("alertdialog")).toHaveCount(0);
+  expect(await count()).toBe(0);
+  await plain.context.close();
+});

@@ -18,3 +18,18 @@ export function hasRoleFor(grants: readonly RoleGrant[], roles: readonly Role[],
 export function rolesOf(grants: readonly RoleGrant[]): Role[] {
   return [...new Set(grants.map((grant) => grant.role))];
 }
+
+export type RevokeRefusal = "ownLastAdmin";
+
+/**
+ * Whether an administrator may revoke a grant. Nobody removes their own last admin grant: the agency would be
+ * left without anyone able to give it back from inside the portal.
+ */
+export function revocationRefusal(
+  actor: { userId: number; grants: readonly RoleGrant[] },
+  target: { userId: number; role: Role; unitId: number },
+): RevokeRefusal | null {
+  if (actor.userId !== target.userId || target.role !== "admin") return null;
+  const otherAdminGrants = actor.grants.filter((grant) => grant.role === "admin" && grant.unitId !== target.unitId);
+  return otherAdminGrants.length === 0 ? "ownLastAdmin" : null;
+}
