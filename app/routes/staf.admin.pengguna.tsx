@@ -78,7 +78,7 @@ export default function Users() {
           <p>{t("admin.confirmRevoke.what", { name: pending.displayName, role: t(`roles.${pending.role}`), unit: pending.unitName })}</p>
         </ConfirmStep>
       ) : null}
-      <Form method="post" className="card">
+      <Form method="post" className="card" noValidate>
         <h2>{t("admin.grantTitle")}</h2>
         <input type="hidden" name="intent" value="grant" />
         <label htmlFor="identifier">{t("admin.identifier")}</label>

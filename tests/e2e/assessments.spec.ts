@@ -206,8 +206,11 @@ test("a citizen rates the officer and files a complaint from the thank-you page;
   );
   await page.context().clearCookies();
   await page.goto(`/l/${duty!.public_code}`);
+  // The officer list is folded under the current choice; the comment field under its own toggle.
+  await page.locator("summary").filter({ hasText: "Saya tidak tahu" }).click();
   await page.getByRole("radio", { name: duty!.name }).check();
   await page.getByText("Tidak puas", { exact: true }).click();
+  await page.getByText("Tambah komentar").click();
   await page.getByLabel("Komentar atau saran (tidak wajib)").fill("Persyaratan tidak dijelaskan, berkas langsung ditolak.");
   await page.getByRole("button", { name: "Kirim penilaian" }).click();
   await expect(page.getByRole("heading", { name: "Terima kasih!" })).toBeVisible();
@@ -264,7 +267,8 @@ test("the assessor finalises with the evidence pack; a departure needs a justifi
   await switchTo(page, "kabid.dukcapil");
   await page.goto(planUrl.replace("/staf/skp/", "/staf/penilaian/"));
   await expect(page.getByRole("heading", { name: "Paket bukti (keadaan saat ini)" })).toBeVisible();
-  await expect(page.getByText("Hasil kerja: Di Atas Ekspektasi")).toBeVisible();
+  // 150% on the quantity result but the service score below its target: the evidence suggests "Sesuai".
+  await expect(page.getByText("Hasil kerja: Sesuai Ekspektasi")).toBeVisible();
   await expect(page.getByText("Perilaku: Sesuai Ekspektasi")).toBeVisible();
   // Citizens' ratings arrive in the pack from the ratings feature; the upheld complaint with the officer's reply.
   await expect(page.getByText("Jumlah penilaian", { exact: true })).toBeVisible();
@@ -273,7 +277,7 @@ test("the assessor finalises with the evidence pack; a departure needs a justifi
   await expect(complaint).toContainText(REPLY_TEXT);
   await expectNoSeriousA11yViolations(page);
 
-  await page.getByRole("combobox", { name: "Rating hasil kerja" }).selectOption({ label: "Sesuai Ekspektasi" });
+  await page.getByRole("combobox", { name: "Rating hasil kerja" }).selectOption({ label: "Di Atas Ekspektasi" });
   await page.getByRole("combobox", { name: "Rating perilaku kerja" }).selectOption({ label: "Sesuai Ekspektasi" });
   await page.getByRole("button", { name: "Finalkan penilaian" }).click();
   await expect(page.getByText("Rating ini berbeda dari yang ditunjukkan bukti")).toBeVisible();
@@ -281,6 +285,7 @@ test("the assessor finalises with the evidence pack; a departure needs a justifi
 
   await page.getByRole("combobox", { name: "Rating hasil kerja" }).selectOption({ label: "Di Atas Ekspektasi" });
   await page.getByRole("combobox", { name: "Rating perilaku kerja" }).selectOption({ label: "Sesuai Ekspektasi" });
+  await page.getByLabel("Pertimbangan rating hasil kerja").fill("Perekaman 150% dari target; skor layanan turun karena antrean libur panjang.");
   await page.getByRole("button", { name: "Finalkan penilaian" }).click();
   // Finalising asks first, naming the predikat it gives; nothing is frozen before the second step.
   const question = page.getByRole("alertdialog", { name: /^Finalkan penilaian / });

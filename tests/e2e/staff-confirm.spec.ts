@@ -118,6 +118,7 @@ test("making a device a kiosk asks first, without the browser's script", async (
 });
 
 test("revoking a role asks first; the grant form preselects no role or unit (with script)", async ({ page }) => {
+  test.setTimeout(90_000);
   await signIn(page, "admin");
   await page.goto("/staf/admin/pengguna");
   await expect(page.getByLabel("Peran", { exact: true })).toHaveValue("");
@@ -128,7 +129,7 @@ test("revoking a role asks first; the grant form preselects no role or unit (wit
   await expect(page.getByLabel("Peran", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Nama pengguna atau NIP").fill("pengaduan");
   await page.getByLabel("Peran", { exact: true }).selectOption({ label: "Moderator forum" });
-  await page.getByLabel("Unit", { exact: true }).selectOption({ label: "Kota Pariaman · Dinas Kependudukan dan Pencatatan Sipil" });
+  await page.getByLabel("Unit", { exact: true }).selectOption({ label: "Pemerintah Kota Pariaman · Dinas Kependudukan dan Pencatatan Sipil" });
   await page.getByRole("button", { name: "Beri peran" }).click();
   const row = page.getByRole("row").filter({ hasText: "Pengelola Pengaduan Kota Pariaman" }).filter({ hasText: "Moderator forum" });
   await expect(row).toHaveCount(1);
@@ -147,13 +148,14 @@ test("revoking a role asks first; the grant form preselects no role or unit (wit
 });
 
 test("revoking a role asks first without the browser's script, and one's own last admin role is refused", async ({ browser }) => {
+  test.setTimeout(90_000);
   const plain = await withoutScript(browser);
   await signIn(plain.page, "admin");
   await plain.page.goto("/staf/admin/pengguna");
   // The supervisor becomes an admin of one unit only.
   await plain.page.getByLabel("Nama pengguna atau NIP").fill("supervisor");
   await plain.page.getByLabel("Peran", { exact: true }).selectOption({ label: "Admin" });
-  await plain.page.getByLabel("Unit", { exact: true }).selectOption({ label: "Kota Pariaman · Dinas Kependudukan dan Pencatatan Sipil" });
+  await plain.page.getByLabel("Unit", { exact: true }).selectOption({ label: "Pemerintah Kota Pariaman · Dinas Kependudukan dan Pencatatan Sipil" });
   await plain.page.getByRole("button", { name: "Beri peran" }).click();
   await plain.context.clearCookies();
 
@@ -180,6 +182,7 @@ test("revoking a role asks first without the browser's script, and one's own las
 });
 
 test("deleting a holiday asks first, with and without the browser's script", async ({ page, browser }) => {
+  test.setTimeout(90_000);
   const [holiday] = await queryE2eDatabase<{ id: number; name: string; year: number }>(
     `select id, name, extract(year from date)::int as year from holidays h
       where agency_id is null and (select count(*) from holidays o where o.name = h.name) = 1 order by date desc limit 1`,
