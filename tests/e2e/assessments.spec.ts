@@ -225,6 +225,8 @@ test("a citizen rates the officer and files a complaint from the thank-you page;
   // The handler verifies it and forwards it to Disdukcapil, giving the named officer the right of reply.
   await switchTo(page, "pengaduan");
   await page.goto("/staf/pengaduan");
+  await page.getByRole("searchbox", { name: "Cari" }).fill(complaintCode);
+  await page.getByRole("button", { name: "Terapkan" }).click();
   await page.getByRole("link", { name: complaintCode }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Pengaduan ${complaintCode}`);
   const detail = page.url();

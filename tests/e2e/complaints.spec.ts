@@ -66,7 +66,10 @@ async function fileComplaint(page: Page, body: string, options: { visibility?: R
 }
 
 async function openFromQueue(page: Page, code: string): Promise<string> {
+  // By its code, as a handler finds one complaint among many (other tests of this worker add to the queue).
   await page.goto("/staf/pengaduan");
+  await page.getByRole("searchbox", { name: "Cari" }).fill(code);
+  await page.getByRole("button", { name: "Terapkan" }).click();
   await page.getByRole("link", { name: code }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Pengaduan ${code}`);
   return page.url();

@@ -1,20 +1,22 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { adminQuery, databaseUrl, startTestPostgres } from "../support/postgres";
+import { DEMO_TEMPLATE, templatesAreReady } from "../support/test-run";
 import { databaseUrlFile, E2E_BASE_PORT, E2E_SERVER_ENV, E2E_WORKERS } from "./support/servers";
 
-const TEMPLATE = "suara_e2e_template";
-
-// One PostgreSQL for the run; the demo is seeded once into a template, and every worker gets a server of its own
-// on a copy of it, so workers never see each other's writes.
+// One PostgreSQL for the run; the demo is seeded once into a template (or `npm test` has seeded it for every
+// runner), and every worker gets a server of its own on a copy of it, so workers never see each other's writes.
 export default async function globalSetup() {
   const postgres = await startTestPostgres();
-  await adminQuery(postgres.adminUrl, `drop database if exists ${TEMPLATE}`);
-  await adminQuery(postgres.adminUrl, `create database ${TEMPLATE}`);
-  execFileSync("node", ["--import", "tsx", "tests/e2e/support/prepare-template.ts"], {
-    env: { ...process.env, ...E2E_SERVER_ENV, TEMPLATE_URL: databaseUrl(postgres.adminUrl, TEMPLATE) },
-    stdio: "inherit",
-  });
+  const template = templatesAreReady() ? DEMO_TEMPLATE : "suara_e2e_template";
+  if (!templatesAreReady()) {
+    await adminQuery(postgres.adminUrl, `drop database if exists ${template}`);
+    await adminQuery(postgres.adminUrl, `create database ${template}`);
+    execFileSync("node", ["--import", "tsx", "tests/e2e/support/prepare-template.ts"], {
+      env: { ...process.env, ...E2E_SERVER_ENV, TEMPLATE_URL: databaseUrl(postgres.adminUrl, template) },
+      stdio: "inherit",
+    });
+  }
 
   mkdirSync(".data", { recursive: true });
   const servers: ChildProcess[] = [];
@@ -27,7 +29,7 @@ export default async function globalSetup() {
       const port = E2E_BASE_PORT + index;
       const name = `suara_e2e_${index}`;
       await adminQuery(postgres.adminUrl, `drop database if exists ${name} with (force)`);
-      await adminQuery(postgres.adminUrl, `create database ${name} template ${TEMPLATE}`);
+      await adminQuery(postgres.adminUrl, `create database ${name} template ${template}`);
       const url = databaseUrl(postgres.adminUrl, name);
       writeFileSync(databaseUrlFile(port), url);
       servers.push(

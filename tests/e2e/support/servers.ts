@@ -1,3 +1,4 @@
+import { TEST_SECRETS } from "../../support/test-run";
 // Each Playwright worker talks to its own server (and database): server i listens on the base port + i.
 export const E2E_BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -19,7 +20,6 @@ export const E2E_SERVER_ENV = {
   HOST: "127.0.0.1",
   NODE_ENV: "production",
   COOKIE_SECURE: "false",
-  SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
-  HASH_SALT: "e2e-hash-salt-0123456789",
+  ...TEST_SECRETS,
   LOG_LEVEL: "warn",
 } as const;
