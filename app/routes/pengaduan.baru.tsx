@@ -197,11 +197,7 @@ function ComplaintForm({ data }: { data: FormData_ }) {
     <div className="narrow">
       <h1>{t("complaints.form.title")}</h1>
       <p className="muted">{t("complaints.form.intro")}</p>
-      {Object.keys(errors).length > 0 ? (
-        <p className="notice error" role="alert">
-          {t("complaints.errors.formTitle")}
-        </p>
-      ) : null}
+      <ErrorSummary errors={errors} />
       <Form method="post" encType="multipart/form-data" noValidate>
         <input type="hidden" name="unitId" value={data.unit.id} />
         <input type="hidden" name="visitedAt" value={pick("visitedAt", data.defaults.visitedAt)} />
@@ -313,6 +309,47 @@ function ComplaintForm({ data }: { data: FormData_ }) {
           </button>
         </div>
       </Form>
+    </div>
+  );
+}
+
+// Where each field's error in the summary leads, and the label it is named by.
+const SUMMARY_FIELDS: Record<string, { target: string; label: string }> = {
+  unitId: { target: "unit-title", label: "complaints.form.unitTitle" },
+  category: { target: `category-${COMPLAINT_CATEGORIES[0]}`, label: "complaints.form.category" },
+  body: { target: "body", label: "complaints.form.body" },
+  visitDate: { target: "visitDate", label: "complaints.form.visitDate" },
+  counterId: { target: "counterId", label: "complaints.form.counter" },
+  serviceId: { target: "serviceId", label: "complaints.form.service" },
+  officerId: { target: "officerId", label: "complaints.form.officer" },
+  visibility: { target: `visibility-${VISIBILITIES[0]}`, label: "complaints.form.visibility" },
+  name: { target: "name", label: "complaints.form.name" },
+  phone: { target: "phone", label: "complaints.form.phone" },
+  email: { target: "email", label: "complaints.form.email" },
+  attachments: { target: "attachments", label: "complaints.form.attachments" },
+};
+
+/**
+ * A refused form is long: its errors are listed at the top, each linking to its field, and the list takes the
+ * focus when the page loads (the citizens' script), so the citizen who tapped "Kirim" at the bottom sees it.
+ */
+function ErrorSummary({ errors }: { errors: Record<string, string | undefined> }) {
+  const { t } = useTranslation();
+  const listed = Object.entries(errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
+  if (listed.length === 0) return null;
+  return (
+    <div className="error-summary" role="group" aria-labelledby="error-summary-title" tabIndex={-1} data-focus-on-load="">
+      <h2 id="error-summary-title">{t("complaints.errors.formTitle")}</h2>
+      <ul>
+        {listed.map(([field, key]) => {
+          const known = SUMMARY_FIELDS[field];
+          return (
+            <li key={field}>
+              <a href={`#${known?.target ?? "main"}`}>{known ? `${t(known.label)} — ${t(key)}` : t(key)}</a>
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }

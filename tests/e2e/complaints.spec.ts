@@ -215,6 +215,7 @@ test("every public complaint page keeps confidential reports out and staff pages
 
 test("bad input gets a clear message at the field and nothing is filed", async ({ page }) => {
   test.setTimeout(90_000);
+  await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/pengaduan/baru");
   await expectNoSeriousA11yViolations(page);
   await page.getByLabel("Unit layanan yang Anda adukan").selectOption(await dukcapilPariamanId(page));
@@ -223,15 +224,26 @@ test("bad input gets a clear message at the field and nothing is filed", async (
   await page.getByLabel(/Tanggal Anda dilayani/).fill("2099-01-01");
   await page.locator("#attachments").setInputFiles({ name: "foto.jpg", mimeType: "image/jpeg", buffer: Buffer.from("MZ this is a program, not a photo") });
   await page.getByRole("button", { name: "Kirim pengaduan" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Periksa kembali isian yang ditandai.");
-  await expect(page.getByText("Wajib diisi.")).toBeVisible();
+  // "Kirim" is at the bottom of a long form: the list of errors takes the focus, in view, and leads to each field.
+  const summary = page.getByRole("group", { name: "Periksa kembali isian yang ditandai." });
+  await expect(summary).toBeFocused();
+  await expect(summary).toBeInViewport();
+  await expect(page.locator("#body-error")).toHaveText("Wajib diisi.");
   await expect(page.getByLabel("Apa yang terjadi?")).toHaveAttribute("aria-invalid", "true");
+  await summary.getByRole("link", { name: "Apa yang terjadi? — Wajib diisi." }).click();
+  await expect(page.getByLabel("Apa yang terjadi?")).toBeFocused();
+  await expect(page.getByLabel("Apa yang terjadi?")).toBeInViewport();
   await page.getByLabel("Apa yang terjadi?").fill("Isi pengaduan");
   // The page is a plain form: a browser never keeps a chosen file across a reload, so it is chosen again.
   await page.locator("#attachments").setInputFiles({ name: "foto.jpg", mimeType: "image/jpeg", buffer: Buffer.from("MZ this is a program, not a photo") });
   await page.getByRole("button", { name: "Kirim pengaduan" }).click();
-  await expect(page.getByText("Tanggal dilayani tidak boleh di masa depan.")).toBeVisible();
-  await expect(page.getByText("Berkas harus berupa foto JPEG atau PNG, atau dokumen PDF")).toBeVisible();
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link")).toHaveText([
+    "Tanggal Anda dilayani — Tanggal dilayani tidak boleh di masa depan.",
+    "Foto atau dokumen (tidak wajib) — Berkas harus berupa foto JPEG atau PNG, atau dokumen PDF (diperiksa dari isinya).",
+  ]);
+  await expect(page.locator("#visitDate-error")).toHaveText("Tanggal dilayani tidak boleh di masa depan.");
+  await expect(page.locator("#attachments-error")).toContainText("Berkas harus berupa foto JPEG atau PNG, atau dokumen PDF");
   await expect(page).toHaveURL(/\/pengaduan\/baru/);
   await expectNoSeriousA11yViolations(page);
 });
@@ -257,7 +269,8 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Unit layanan yang Anda adukan").selectOption(await dukcapilPariamanId(page));
     await page.getByRole("button", { name: "Lanjut" }).click();
     await page.getByRole("button", { name: "Kirim pengaduan" }).click();
-    await expect(page.getByText("Wajib diisi.")).toBeVisible();
+    await expect(page.getByRole("group", { name: "Periksa kembali isian yang ditandai." })).toBeInViewport();
+    await expect(page.locator("#body-error")).toHaveText("Wajib diisi.");
     await page.getByLabel("Apa yang terjadi?").fill("Tanpa JavaScript: petugas tidak ada di loket selama satu jam.");
     await page.getByRole("radio", { name: /^Rahasia/ }).check();
     await page.locator("#attachments").setInputFiles({ name: "bukti.png", mimeType: "image/png", buffer: PNG });
