@@ -38,7 +38,8 @@ import {
   type Sourced,
   type UpheldComplaint,
 } from "./assessment-sources.server";
-import { activeResults, lockedPlan, officerAccess, planById, type PlanRow, type Viewer } from "./skp.server";
+import { lockedPlan, officerAccess, planById, type PlanRow, type Viewer } from "./skp/access.server";
+import { activeResults } from "./skp/queries.server";
 
 // Assessment of an SKP period (PermenPANRB 6/2022): the evidence pack, finalisation with a frozen snapshot,
 // amendments as new versions, the officer's acknowledgement or objection (PP 30/2019 Pasal 59: 14 days,

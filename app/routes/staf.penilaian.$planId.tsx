@@ -23,7 +23,8 @@ import {
 import type { OpenContest, Sourced } from "~/data/assessment-sources.server";
 import { auditTrail } from "~/data/audit.server";
 import { db } from "~/platform/db.server";
-import { planAccess, planHeader } from "~/data/skp.server";
+import { planAccess } from "~/data/skp/access.server";
+import { planHeader } from "~/data/skp/queries.server";
 import { RATINGS } from "~/domain/berakhlak";
 import { objectionWindow, predikatFor } from "~/domain/predikat";
 import {

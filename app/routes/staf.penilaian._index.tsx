@@ -6,7 +6,7 @@ import { forbidden, requireUser } from "~/auth/guard.server";
 import { now } from "~/platform/clock.server";
 import { objectionsToDecide, setUnitPattern, unitDistribution } from "~/data/assessments.server";
 import { db } from "~/platform/db.server";
-import { plansInSupervisorScope } from "~/data/skp.server";
+import { plansInSupervisorScope } from "~/data/skp/queries.server";
 import { periodContaining, PERIOD_KINDS } from "~/domain/skp";
 import { localDateOf } from "~/domain/working-days";
 import { formatDateTime, formatPercent } from "~/i18n/format";

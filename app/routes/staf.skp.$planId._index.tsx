@@ -5,17 +5,9 @@ import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
-import {
-  addResult,
-  decidePlan,
-  developmentForPlan,
-  planAccess,
-  planDetail,
-  planHeader,
-  removeResult,
-  saveBehaviours,
-  submitPlan,
-} from "~/data/skp.server";
+import { planAccess } from "~/data/skp/access.server";
+import { addResult, decidePlan, removeResult, saveBehaviours, submitPlan } from "~/data/skp/commands.server";
+import { developmentForPlan, planDetail, planHeader } from "~/data/skp/queries.server";
 import { BERAKHLAK_VALUES } from "~/domain/berakhlak";
 import { parseDecimal, planAllows, PORTAL_INDICATORS } from "~/domain/skp";
 import { formatNumber } from "~/i18n/format";

@@ -4,16 +4,9 @@ import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { db } from "~/platform/db.server";
-import {
-  changePeer,
-  peerCandidates,
-  planAccess,
-  planDetail,
-  planHeader,
-  reviewKindFor,
-  submitReview,
-  type ReviewInput,
-} from "~/data/skp.server";
+import { planAccess, reviewKindFor } from "~/data/skp/access.server";
+import { changePeer, submitReview, type ReviewInput } from "~/data/skp/period.server";
+import { peerCandidates, planDetail, planHeader } from "~/data/skp/queries.server";
 import { BERAKHLAK_VALUES, RATINGS } from "~/domain/berakhlak";
 import { parseForm } from "~/http/forms";
 import { unitIdParam } from "~/http/params";

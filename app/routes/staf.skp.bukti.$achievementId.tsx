@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readFile } from "node:fs/promises";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { db } from "~/platform/db.server";
-import { evidenceDir, evidenceFileFor } from "~/data/skp.server";
+import { evidenceDir, evidenceFileFor } from "~/data/skp/queries.server";
 import { unitIdParam } from "~/http/params";
 
 // An achievement's evidence file, only for the officer and the supervisors in their chain; anyone else gets 404.

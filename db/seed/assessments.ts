@@ -4,17 +4,9 @@ import { hashPassword } from "../../app/platform/password.server";
 import { demoAccount } from "./demo-organisation";
 import { periodContaining } from "../../app/domain/skp";
 import { addCalendarDays, localDateOf } from "../../app/domain/working-days";
-import {
-  addAchievement,
-  addFeedback,
-  addResult,
-  changePeer,
-  createPlan,
-  decidePlan,
-  saveBehaviours,
-  submitPlan,
-  type Viewer,
-} from "../../app/data/skp.server";
+import type { Viewer } from "../../app/data/skp/access.server";
+import { addResult, createPlan, decidePlan, saveBehaviours, submitPlan } from "../../app/data/skp/commands.server";
+import { addAchievement, addFeedback, changePeer } from "../../app/data/skp/period.server";
 
 const DEMO_PASSWORD = "Suara-Demo-2026";
 

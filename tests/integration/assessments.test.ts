@@ -16,21 +16,10 @@ import {
   addDevelopment,
   commendationsOf,
 } from "~/data/assessments.server";
-import {
-  addAchievement,
-  addResult,
-  changePeer,
-  createPlan,
-  decidePlan,
-  evidenceFileFor,
-  officerAccess,
-  planAccess,
-  plansInSupervisorScope,
-  saveBehaviours,
-  submitPlan,
-  submitReview,
-  type ReviewInput,
-} from "~/data/skp.server";
+import { officerAccess, planAccess } from "~/data/skp/access.server";
+import { addResult, createPlan, decidePlan, saveBehaviours, submitPlan } from "~/data/skp/commands.server";
+import { addAchievement, changePeer, submitReview, type ReviewInput } from "~/data/skp/period.server";
+import { evidenceFileFor, plansInSupervisorScope } from "~/data/skp/queries.server";
 import type { Rating } from "~/domain/predikat";
 import { freshDemoDatabase } from "./database";
 import { demoStaff } from "./demo-staff";

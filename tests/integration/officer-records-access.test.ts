@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "~/platform/db.server";
 import { grantRole, roleGrantsOf } from "~/data/users.server";
-import { planAccess } from "~/data/skp.server";
+import { planAccess } from "~/data/skp/access.server";
 import { freshDemoDatabase } from "./database";
 import { staffCookie } from "./staff-request";
 
