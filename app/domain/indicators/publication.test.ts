@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mapElements } from "./elements";
 import { computeIkm } from "./ikm";
-import { DEFAULT_PUBLIC_MIN_SURVEYS, parsePeriodCode, periodCode, periodPopulation, publishIkm, quickFigure, unitPopulation, wilsonInterval } from "./publication";
+import { DEFAULT_PUBLIC_MIN_SURVEYS, excludedShare, parsePeriodCode, periodCode, periodPopulation, publishIkm, quickFigure, unitPopulation, wilsonInterval } from "./publication";
 
 /** Tallies of `n` respondents who all answered `score` to every element. */
 function uniform(n: number, score: number) {
@@ -166,5 +166,24 @@ describe("quick ratings: share satisfied with a Wilson interval", () => {
     expect(figure.ratings).toBe(ratings);
     expect(figure.satisfiedShare).toBe(suppressed ? null : satisfied / ratings);
     expect(figure.interval === null).toBe(suppressed);
+  });
+});
+
+describe("excludedShare", () => {
+  it.each([
+    [0, 0, null],
+    [0, 40, 0],
+    [4, 40, 0.1],
+    [40, 40, 1],
+  ])("%i excluded of %i received is %s", (excluded, received, share) => {
+    expect(excludedShare(excluded, received)).toBe(share);
+  });
+
+  it.each([
+    [5, 4],
+    [-1, 4],
+    [1.5, 4],
+  ])("refuses %d of %d", (excluded, received) => {
+    expect(() => excludedShare(excluded, received)).toThrow(RangeError);
   });
 });

@@ -211,3 +211,14 @@ export function quickFigure(ratings: number, satisfied: number, minimum?: number
   if (ratings < minimumOrDefault(minimum) || interval === null) return { ratings, satisfiedShare: null, interval: null, suppressed: true };
   return { ratings, satisfiedShare: satisfied / ratings, interval, suppressed: false };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Excluded ratings
+
+/** Ratings staff took out, as a share (0..1) of all received in the period; null when none were received. */
+export function excludedShare(excluded: number, received: number): number | null {
+  if (!Number.isSafeInteger(excluded) || !Number.isSafeInteger(received) || excluded < 0 || excluded > received) {
+    throw new RangeError(`Impossible share ${excluded}/${received}`);
+  }
+  return received === 0 ? null : excluded / received;
+}
