@@ -36,6 +36,11 @@ async function sessionIdOf(request: Request): Promise<string | null> {
   return sessionIdFromCookies(request.headers.get("Cookie"));
 }
 
+/** The id of the request's session, so a password change keeps this device signed in and ends the others. */
+export async function currentSessionId(request: Request): Promise<string | null> {
+  return sessionIdOf(request);
+}
+
 async function sessionIdFromCookies(cookieHeader: string | null): Promise<string | null> {
   if (!cookieHeader?.includes("__suara_session=")) return null;
   const value = await sessionCookie().parse(cookieHeader);

@@ -68,6 +68,9 @@ export default function Workspace() {
           ) : null}
         </section>
       ))}
+      <p className="muted small">
+        <Link to="/staf/akun/sandi">{t("accounts.own.link")}</Link>
+      </p>
     </>
   );
 }

@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (refusal) return data({ errors: { _form: `admin.refusals.${refusal}` } as Record<string, string>, confirm: null }, { status: 409 });
   const confirm = confirmationFor(form);
   if (confirm) return { errors: {} as Record<string, string>, confirm };
-  await revokeRole(db(), change);
+  if (!(await revokeRole(db(), change)).ok) return data({ errors: { _form: "accounts.errors.lastAdministrator" } as Record<string, string>, confirm: null }, { status: 409 });
   return redirect("/staf/admin/pengguna");
 }
 

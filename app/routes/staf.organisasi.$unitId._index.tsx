@@ -37,6 +37,9 @@ export default function Organisation() {
         <Link className="button" to={`/staf/organisasi/${unit.id}/impor`}>
           {t("orgImport.page.title")}
         </Link>
+        <Link className="button secondary" to={`/staf/organisasi/${unit.id}/akun`}>
+          {t("accounts.manage.menu")}
+        </Link>
       </p>
       <h2>{t("organisation.units", { count: total })}</h2>
       <Form method="get" className="search-row" role="search">
