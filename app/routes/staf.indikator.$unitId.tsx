@@ -7,7 +7,7 @@ import { unitBreakdown } from "~/data/drilldown.server";
 import { forumActionsForElement } from "~/data/forums/actions.server";
 import { now } from "~/platform/clock.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
-import { formatNumber, formatPercent } from "~/i18n/format";
+import { formatDay, formatMonth, formatNumber, formatPercent } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { BarsWithTable } from "~/ui/charts/BarsWithTable";
 import { ElementBars } from "~/ui/indicators/ElementBars";
@@ -166,9 +166,10 @@ export default function UnitIndicators() {
                         <a href={action.publicUrl}>{action.description}</a>
                         <div className="small muted">{action.forumTitle}</div>
                       </td>
-                      <td className="nowrap">{action.dueOn}</td>
+                      <td className="nowrap">{formatDay(locale, action.dueOn)}</td>
                       <td>
-                        <span className={action.late ? "badge danger" : "badge"}>{t(`forums.status.${action.status}`)}</span>
+                        <span className="badge">{t(`forums.status.${action.status}`)}</span>
+                        {action.late ? <span className="badge danger">{t("forums.page.late")}</span> : null}
                       </td>
                     </tr>
                   )),
@@ -186,7 +187,7 @@ export default function UnitIndicators() {
         format={(value) => num(value)}
         domain={[25, 100]}
         reference={88.31}
-        data={data.trend.map((point) => ({ label: point.month, value: point.ikmUnit, note: `n = ${formatNumber(locale, point.respondents)}` }))}
+        data={data.trend.map((point) => ({ label: formatMonth(locale, point.month), value: point.ikmUnit, note: `n = ${formatNumber(locale, point.respondents)}` }))}
       />
 
       <h2>{t("indicators.officers")}</h2>

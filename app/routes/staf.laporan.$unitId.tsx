@@ -6,7 +6,7 @@ import { db } from "~/platform/db.server";
 import { scopeIndicators } from "~/data/indicators.server";
 import { saveSkmReport, skmReportTexts } from "~/data/skm-reports.server";
 import { previousPeriod } from "~/domain/indicators/period";
-import { formatDateTime, formatNumber } from "~/i18n/format";
+import { formatDateTime, formatDayRange, formatNumber } from "~/i18n/format";
 import { useTranslation } from "~/i18n/react";
 import { useRootData } from "~/root";
 import { parseForm } from "~/http/forms";
@@ -126,7 +126,7 @@ export default function SkmReportPage() {
         </p>
       ) : null}
 
-      <h2>{t("skmReport.previousTitle", { from: data.previous.from, to: data.previous.to })}</h2>
+      <h2>{t("skmReport.previousTitle", { range: formatDayRange(locale, data.previous.from, data.previous.to) })}</h2>
       {data.previousRecommendations ? <p style={{ whiteSpace: "pre-wrap" }}>{data.previousRecommendations}</p> : <p className="notice">{t("skmReport.previousNone")}</p>}
 
       <Form method="post">

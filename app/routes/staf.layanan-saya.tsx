@@ -8,7 +8,8 @@ import { db } from "~/platform/db.server";
 import { contestRating, openContestsForOfficer, ratingHandle, ratingIdFromHandle } from "~/data/contests.server";
 import { officerRatingsForBatches, officerScores } from "~/data/indicators.server";
 import { batchComments } from "~/domain/indicators/comment-batches";
-import { formatNumber, formatPercent } from "~/i18n/format";
+import { addDays } from "~/domain/indicators/period";
+import { formatDayRange, formatNumber, formatPercent } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { parseForm } from "~/http/forms";
 import { PeriodFilters } from "~/ui/indicators/PeriodFilters";
@@ -48,7 +49,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     score: mine?.score ?? null,
     verifiedShare: mine?.verifiedShare ?? null,
     unitMean,
-    batches: batches.map((batch) => ({ ...batch, comments: batch.comments.map((text) => ({ text, handle: handles.get(text)?.shift() ?? "" })) })),
+    // A batch runs from the Monday of its first week to the Sunday of its last.
+    batches: batches.map((batch) => ({ ...batch, lastDay: addDays(batch.toWeek, 6), comments: batch.comments.map((text) => ({ text, handle: handles.get(text)?.shift() ?? "" })) })),
     withheld,
     openContests: contests.length,
   };
@@ -115,7 +117,7 @@ export default function MyService() {
       {data.batches.length === 0 ? <p className="notice">{t("myService.noBatches")}</p> : null}
       {data.batches.map((batch) => (
         <section className="card" key={batch.fromWeek}>
-          <h3>{t("myService.batch", { from: batch.fromWeek, to: batch.toWeek, count: batch.ratings })}</h3>
+          <h3>{t("myService.batch", { range: formatDayRange(locale, batch.fromWeek, batch.lastDay), count: batch.ratings })}</h3>
           {batch.comments.length === 0 ? <p className="muted">{t("myService.noComments")}</p> : null}
           <ul>
             {batch.comments.map((comment) => (

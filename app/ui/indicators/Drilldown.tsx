@@ -1,6 +1,6 @@
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
-import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/i18n/format";
+import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent } from "~/i18n/format";
 import { useLocale, useTranslation } from "~/i18n/react";
 import { BarsWithTable } from "~/ui/charts/BarsWithTable";
 import { ElementBars } from "~/ui/indicators/ElementBars";
@@ -139,7 +139,7 @@ export function DrilldownView({ data }: { data: Data }) {
         domain={[25, 100]}
         reference={88.31}
         data={data.trend.map((point) => ({
-          label: point.month,
+          label: formatMonth(locale, point.month),
           value: point.ikmUnit,
           note: `n = ${formatNumber(locale, point.respondents)}`,
         }))}
