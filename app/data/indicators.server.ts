@@ -7,6 +7,7 @@ import { pooledMean, rankOfficers, scoreOfficer, type OfficerScore } from "~/dom
 import type { Period } from "~/domain/indicators/period";
 import { complaintFiguresFor } from "./complaints/figures.server";
 import { holidayCalendarFor } from "./holidays.server";
+import { localDateOf } from "~/domain/working-days";
 
 /** What a figure is about. A unit includes its whole subtree. */
 export type Scope =
@@ -188,8 +189,14 @@ export interface OfficerServiceEvidence {
 
 /** The citizen-feedback part of an officer's evidence pack for a period (SKP, PermenPANRB 6/2022). */
 export async function officerServiceEvidence(db: Kysely<Database>, officerId: number, period: { from: Date; to: Date }): Promise<OfficerServiceEvidence> {
-  const officer = await db.selectFrom("officers").select("unit_id").where("id", "=", officerId).executeTakeFirstOrThrow();
-  const days = { from: isoDay(period.from), to: isoDay(period.to) };
+  const officer = await db
+    .selectFrom("officers")
+    .innerJoin("units", "units.id", "officers.unit_id")
+    .innerJoin("agencies", "agencies.id", "units.agency_id")
+    .select(["officers.unit_id", "agencies.time_zone as timeZone"])
+    .where("officers.id", "=", officerId)
+    .executeTakeFirstOrThrow();
+  const days = daysOf(period, officer.timeZone);
   const [{ officers }, comments] = await Promise.all([
     officerScores(db, { kind: "unit", unitId: officer.unit_id }, days),
     db
@@ -221,7 +228,13 @@ export async function portalIndicatorValue(
   subject: { officerId: number; unitId: number },
   period: { from: Date; to: Date },
 ): Promise<number | null> {
-  const days = { from: isoDay(period.from), to: isoDay(period.to) };
+  const { timeZone } = await db
+    .selectFrom("units")
+    .innerJoin("agencies", "agencies.id", "units.agency_id")
+    .select("agencies.time_zone as timeZone")
+    .where("units.id", "=", subject.unitId)
+    .executeTakeFirstOrThrow();
+  const days = daysOf(period, timeZone);
   if (indicator === "officer_service_score") {
     const evidence = await officerServiceEvidence(db, subject.officerId, period);
     return evidence.score.kind === "scored" ? evidence.score.shrunk : null;
@@ -236,8 +249,9 @@ export async function portalIndicatorValue(
   return figures.shareFollowedUpWithinLimit;
 }
 
-function isoDay(date: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+/** A period's first and last day in the agency's own zone (a period in Sorong starts at midnight WIT, not WIB). */
+function daysOf(period: { from: Date; to: Date }, timeZone: string): { from: string; to: string } {
+  return { from: localDateOf(period.from, timeZone), to: localDateOf(period.to, timeZone) };
 }
 
 /** Rebuilds every rollup row from the raw ratings in one set-based pass, in one transaction. */

@@ -5,6 +5,7 @@ import { appendAudit } from "./audit.server";
 import { keyedHash } from "~/platform/keyed-hash.server";
 import { checkRating, writeRating, type NewRatingRow } from "./rating-batches.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
+import { localDateOf } from "~/domain/working-days";
 import {
   abuseFlags,
   BURST_WINDOW_MINUTES,
@@ -139,7 +140,7 @@ export async function submitRating(db: Kysely<Database>, submission: RatingSubmi
     honeypotFilled: Boolean(submission.website),
   });
   const contentHash = keyedHash("content", submissionFingerprint(submission, counter.id));
-  const day = localDay(at, counter.timeZone);
+  const day = localDateOf(at, counter.timeZone);
   const deviceHash = context.deviceId ? keyedHash("device", context.deviceId) : null;
   const ipHash = context.ip ? keyedHash("ip", context.ip) : null;
 
@@ -282,17 +283,6 @@ async function upsertLimit(trx: Kysely<Database>, counterId: number, day: string
     .returning("count")
     .executeTakeFirstOrThrow();
   return result.count;
-}
-
-/** The calendar day of an instant in the agency's time zone, as YYYY-MM-DD. */
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-export function localDay(instant: Date, timeZone: string): string {
-  let formatter = dayFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    dayFormatters.set(timeZone, formatter);
-  }
-  return formatter.format(instant);
 }
 
 /** The rating a thank-you page or full-survey follow-up refers to, by its unguessable token. */

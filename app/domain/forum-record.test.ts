@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkActionUpdate, checkCitations, citedNumbers, isActionLate, isComing, localDay, publishGaps, type RecordDraftFacts } from "./forum-record";
+import { checkActionUpdate, checkCitations, citedNumbers, isActionLate, isComing, publishGaps, type RecordDraftFacts } from "./forum-record";
+import { localDateOf } from "./working-days";
 
 describe("citations", () => {
   it.each([
@@ -70,8 +71,8 @@ describe("actions", () => {
 describe("days", () => {
   it("reads the day in the agency's time zone", () => {
     const at = new Date("2026-11-23T18:30:00Z");
-    expect(localDay(at, "Asia/Jakarta")).toBe("2026-11-24");
-    expect(localDay(at, "UTC")).toBe("2026-11-23");
+    expect(localDateOf(at, "Asia/Jakarta")).toBe("2026-11-24");
+    expect(localDateOf(at, "UTC")).toBe("2026-11-23");
   });
 
   it("counts a forum held today as coming", () => {

@@ -76,13 +76,6 @@ export function publishGaps(facts: RecordDraftFacts): PublishGap[] {
   return gaps;
 }
 
-/** The calendar day ("YYYY-MM-DD") an instant falls on in a time zone. */
-export function localDay(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
-}
-
 /** An open action is late from the day after its due date (days compared in the agency's time zone). */
 export function isActionLate(action: { status: ActionStatusCode; dueOn: string }, today: string): boolean {
   return (action.status === "planned" || action.status === "in_progress") && action.dueOn < today;

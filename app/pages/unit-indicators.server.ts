@@ -5,7 +5,7 @@ import { db } from "~/platform/db.server";
 import { complaintFiguresFor } from "~/data/complaints/figures.server";
 import { holidayCalendarFor } from "~/data/holidays.server";
 import { monthlyTrend, officerScores, scopeIndicators, type Scope } from "~/data/indicators.server";
-import { localDay } from "~/data/ratings.server";
+import { localDateOf } from "~/domain/working-days";
 import { compareWithPrevious } from "~/domain/indicators/comparison";
 import { previousPeriod, twelveMonthsEnding } from "~/domain/indicators/period";
 import { requiredSampleSize, sampleSufficiency } from "~/domain/indicators/sample-size";
@@ -51,5 +51,5 @@ async function unitComplaintFigures(database: Kysely<Database>, unitId: number, 
 }
 
 export function todayIn(timeZone: string): string {
-  return localDay(now(), timeZone);
+  return localDateOf(now(), timeZone);
 }

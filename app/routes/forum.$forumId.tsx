@@ -12,12 +12,13 @@ import { clientAddressOf } from "~/http/client-address";
 import { submitPublicInput } from "~/data/forums/items.server";
 import { formatForumDay, formatShortDay, formatStartTime } from "~/domain/forum-day";
 import { MAX_ITEM_LENGTH } from "~/domain/forum-paste";
-import { isActionLate, localDay } from "~/domain/forum-record";
+import { isActionLate } from "~/domain/forum-record";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { parseForm } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
 import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { localDateOf } from "~/domain/working-days";
 
 export const handle = CITIZEN_PAGE;
 
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const withdrawn = new Set(await withdrawnNumbers(db(), forumId));
     const live = await actionsOf(db(), forumId);
     const updates = await actionUpdates(db(), live.map((action) => action.id));
-    const today = localDay(at, forum.timeZone);
+    const today = localDateOf(at, forum.timeZone);
     record = {
       ...snapshot,
       themes: snapshot.themes.map((theme) => ({ ...theme, items: theme.items.filter((item) => !withdrawn.has(item.number)) })),

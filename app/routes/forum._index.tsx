@@ -4,7 +4,8 @@ import { useTranslation } from "~/i18n/react";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { publicForumList } from "~/data/forums/forums.server";
-import { isComing, localDay } from "~/domain/forum-record";
+import { isComing } from "~/domain/forum-record";
+import { localDateOf } from "~/domain/working-days";
 import { formatForumDay } from "~/domain/forum-day";
 import { useRootData } from "~/root";
 import { CITIZEN_PAGE } from "~/ui/page-handle";
@@ -16,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Forum · Suara" }];
 export async function loader(_: LoaderFunctionArgs) {
   const forums = await publicForumList(db());
   const at = now();
-  const rows = forums.map((forum) => ({ ...forum, coming: isComing(forum.heldOn, localDay(at, forum.timeZone)) }));
+  const rows = forums.map((forum) => ({ ...forum, coming: isComing(forum.heldOn, localDateOf(at, forum.timeZone)) }));
   // Grouped per agency, each with its coming forums (soonest first) and past ones (latest first).
   const agencies = [...new Set(rows.map((row) => row.agencyName))].map((agencyName) => ({
     agencyName,

@@ -11,7 +11,7 @@ import { saveSummary, themeInForum, themesOf } from "~/data/forums/themes.server
 import { itemsOf } from "~/data/forums/items.server";
 import { unitsUnder } from "~/data/organisation.server";
 import { formatForumDay, formatShortDay } from "~/domain/forum-day";
-import { localDay, type PublishGap } from "~/domain/forum-record";
+import type { PublishGap } from "~/domain/forum-record";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { formatDateTime } from "~/i18n/format";
 import { isActiveItem } from "~/domain/forum-record";
@@ -21,6 +21,7 @@ import { ForumTabs } from "~/ui/forums/ForumTabs";
 import { requireForumModerator } from "~/auth/forum-guard.server";
 import { confirmationFor, type ConfirmRequest } from "~/http/confirm";
 import { ConfirmStep } from "~/ui/ConfirmStep";
+import { localDateOf } from "~/domain/working-days";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     forum: { id: forum.id, title: forum.title, unitName: forum.unitName, unitId: forum.unitId, agencyName: forum.agencyName, chairName: forum.chairName },
     record,
-    today: localDay(now(), forum.timeZone),
+    today: localDateOf(now(), forum.timeZone),
     themes: themes.map((theme) => ({
       ...theme,
       items: active.filter((item) => item.themeId === theme.id).map((item) => ({ number: item.number, body: item.body })),

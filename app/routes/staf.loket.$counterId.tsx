@@ -7,7 +7,8 @@ import { requireUnitRole } from "~/auth/guard.server";
 import { endSession } from "~/auth/session.server";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
-import { counterForStaff, issueVisitCodes, localDay, openKiosk, refusalsOf, visitCodesOf } from "~/data/ratings.server";
+import { counterForStaff, issueVisitCodes, openKiosk, refusalsOf, visitCodesOf } from "~/data/ratings.server";
+import { localDateOf } from "~/domain/working-days";
 import { parseForm } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
 import { publicBaseUrl } from "~/http/public-url.server";
@@ -29,7 +30,7 @@ async function guardedCounter(request: Request, counterIdText: string | undefine
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { counter } = await guardedCounter(request, params.counterId);
-  const today = localDay(now(), counter.timeZone);
+  const today = localDateOf(now(), counter.timeZone);
   const [codes, refusals] = await Promise.all([visitCodesOf(db(), counter.id, today), refusalsOf(db(), counter.id, today)]);
   return { counter, today, codes, refusals, publicUrl: `${publicBaseUrl(request)}/l/${counter.publicCode}` };
 }
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     headers.append("Set-Cookie", await kioskCookie.serialize(token));
     return redirect(`/l/${counter.publicCode}/kiosk`, { headers });
   }
-  await issueVisitCodes(db(), counter.id, localDay(now(), counter.timeZone), parsed.data.count, user.id, (max) => randomInt(max));
+  await issueVisitCodes(db(), counter.id, localDateOf(now(), counter.timeZone), parsed.data.count, user.id, (max) => randomInt(max));
   return redirect(`/staf/loket/${counter.id}`);
 }
 

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { officerScores, rebuildRollups, rollupDifferences, scopeIndicators, scopeIndicatorsFromRaw } from "~/data/indicators.server";
+import { officerScores, officerServiceEvidence, rebuildRollups, rollupDifferences, scopeIndicators, scopeIndicatorsFromRaw } from "~/data/indicators.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { freshDemoDatabase } from "./database";
 
@@ -70,5 +70,31 @@ describe("service-quality indicators", async () => {
     expect(ranking.unranked.map((o) => o.officerId)).toContain(String(officer.id));
     expect(ranking.ranked.map((o) => o.officerId)).not.toContain(String(officer.id));
     expect(ranking.ranked.length).toBeGreaterThan(2);
+  });
+
+  it("count an officer's ratings in an SKP period by the days of the officer's own time zone", async () => {
+    // Sorong keeps WIT (UTC+9): the third quarter starts at 00:00 WIT on 1 July, which is still 30 June in Jakarta.
+    const officer = await db
+      .selectFrom("officers")
+      .innerJoin("units", "units.id", "officers.unit_id")
+      .innerJoin("agencies", "agencies.id", "units.agency_id")
+      .select(["officers.id", "officers.unit_id", "units.agency_id"])
+      .where("agencies.slug", "=", "kota-sorong")
+      .orderBy("officers.id", "desc")
+      .executeTakeFirstOrThrow();
+    const counter = await db.selectFrom("counters").select("id").where("unit_id", "=", officer.unit_id).executeTakeFirstOrThrow();
+    const service = await db.selectFrom("counter_services").select("service_id").where("counter_id", "=", counter.id).executeTakeFirstOrThrow();
+    await sql`delete from ratings where officer_id = ${officer.id}`.execute(db);
+    const rate = (at: string) =>
+      db
+        .insertInto("ratings")
+        .values({ agency_id: officer.agency_id, unit_id: officer.unit_id, counter_id: counter.id, service_id: service.service_id, officer_id: officer.id, submitted_at: new Date(at), channel: "qr", kind: "quick", quick_score: 4, idempotency_key: crypto.randomUUID(), content_hash: "t" })
+        .execute();
+    await rate("2026-06-30T20:00:00+09:00"); // the last evening of the second quarter in Sorong
+    await rate("2026-07-01T08:00:00+09:00");
+    await rate("2026-09-30T16:00:00+09:00");
+    // The span an SKP plan for the third quarter gives: from 00:00 WIT on 1 July to the end of 30 September WIT.
+    const evidence = await officerServiceEvidence(db, officer.id, { from: new Date("2026-06-30T15:00:00Z"), to: new Date("2026-09-30T14:59:59.999Z") });
+    expect(evidence.ratingCount).toBe(2);
   });
 });

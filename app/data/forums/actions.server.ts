@@ -1,7 +1,8 @@
 import { type Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
 import type { ActionStatus } from "../../../db/tables/forums";
-import { isActionLate, localDay } from "~/domain/forum-record";
+import { isActionLate } from "~/domain/forum-record";
+import { localDateOf } from "~/domain/working-days";
 import { appendAudit } from "../audit.server";
 import { requireDraft } from "./drafts.server";
 
@@ -160,7 +161,7 @@ export async function actionsForUnits(db: Kysely<Database>, unitPaths: string[],
     .orderBy("forum_actions.due_on")
     .execute();
   return rows
-    .map((row) => ({ ...row, late: isActionLate({ status: row.status, dueOn: row.dueOn }, localDay(now, row.timeZone)) }))
+    .map((row) => ({ ...row, late: isActionLate({ status: row.status, dueOn: row.dueOn }, localDateOf(now, row.timeZone)) }))
     .sort((a, b) => Number(b.late) - Number(a.late) || a.dueOn.localeCompare(b.dueOn));
 }
 
@@ -186,7 +187,7 @@ export async function forumActionsForElement(db: Kysely<Database>, unitId: numbe
     description: row.description,
     status: row.status,
     dueOn: row.dueOn,
-    late: isActionLate({ status: row.status, dueOn: row.dueOn }, localDay(now, row.timeZone)),
+    late: isActionLate({ status: row.status, dueOn: row.dueOn }, localDateOf(now, row.timeZone)),
     lastNote: row.lastNote,
     publicUrl: `/forum/${row.forumId}`,
   }));

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
 import type { StakeholderGroup } from "../../../db/tables/forums";
-import { localDay } from "~/domain/forum-record";
+import { localDateOf } from "~/domain/working-days";
 import { appendAudit } from "../audit.server";
 
 // Forums (Forum Konsultasi Publik, PermenPANRB 16/2017; DOMAIN.md §4): the forum and its attendance.
@@ -130,7 +130,7 @@ export type ForumDetails = NonNullable<Awaited<ReturnType<typeof forumById>>>;
 
 /** Whether public input is still taken: the moderator left it open and the forum's day has not passed. */
 export function acceptsPublicInput(forum: Pick<ForumDetails, "inputOpen" | "heldOn" | "timeZone">, now: Date): boolean {
-  return forum.inputOpen && forum.heldOn >= localDay(now, forum.timeZone);
+  return forum.inputOpen && forum.heldOn >= localDateOf(now, forum.timeZone);
 }
 
 /** Forums in the given unit subtrees, newest first, with input and record counts, for the moderator's list. */

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
-import { localDay, publishGaps, type BeritaAcaraSnapshot, type PublishGap } from "~/domain/forum-record";
+import { publishGaps, type BeritaAcaraSnapshot, type PublishGap } from "~/domain/forum-record";
+import { localDateOf } from "~/domain/working-days";
 import { appendAudit } from "../audit.server";
 import { attendanceOf, forumById } from "./forums.server";
 import { actionsOf } from "./actions.server";
@@ -229,7 +230,7 @@ async function buildSnapshot(
     })),
     approval: {
       chairName: record.approvedByName ?? forum.chairName,
-      approvedOn: record.approvedOn ?? localDay(now, forum.timeZone),
+      approvedOn: record.approvedOn ?? localDateOf(now, forum.timeZone),
       communityRepName: record.communityRepName,
       communitySignedOn: record.communitySignedOn,
     },
