@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { isActionLate, localDay, type BeritaAcaraSnapshot } from "~/domain/forum-record";
+import { isActionLate, type BeritaAcaraSnapshot } from "~/domain/forum-record";
+import { localDateOf } from "~/domain/working-days";
 import { actionsOf, actionUpdates } from "./forums/actions.server";
 import { publishedSnapshot, withdrawnNumbers } from "./forums/records.server";
 
@@ -48,7 +49,7 @@ export async function publishedForumRecord(db: Kysely<Database>, forumId: number
   const withdrawn = new Set(await withdrawnNumbers(db, forumId));
   const live = await actionsOf(db, forumId);
   const updates = await actionUpdates(db, live.map((action) => action.id));
-  const today = localDay(now, live[0]?.timeZone ?? "Asia/Jakarta");
+  const today = localDateOf(now, live[0]?.timeZone ?? "Asia/Jakarta");
   return {
     ...summary,
     snapshot: { ...snapshot, themes: snapshot.themes.map((theme) => ({ ...theme, items: theme.items.filter((item) => !withdrawn.has(item.number)) })) },

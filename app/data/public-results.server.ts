@@ -19,7 +19,7 @@ import { complaintFiguresFor } from "./complaints/figures.server";
 import { actionsForUnits } from "./forums/actions.server";
 import { holidayCalendarFor } from "./holidays.server";
 import { scopeIndicators, type Scope } from "./indicators.server";
-import { localDay } from "./ratings.server";
+import { localDateOf } from "~/domain/working-days";
 import { skmReportTexts } from "./skm-reports.server";
 
 // The public side of the results: what a citizen's page, the open-data API and its downloads show for a unit or
@@ -113,7 +113,7 @@ function scopeOf(subject: PublicSubject): Scope {
 
 /** The last quarter that has ended in the agency's time zone: the period the public pages show first. */
 export function lastCompleteQuarter(now: Date, timeZone: string): Period {
-  return previousPeriod(periodContaining("quarter", localDay(now, timeZone)));
+  return previousPeriod(periodContaining("quarter", localDateOf(now, timeZone)));
 }
 
 // ---------------------------------------------------------------------------------------------------------
