@@ -6,9 +6,12 @@
 // the theme an input was put in, against the input's label. Targets on held-out forums: mean ARI ≥ 0.6,
 // element accuracy ≥ 80%, ≥ 90% themed.
 import { proposeThemes, type ThemeOptions } from "../../app/domain/themes/cluster";
-import { DEFAULT_TRAINING, featureCounts, trainElementModel, type ElementClass, type ElementModel } from "../../app/domain/themes/element-classifier";
 import { ELEMENT_MODEL, suggestForWords } from "../../app/domain/themes/element-suggestion";
-import { analyseWords, featuresOf } from "../../app/domain/themes/features";
+import { analyseWords } from "../../app/domain/themes/features";
+import { TOPIC_MODEL } from "../../app/domain/themes/topic-model";
+import { DEFAULT_TRAINING } from "../../app/domain/themes/element-classifier";
+import { DEFAULT_TOPIC_TRAINING } from "../../app/domain/themes/topics";
+import { trainThemeModels, type ThemeModels } from "../../app/domain/themes/train-models";
 import { adjustedRandIndex, purity } from "../../app/domain/themes/quality";
 import { loadLabelledForums, type LabelledForum } from "./themes-fixture";
 
@@ -24,9 +27,10 @@ interface ForumFigures {
   proposal: ReturnType<typeof proposeThemes>;
 }
 
-function measure(forum: LabelledForum, model: ElementModel, options: ThemeOptions = {}): ForumFigures {
+function measure(forum: LabelledForum, models: ThemeModels, options: ThemeOptions = {}): ForumFigures {
   const items = forum.items;
-  const proposal = proposeThemes(items, { ...options, elementModel: model });
+  const model = models.elementModel;
+  const proposal = proposeThemes(items, { ...options, elementModel: model, topicModel: models.topicModel });
   const themeOf = new Map<string, number>();
   for (const [index, theme] of proposal.themes.entries()) for (const id of theme.itemIds) themeOf.set(id, index);
   const predicted = items.map((item) => (themeOf.has(item.id) ? `t${themeOf.get(item.id)}` : `alone:${item.id}`));
@@ -59,17 +63,11 @@ const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
 const forums = loadLabelledForums();
 const development = forums.filter((forum) => forum.split === "development");
 
-/** The element model trained as `npm run themes:train` does, on the development forums except `left`. */
-function modelWithout(left: LabelledForum): ElementModel {
-  const examples = development
-    .filter((forum) => forum !== left)
-    .flatMap((forum) =>
-      forum.items.map((item) => {
-        const { stems, grams } = featuresOf(item.text);
-        return { features: featureCounts(stems, grams, DEFAULT_TRAINING.gramWeight), label: item.element as ElementClass };
-      }),
-    );
-  return trainElementModel(examples, DEFAULT_TRAINING);
+/** The models trained as `npm run themes:train` does, on the development forums except `left`. */
+function modelsWithout(left: LabelledForum): ThemeModels {
+  const env = (name: string) => JSON.parse(process.env[name] ?? "{}");
+  const inputs = development.filter((forum) => forum !== left).flatMap((forum) => forum.items);
+  return trainThemeModels(inputs, { ...DEFAULT_TRAINING, ...env("TR") }, { ...DEFAULT_TOPIC_TRAINING, ...env("TT") });
 }
 
 // Development figures use a model trained without the forum measured (leave one forum out), so they are not
@@ -80,7 +78,9 @@ const splits = process.argv.includes("--development") ? (["development"] as cons
 for (const split of splits) {
   const figures = forums
     .filter((forum) => forum.split === split)
-    .map((forum) => measure(forum, split === "development" ? modelWithout(forum) : ELEMENT_MODEL, options));
+    .map((forum) =>
+      split === "development" ? measure(forum, modelsWithout(forum), options) : measure(forum, { elementModel: ELEMENT_MODEL, topicModel: TOPIC_MODEL }, options),
+    );
   const inputs = figures.reduce((sum, f) => sum + f.forum.items.length, 0);
   console.log(`\n## ${split} forums (${figures.length} forums, ${inputs} inputs)`);
   console.log("forum                              inputs  themes  cut    ARI    purity  themed  element  theme's element");

@@ -1,10 +1,11 @@
 // Proposes themes for a forum's inputs (Forum Konsultasi Publik, PermenPANRB 16/2017; DOMAIN.md §4).
 // In two sentences, for a moderator: inputs are grouped when they share words (allowing for different spellings
-// of the same word) and speak to the same service element as learned from earlier forums; the grouping is cut
+// of the same word) and speak to the same service element and topic as learned from earlier forums; the grouping is cut
 // where this forum's groups are most clearly apart from each other. Each theme is named after the key clause of
 // its most typical input, and inputs that fit no group well are left for the moderator under "masukan lain".
-// Method: similarity = (1 − e) × lexical + e × element, where lexical is the mean of the TF-IDF cosines of word
-// stems and of character n-grams, and element is the cosine of the classifier's element probabilities; average
+// Method: similarity = (1 − e − t) × lexical + e × element + t × topic, where lexical is the mean of the TF-IDF
+// cosines of word stems and of character n-grams, element is the cosine of the classifier's element probabilities
+// (agreeing on "other" counts for nothing), topic the cosine of the topic model's probabilities (topics.ts); average
 // linkage; the cut is the threshold with the best mean silhouette in `cutRange` (dendrogram.ts); lone inputs
 // join the theme they are on average at least `attachFloor` alike to. Settings were chosen on the development
 // forums of tests/fixtures/forum-corpus.labelled.json (docs/decisions/0014-forum-themes-learned.md).
@@ -14,6 +15,8 @@ import type { ElementModel } from "./element-classifier";
 import { ELEMENT_MODEL, elementOfGroup, elementProbabilities, suggestForWords, type ElementSuggestion } from "./element-suggestion";
 import { analyseWords, featuresOfWords, type AnalysedWord } from "./features";
 import { byCentrality, themeTitles } from "./titles";
+import { TOPIC_MODEL } from "./topic-model";
+import { topicProbabilities, type TopicModel } from "./topics";
 import { addScaled, cosineSimilarityMatrix, tfIdfVectors, type SparseVector } from "./vectors";
 
 export interface ForumItem {
@@ -38,6 +41,10 @@ export interface ThemeOptions {
   readonly topTermCount?: number;
   /** The element classifier (the trained one by default; benchmarks pass one trained without the forum). */
   readonly elementModel?: ElementModel;
+  /** Share of the topic probabilities (themes of earlier forums, topics.ts) in the similarity, at most 1 − elementWeight. */
+  readonly topicWeight?: number;
+  /** The topic model (the trained one by default; benchmarks pass one trained without the forum). */
+  readonly topicModel?: TopicModel;
 }
 
 export interface ProposedTheme {
@@ -61,9 +68,10 @@ export interface ThemeProposal {
   readonly threshold: number;
 }
 
-export const DEFAULT_THEME_OPTIONS: Required<Omit<ThemeOptions, "threshold" | "elementModel">> = {
+export const DEFAULT_THEME_OPTIONS: Required<Omit<ThemeOptions, "threshold" | "elementModel" | "topicModel">> = {
   minThemeSize: 2,
-  elementWeight: 0.7,
+  elementWeight: 0.4,
+  topicWeight: 0.5,
   gramWeight: 0.5,
   cutRange: [0.1, 0.6],
   attachFloor: 0.2,
@@ -79,8 +87,8 @@ function candidateThresholds([from, to]: readonly [number, number]): number[] {
   return list;
 }
 
-/** Cosine similarity of the items' element probabilities, n×n. */
-function probabilitySimilarity(probabilities: readonly number[][]): Float32Array {
+/** Cosine similarity of the items' class probabilities, n×n; classes from `skipFrom` on add nothing to the dot. */
+function probabilitySimilarity(probabilities: readonly number[][], skipFrom = Infinity): Float32Array {
   const count = probabilities.length;
   const result = new Float32Array(count * count);
   const norms = probabilities.map((p) => Math.sqrt(p.reduce((sum, value) => sum + value * value, 0)) || 1);
@@ -89,7 +97,7 @@ function probabilitySimilarity(probabilities: readonly number[][]): Float32Array
     for (let b = a + 1; b < count; b++) {
       const pb = probabilities[b] ?? [];
       let dot = 0;
-      for (let c = 0; c < pa.length; c++) dot += (pa[c] ?? 0) * (pb[c] ?? 0);
+      for (let c = 0; c < Math.min(pa.length, skipFrom); c++) dot += (pa[c] ?? 0) * (pb[c] ?? 0);
       const value = dot / ((norms[a] ?? 1) * (norms[b] ?? 1));
       result[a * count + b] = value;
       result[b * count + a] = value;
@@ -141,6 +149,7 @@ function validate(settings: typeof DEFAULT_THEME_OPTIONS & { threshold?: number 
   }
   for (const [name, value] of [
     ["elementWeight", settings.elementWeight],
+    ["topicWeight", settings.topicWeight],
     ["gramWeight", settings.gramWeight],
     ["attachFloor", settings.attachFloor],
     ["cutRange[0]", settings.cutRange[0]],
@@ -170,11 +179,20 @@ export function proposeThemes(items: readonly ForumItem[], options: ThemeOptions
   const gramVectors = tfIdfVectors(blocks.map((block) => block.grams), () => 1, 2);
   const model = options.elementModel ?? ELEMENT_MODEL;
   const probabilities = analysed.map((words) => elementProbabilities(words, model));
-  const lexicalWeight = 1 - settings.elementWeight;
+  const topicModel = options.topicModel ?? TOPIC_MODEL;
+  // The topic's share is what the element leaves at most.
+  const topicWeight = topicModel.classes.length > 0 ? Math.min(settings.topicWeight, 1 - settings.elementWeight) : 0;
+  const lexicalWeight = 1 - settings.elementWeight - topicWeight;
   const similarity = new Float32Array(count * count);
   addScaled(similarity, cosineSimilarityMatrix(stemVectors.vectors, stemVectors.vocabulary.terms.length), lexicalWeight * (1 - settings.gramWeight));
   addScaled(similarity, cosineSimilarityMatrix(gramVectors.vectors, gramVectors.vocabulary.terms.length), lexicalWeight * settings.gramWeight);
-  if (settings.elementWeight > 0) addScaled(similarity, probabilitySimilarity(probabilities), settings.elementWeight);
+  if (settings.elementWeight > 0) {
+    // Two inputs that are both "other" (proposals of a musrenbang, say) are not alike for that: their topics and
+    // words decide. "other" is the last class.
+    const otherClass = model.classes.indexOf("other");
+    addScaled(similarity, probabilitySimilarity(probabilities, otherClass < 0 ? Infinity : otherClass), settings.elementWeight);
+  }
+  if (topicWeight > 0) addScaled(similarity, probabilitySimilarity(analysed.map((words) => topicProbabilities(words, topicModel))), topicWeight);
 
   const floor = Math.min(settings.threshold ?? settings.cutRange[0], settings.cutRange[0]);
   const merges = averageLinkageMerges(similarity, count, floor);

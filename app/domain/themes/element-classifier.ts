@@ -7,9 +7,10 @@
 export const ELEMENT_CLASSES = ["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9", "other"] as const;
 export type ElementClass = (typeof ELEMENT_CLASSES)[number];
 
-export interface ElementModel {
+/** A multinomial logistic model over input features; its classes are elements here, theme topics in topics.ts. */
+export interface LogisticModel<C extends string = string> {
   readonly kind: "logistic";
-  readonly classes: readonly ElementClass[];
+  readonly classes: readonly C[];
   readonly bias: readonly number[];
   /** Per feature, one weight per class (in `classes` order). */
   readonly weights: Readonly<Record<string, readonly number[]>>;
@@ -19,9 +20,11 @@ export interface ElementModel {
   readonly gramWeight: number;
 }
 
-export interface TrainingExample {
+export type ElementModel = LogisticModel<ElementClass>;
+
+export interface TrainingExample<C extends string = ElementClass> {
   readonly features: ReadonlyMap<string, number>;
-  readonly label: ElementClass;
+  readonly label: C;
 }
 
 /** Feature counts of an input as the model reads them: stems count 1, each character n-gram `gramWeight`. */
@@ -36,7 +39,7 @@ export function featureCounts(stems: readonly string[], grams: readonly string[]
 }
 
 /** Class probabilities (softmax of the linear scores), in `model.classes` order. */
-export function classProbabilities(model: ElementModel, features: ReadonlyMap<string, number>): number[] {
+export function classProbabilities(model: LogisticModel, features: ReadonlyMap<string, number>): number[] {
   const scores = [...model.bias];
   for (const [feature, value] of features) {
     const weights = model.weights[feature];
@@ -54,7 +57,7 @@ function softmax(scores: readonly number[]): number[] {
 }
 
 /** Each feature's contribution to a class's score for this input, largest first (to say why). */
-export function contributions(model: ElementModel, features: ReadonlyMap<string, number>, classIndex: number): { feature: string; weight: number }[] {
+export function contributions(model: LogisticModel, features: ReadonlyMap<string, number>, classIndex: number): { feature: string; weight: number }[] {
   const result: { feature: string; weight: number }[] = [];
   for (const [feature, value] of features) {
     const weight = model.weights[feature]?.[classIndex];
@@ -88,7 +91,16 @@ export const DEFAULT_TRAINING: TrainingOptions = {
  * Classes are weighted by inverse frequency, so a rare element is not drowned by the common ones.
  */
 export function trainElementModel(examples: readonly TrainingExample[], options: TrainingOptions = DEFAULT_TRAINING): ElementModel {
-  const classes = [...ELEMENT_CLASSES];
+  return trainLogisticModel(examples, ELEMENT_CLASSES, options);
+}
+
+/** The same training for any set of classes (labels outside `classes` are not allowed). */
+export function trainLogisticModel<C extends string>(
+  examples: readonly TrainingExample<C>[],
+  classList: readonly C[],
+  options: TrainingOptions = DEFAULT_TRAINING,
+): LogisticModel<C> {
+  const classes = [...classList];
   const documentFrequency = new Map<string, number>();
   for (const example of examples) for (const feature of example.features.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
   const vocabulary = [...documentFrequency.entries()]
