@@ -8,6 +8,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/ui/nonce";
 import { pageContentSecurityPolicy } from "~/http/security-headers";
 import { logger } from "~/platform/log.server";
+import { databaseFailure, RETRY_AFTER_SECONDS } from "~/platform/database-errors";
 import { redactedUrl } from "~/platform/redact-url";
 
 export { closeDatabase } from "~/platform/db.server";
@@ -23,6 +24,7 @@ export default function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
+  responseStatusCode = statusFor(request, responseStatusCode, responseHeaders);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   // A fresh nonce per page: only scripts the server wrote into this very answer may run inline.
   const nonce = randomBytes(16).toString("base64");
@@ -58,8 +60,24 @@ export default function handleRequest(
   });
 }
 
+// Requests whose loader or action failed because the database could not be reached: answered 503 with
+// Retry-After (the page says the system has a problem and confirmed data is safe), not 500.
+const databaseUnavailable = new WeakSet<Request>();
+
+function statusFor(request: Request, status: number, headers: Headers): number {
+  if (status < 500 || !databaseUnavailable.has(request)) return status;
+  headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+  return 503;
+}
+
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  const status = statusFor(request, response.status, response.headers);
+  return status === response.status ? response : new Response(response.body, { status, headers: response.headers });
+}
+
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  if (databaseFailure(error) === "unavailable") databaseUnavailable.add(request);
   // The log gets the whole error; the visitor only the error page (production Remix sends no stack).
   logger("suara").error({ err: error, method: request.method, url: redactedUrl(request.url) }, "Request failed");
 }

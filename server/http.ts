@@ -109,6 +109,7 @@ export async function startHttpServer(build: EntryModule, buildDir: string, env:
     // Posts from other sites, bodies that are not forms and oversize bodies stop here, before any body is read.
     const refusal = requestRefusal({
       method: request.method ?? "GET",
+      url: request.url ?? "/",
       ownHosts: [request.headers.host ?? "", ...(publicHost ? [publicHost] : [])],
       origin: request.headers.origin,
       secFetchSite: header(request.headers["sec-fetch-site"]),

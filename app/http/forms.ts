@@ -1,4 +1,4 @@
-import type { z, ZodTypeAny } from "zod";
+import { z, type ZodTypeAny } from "zod";
 
 // Field errors travel as translation keys ("form.required"), never as English sentences.
 export type FieldErrors = Record<string, string>;
@@ -8,18 +8,37 @@ export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors
 /** FormData, or the URLSearchParams of a urlencoded body read without a Request. */
 export type FormFields = Pick<FormData, "entries"> | URLSearchParams;
 
+/** The largest id a PostgreSQL `integer` column holds: a larger number names nothing and is refused, not sent. */
+export const MAX_ID = 2_147_483_647;
+
+/** A form field holding a row's id: a positive integer that fits the column. */
+export function idField(message?: string) {
+  return z.coerce.number({ invalid_type_error: message }).int(message).positive(message).max(MAX_ID, message);
+}
+
+/** A NUL character is no text anyone types, and PostgreSQL refuses to store one. */
+export function hasForbiddenCharacter(text: string): boolean {
+  return text.includes("\u0000");
+}
+
 export function parseForm<S extends ZodTypeAny>(schema: S, form: FormFields): Parsed<z.infer<S>> {
   const values: Record<string, string> = {};
   const raw: Record<string, string | string[]> = {};
+  const forbidden: string[] = [];
   for (const [key, value] of form.entries()) {
     if (typeof value !== "string") continue;
+    if (hasForbiddenCharacter(value)) {
+      forbidden.push(key);
+      continue;
+    }
     values[key] = value;
     const existing = raw[key];
     raw[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   const result = schema.safeParse(raw);
-  if (result.success) return { ok: true, data: result.data };
-  const errors: FieldErrors = {};
+  if (result.success && forbidden.length === 0) return { ok: true, data: result.data };
+  const errors: FieldErrors = Object.fromEntries(forbidden.map((key) => [key, "form.invalid"]));
+  if (result.success) return { ok: false, errors, values };
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "_form");
     errors[field] ??= isTranslationKey(issue.message) ? issue.message : keyForIssue(issue);
@@ -37,7 +56,7 @@ function keyForIssue(issue: z.ZodIssue): string {
     case "too_small":
       return issue.minimum === 1 ? "form.required" : "form.tooShort";
     case "too_big":
-      return "form.tooLong";
+      return issue.type === "number" ? "form.invalid" : "form.tooLong";
     case "invalid_type":
       return issue.received === "undefined" ? "form.required" : "form.invalid";
     case "invalid_enum_value":

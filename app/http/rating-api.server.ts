@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Channel } from "../../db/tables/ratings";
 import { db } from "~/platform/db.server";
+import { databaseFailure, RETRY_AFTER_SECONDS } from "~/platform/database-errors";
 import { counterByCode, kioskIsOpen } from "~/data/ratings.server";
 import { ratingSubmissionSchema } from "~/domain/ratings/submission";
 import { clientAddress } from "~/http/client-address";
@@ -62,15 +63,19 @@ export function handleRatingPost(request: IncomingMessage, response: ServerRespo
       send(response, await answerRatingPost(code, new URLSearchParams(body), origin, channel));
     })
     .catch((error: unknown) => {
-      console.error("Rating submission failed", error);
-      if (!response.headersSent) send(response, { status: 500, body: { ok: false, errors: { _form: "errors.server.body" } } });
+      const unavailable = databaseFailure(error) === "unavailable";
+      console.error(unavailable ? "Rating submission failed: database unavailable" : "Rating submission failed", error);
+      if (response.headersSent) return;
+      // The page's offline queue keeps the rating and sends it again after Retry-After.
+      if (unavailable) send(response, { status: 503, body: { ok: false, errors: { _form: "errors.unavailable.body" } } }, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+      else send(response, { status: 500, body: { ok: false, errors: { _form: "errors.server.body" } } });
     });
   return true;
 }
 
-function send(response: ServerResponse, answer: RatingApiAnswer): void {
+function send(response: ServerResponse, answer: RatingApiAnswer, extraHeaders: Record<string, string> = {}): void {
   const text = JSON.stringify(answer.body);
-  response.writeHead(answer.status, { ...RATING_API_HEADERS, "Content-Length": Buffer.byteLength(text) });
+  response.writeHead(answer.status, { ...RATING_API_HEADERS, ...extraHeaders, "Content-Length": Buffer.byteLength(text) });
   response.end(text);
 }
 

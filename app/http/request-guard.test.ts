@@ -3,6 +3,7 @@ import { localeFromCookie, MAX_FORM_BYTES, MAX_UPLOAD_BYTES, refusalAnswer, requ
 
 const form: RequestFacts = {
   method: "POST",
+  url: "/l/abc123?index",
   ownHosts: ["suara.example.go.id"],
   origin: "https://suara.example.go.id",
   secFetchSite: "same-origin",
@@ -30,6 +31,12 @@ describe("requestRefusal", () => {
     ["a urlencoded body over its limit (30 MB)", { contentLength: String(30 * 1024 * 1024) }, 413],
     ["a urlencoded body at its limit", { contentLength: String(MAX_FORM_BYTES) }, null],
     ["an upload over the upload limit", { contentType: "multipart/form-data; boundary=x", contentLength: String(MAX_UPLOAD_BYTES + 1) }, 413],
+    ["a path that is not UTF-8", { method: "GET", url: "/l/%C3%28" }, 400],
+    ["a broken percent sign in the path", { method: "GET", url: "/staf/%E0%A4%A" }, 400],
+    ["a NUL in the path", { method: "GET", url: "/pengaduan/lacak/ABC%00" }, 400],
+    ["a NUL in the query string", { method: "GET", url: "/staf/pengaduan?q=a%00b" }, 400],
+    ["a percent sign in the query that is not an escape", { method: "GET", url: "/staf/pengaduan?q=100%" }, null],
+    ["Indonesian and Javanese text in the path and query", { method: "GET", url: "/kantor/%E0%A6%95?q=%EA%A6%A7" }, null],
     ["a PUT that is not a form", { method: "PUT", contentType: "application/json" }, 415],
   ])("%s", (_name, change, status) => {
     expect(requestRefusal({ ...form, ...change })?.status ?? null).toBe(status);

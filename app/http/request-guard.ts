@@ -10,6 +10,7 @@ export const MAX_FORM_BYTES = 256 * 1024;
 export const MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
 
 export type RequestRefusal =
+  | { status: 400; reason: "bad_address" }
   | { status: 403; reason: "cross_site" }
   | { status: 411; reason: "length_required" }
   | { status: 413; reason: "too_large" }
@@ -17,6 +18,8 @@ export type RequestRefusal =
 
 export interface RequestFacts {
   method: string;
+  /** The request target as sent: path and query string. */
+  url: string;
   /** The hosts this request may come from: its Host header, and the public address's host when one is set. */
   ownHosts: readonly string[];
   origin: string | undefined;
@@ -27,8 +30,9 @@ export interface RequestFacts {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** Null when the request may go on; otherwise how to refuse it. GET and HEAD are never refused here. */
+/** Null when the request may go on; otherwise how to refuse it. GET and HEAD are refused only for their address. */
 export function requestRefusal(facts: RequestFacts): RequestRefusal | null {
+  if (!readableAddress(facts.url)) return { status: 400, reason: "bad_address" };
   if (SAFE_METHODS.has(facts.method.toUpperCase())) return null;
   if (!fromThisSite(facts)) return { status: 403, reason: "cross_site" };
   const kind = formKind(facts.contentType);
@@ -39,6 +43,23 @@ export function requestRefusal(facts: RequestFacts): RequestRefusal | null {
   const length = /^\d{1,12}$/.test((facts.contentLength ?? "").trim()) ? Number(facts.contentLength) : Number.NaN;
   if (!Number.isFinite(length)) return { status: 411, reason: "length_required" };
   return length > limit ? { status: 413, reason: "too_large" } : null;
+}
+
+/**
+ * A path must decode as UTF-8, and neither path nor query may carry a NUL character: no page has such an address,
+ * and the text would reach PostgreSQL (which refuses NUL) as a code or a search word.
+ */
+function readableAddress(url: string): boolean {
+  const query = url.indexOf("?");
+  const pathname = query === -1 ? url : url.slice(0, query);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return false;
+  }
+  if (decoded.includes("\u0000")) return false;
+  return query === -1 || !/%00|\u0000/i.test(url.slice(query));
 }
 
 /**
@@ -70,6 +91,7 @@ function formKind(contentType: string | undefined): "urlencoded" | "multipart" |
 
 /** The page's text for each refusal (public/locales/fallback.json, shared with the error page). */
 const REFUSAL_TEXT = {
+  bad_address: "badRequest",
   cross_site: "crossSite",
   length_required: "lengthRequired",
   too_large: "tooLarge",

@@ -19,6 +19,7 @@ import { parseForm } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
 import { CITIZEN_PAGE } from "~/ui/page-handle";
 import { localDateOf } from "~/domain/working-days";
+import { readForm } from "~/http/form-body.server";
 
 export const handle = CITIZEN_PAGE;
 
@@ -87,7 +88,7 @@ const inputSchema = z.object({
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const forumId = unitIdParam(params.forumId);
-  const parsed = parseForm(inputSchema, await request.formData());
+  const parsed = parseForm(inputSchema, await readForm(request));
   if (!parsed.ok) return { errors: parsed.errors, values: parsed.values, number: null };
   const forum = await forumById(db(), forumId);
   if (!forum) throw new Response("Not Found", { status: 404 });

@@ -9,6 +9,7 @@ import { CITIZEN_PAGE } from "~/ui/page-handle";
 import { CounterHeader, QuickRatingForm } from "~/ui/ratings/QuickRatingForm";
 import { UnknownCounter } from "~/ui/ratings/UnknownCounter";
 import { errorsForOutcome, loadCounterPage, submitFromRequest } from "~/http/rating-request.server";
+import { readForm } from "~/http/form-body.server";
 
 // The service worker keeps this page, and the full survey it leads to, for a phone or kiosk without a network
 // (data-offline-page names the other page to keep).
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const counter = await counterByCode(db(), params.code ?? "");
   if (!counter) throw new Response("Not Found", { status: 404 });
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "full") {
     const query = new URLSearchParams();
     for (const [key, name] of [["serviceId", "layanan"], ["officer", "petugas"], ["visitCode", "v"]] as const) {

@@ -10,6 +10,7 @@ import { KIOSK_PAGE } from "~/ui/page-handle";
 import { CounterHeader, QuickRatingForm } from "~/ui/ratings/QuickRatingForm";
 import { UnknownCounter } from "~/ui/ratings/UnknownCounter";
 import { errorsForOutcome, kioskTokenOf, loadCounterPage, submitFromRequest } from "~/http/rating-request.server";
+import { readForm } from "~/http/form-body.server";
 
 // No site header or links out; the page's script resets the form after a minute without a touch.
 export const handle = KIOSK_PAGE;
@@ -28,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const counter = await counterByCode(db(), params.code ?? "");
   if (!counter) throw new Response("Not Found", { status: 404 });
   if (!(await kioskIsOpen(db(), await kioskTokenOf(request), counter.id))) throw new Response("Forbidden", { status: 403 });
-  const parsed = parseForm(ratingSubmissionSchema, await request.formData());
+  const parsed = parseForm(ratingSubmissionSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const outcome = await submitFromRequest(request, context, counter, parsed.data, "kiosk");
   if (!outcome.ok) return data({ errors: errorsForOutcome(outcome) }, { status: outcome.reason === "too_fast" ? 429 : 400 });

@@ -13,6 +13,8 @@ import { CommentField, ElementQuestions, ErrorSummary, FormMessage, Honeypot, Of
 import { UnknownCounter } from "~/ui/ratings/UnknownCounter";
 import { errorsForOutcome, loadCounterPage, submitFromRequest } from "~/http/rating-request.server";
 import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { readForm } from "~/http/form-body.server";
+import { idFromText } from "~/http/params";
 
 export const handle = CITIZEN_PAGE;
 
@@ -24,13 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const token = url.searchParams.get("lanjut") ?? "";
   const continuing = token ? await ratingByToken(db(), token) : undefined;
-  const service = Number(url.searchParams.get("layanan"));
+  const service = idFromText(url.searchParams.get("layanan"));
   const officer = url.searchParams.get("petugas");
   return {
     ...page,
     continuing: continuing && continuing.kind === "quick" && !continuing.upgraded_at ? token : "",
-    selectedService: Number.isInteger(service) ? service : undefined,
-    selectedOfficer: officer === "unknown" || !officer ? ("unknown" as const) : Number(officer),
+    selectedService: service ?? undefined,
+    selectedOfficer: officer === "unknown" || idFromText(officer) === null ? ("unknown" as const) : idFromText(officer)!,
     visitCode: url.searchParams.get("v") ?? page.visitCode,
     title: await pageTitle(request, "ratings.titles.survey", { unit: page.counter.unitName }),
   };
@@ -39,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const counter = await counterByCode(db(), params.code ?? "");
   if (!counter) throw new Response("Not Found", { status: 404 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const continuing = String(form.get("continuing") ?? "");
   if (continuing) {
     const rating = await ratingByToken(db(), continuing);

@@ -10,6 +10,7 @@ import { Field } from "~/ui/Field";
 import { parseForm } from "~/http/forms";
 import { safeRedirectTarget } from "~/http/redirect";
 import { clientAddressOf } from "~/http/client-address";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Suara" }];
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(signInSchema, await request.formData());
+  const parsed = parseForm(signInSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors, identifier: parsed.values.identifier ?? "" }, { status: 400 });
   const { identifier, password, redirectTo } = parsed.data;
   // A NIP typed with spaces or dots is still a NIP; anything of digits that is not 18 long is a typo.

@@ -3,7 +3,6 @@ import {
   redirect,
   unstable_composeUploadHandlers,
   unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -20,8 +19,10 @@ import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "~/domain/complaint-attach
 import { formatTrackingCode } from "~/domain/complaint-tracking-code";
 import { localDateOf } from "~/domain/working-days";
 import { Field } from "~/ui/Field";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
 import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { readForm } from "~/http/form-body.server";
+import { idFromText } from "~/http/params";
 
 export const handle = CITIZEN_PAGE;
 
@@ -35,8 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { loket: url.searchParams.get("loket"), layanan: url.searchParams.get("layanan"), petugas: url.searchParams.get("petugas"), waktu: url.searchParams.get("waktu") },
     at,
   );
-  const chosenUnit = context?.unitId ?? Number(url.searchParams.get("unit") ?? "");
-  const options = Number.isSafeInteger(chosenUnit) && chosenUnit > 0 ? await intakeOptions(db(), chosenUnit) : null;
+  const chosenUnit = context?.unitId ?? idFromText(url.searchParams.get("unit"));
+  const options = chosenUnit !== null ? await intakeOptions(db(), chosenUnit) : null;
   if (!options) return { step: "unit" as const, units: await intakeUnits(db()) };
   const zone = options.unit.timeZone;
   return {
@@ -54,11 +55,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const optionalId = z.preprocess((value) => (value === "" || value === undefined ? undefined : value), z.coerce.number().int().positive().optional());
+const optionalId = z.preprocess((value) => (value === "" || value === undefined ? undefined : value), idField().optional());
 const optionalText = (max: number) => z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), z.string().trim().max(max, "form.tooLong").optional());
 
 const complaintSchema = z.object({
-  unitId: z.coerce.number({ invalid_type_error: "complaints.errors.unknownUnit" }).int().positive("complaints.errors.unknownUnit"),
+  unitId: idField("complaints.errors.unknownUnit"),
   category: z.enum(COMPLAINT_CATEGORIES as [string, ...string[]]),
   body: z.string().trim().min(1, "form.required").max(MAX_BODY_CHARS, "complaints.errors.tooLong"),
   visitDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "form.invalid"),
@@ -94,9 +95,7 @@ export async function action({ request }: ActionFunctionArgs) {
   };
   let form: FormData;
   try {
-    form = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")
-      ? await unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 })))
-      : await request.formData();
+    form = await readForm(request, unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 })));
   } catch (error) {
     // A text field far beyond any limit (the memory handler stops at 64 KB) is refused like a long text.
     if (error instanceof MaxPartSizeExceededError) return { errors: { body: "complaints.errors.tooLong" }, values: {} as Record<string, string> };

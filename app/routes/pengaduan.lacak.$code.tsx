@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { parseForm } from "~/http/forms";
 import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { readForm } from "~/http/form-body.server";
 
 export const handle = CITIZEN_PAGE;
 
@@ -43,7 +44,7 @@ const responseSchema = z.object({
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { code, view } = await lookup(context, params.code);
   if (!code || !view) throw new Response("Not Found", { status: 404 });
-  const parsed = parseForm(responseSchema, await request.formData());
+  const parsed = parseForm(responseSchema, await readForm(request));
   if (!parsed.ok) return { errors: parsed.errors };
   const { satisfied, reason, handlingRating } = parsed.data;
   if (satisfied === "no" && !reason) return { errors: { reason: "form.required" } };

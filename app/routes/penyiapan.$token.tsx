@@ -10,6 +10,7 @@ import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { Field } from "~/ui/Field";
 import { SelectField } from "~/ui/SelectField";
+import { readForm } from "~/http/form-body.server";
 
 // The page behind the one-time link printed at the first production start: the installer names the agency and
 // creates its first administrator. Once used (or expired, or replaced by a newer link) it only says so.
@@ -23,7 +24,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   // Without JavaScript an empty address name is filled from the agency's name.
   if (!String(form.get("agencySlug") ?? "").trim()) form.set("agencySlug", slugFromName(String(form.get("agencyName") ?? "")));
   const parsed = parseForm(firstAdministratorSchema, form);

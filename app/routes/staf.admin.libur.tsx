@@ -10,10 +10,12 @@ import { HOLIDAY_KINDS, type HolidayKind } from "~/domain/complaint-options";
 import { agencyIdsOfUnits, rootUnitOfAgency, unitsUnder } from "~/data/organisation.server";
 import { useRootData } from "~/root";
 import { Field } from "~/ui/Field";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
 import { confirmationFor, confirmField } from "~/http/confirm";
 import { ConfirmStep } from "~/ui/ConfirmStep";
 import { formatDay } from "~/i18n/format";
+import { idFromText } from "~/http/params";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Hari libur · Suara" }];
 
@@ -30,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { agencies } = await adminAgencies(request);
   const url = new URL(request.url);
   const thisYear = now().getUTCFullYear();
-  const requested = Number(url.searchParams.get("tahun") ?? thisYear);
+  const requested = idFromText(url.searchParams.get("tahun")) ?? thisYear;
   const year = Number.isInteger(requested) && requested >= 2020 && requested <= 2100 ? requested : thisYear;
   const agencyIds = await agencyIdsOfUnits(db(), agencies.map((agency) => agency.rootUnitId));
   const holidays = await holidaysOfYear(db(), year, agencyIds);
@@ -45,13 +47,13 @@ const changeSchema = z.discriminatedUnion("intent", [
     kind: z.enum(HOLIDAY_KINDS as [HolidayKind, ...HolidayKind[]]),
     scope: z.string(),
   }),
-  z.object({ intent: z.literal("remove"), id: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("confirm"), id: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("remove"), id: idField() }),
+  z.object({ intent: z.literal("confirm"), id: idField() }),
 ]);
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await adminAgencies(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(changeSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, confirm: null }, { status: 400 });
   const change = parsed.data;
@@ -59,7 +61,8 @@ export async function action({ request }: ActionFunctionArgs) {
     // A regional day needs the admin role on that agency's root; a national one, any admin grant.
     let agencyId: number | null = null;
     if (change.scope !== "national") {
-      const rootUnitId = Number(change.scope);
+      const rootUnitId = idFromText(change.scope);
+      if (rootUnitId === null) return data({ errors: { scope: "form.notInList" } as Record<string, string>, confirm: null }, { status: 400 });
       await requireUnitRole(request, ["admin"], rootUnitId);
       agencyId = (await agencyIdsOfUnits(db(), [rootUnitId]))[0] ?? null;
     }

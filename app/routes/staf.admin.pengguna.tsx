@@ -7,10 +7,11 @@ import { requireRole, requireUnitRole } from "~/auth/guard.server";
 import { db } from "~/platform/db.server";
 import { unitsUnder } from "~/data/organisation.server";
 import { grantRole, revokeRole, userIdByUsernameOrNip, usersWithin } from "~/data/users.server";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
 import { confirmationFor, confirmField } from "~/http/confirm";
 import { revocationRefusal } from "~/domain/access/grants";
 import { ConfirmStep } from "~/ui/ConfirmStep";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Pengguna dan peran · Suara" }];
 
@@ -25,12 +26,12 @@ const changeSchema = z.object({
   intent: z.enum(["grant", "revoke"]),
   identifier: z.string().trim().min(1, "form.required").max(60),
   role: z.enum(ROLES, { errorMap: () => ({ message: "form.required" }) }),
-  unitId: z.coerce.number({ invalid_type_error: "form.required" }).int().positive("form.required"),
+  unitId: idField("form.required"),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, ["admin"]);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(changeSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, confirm: null }, { status: 400 });
   const { intent, identifier, role, unitId } = parsed.data;

@@ -10,10 +10,11 @@ import { acceptItem, hideItem, itemInForum, itemsOf } from "~/data/forums/items.
 import { acceptsPublicInput, attendanceOf, saveAttendance, setInputOpen, updateForumDetails } from "~/data/forums/forums.server";
 import { formatForumDay, formatStartTime, parseStartTime } from "~/domain/forum-day";
 import { Field } from "~/ui/Field";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
 import { useRootData } from "~/root";
 import { ForumTabs } from "~/ui/forums/ForumTabs";
 import { requireForumModerator } from "~/auth/forum-guard.server";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 
@@ -51,8 +52,8 @@ const names = z.string().max(8000, "form.tooLong").optional();
 const schema = z.discriminatedUnion("intent", [
   detailsSchema,
   z.object({ intent: z.literal("input"), open: z.enum(["true", "false"]) }),
-  z.object({ intent: z.literal("accept"), itemId: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("hide"), itemId: z.coerce.number().int().positive(), reason: z.string().trim().min(1, "form.required").max(500, "form.tooLong") }),
+  z.object({ intent: z.literal("accept"), itemId: idField() }),
+  z.object({ intent: z.literal("hide"), itemId: idField(), reason: z.string().trim().min(1, "form.required").max(500, "form.tooLong") }),
   z.object({
     intent: z.literal("attendance"),
     count_service_users: count,
@@ -70,7 +71,7 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, ROLES);
-  const parsed = parseForm(schema, await request.formData());
+  const parsed = parseForm(schema, await readForm(request));
   if (!parsed.ok) return { errors: parsed.errors, values: parsed.values, intent: parsed.values.intent ?? "", saved: false };
   const { forum } = await requireForumModerator(request, params.forumId);
   const data = parsed.data;

@@ -16,12 +16,13 @@ import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { formatDateTime } from "~/i18n/format";
 import { isActiveItem } from "~/domain/forum-record";
 import { useRootData } from "~/root";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
 import { ForumTabs } from "~/ui/forums/ForumTabs";
 import { requireForumModerator } from "~/auth/forum-guard.server";
 import { confirmationFor, type ConfirmRequest } from "~/http/confirm";
 import { ConfirmStep } from "~/ui/ConfirmStep";
 import { localDateOf } from "~/domain/working-days";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 
@@ -61,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("summary"), themeId: z.coerce.number().int().positive(), summary: z.string().trim().min(1, "form.required").max(4000, "form.tooLong") }),
+  z.object({ intent: z.literal("summary"), themeId: idField(), summary: z.string().trim().min(1, "form.required").max(4000, "form.tooLong") }),
   z.object({
     intent: z.literal("text"),
     agreements: z.string().trim().max(8000, "form.tooLong"),
@@ -70,10 +71,10 @@ const schema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("action"),
     description: z.string().trim().min(1, "form.required").max(1000, "form.tooLong"),
-    responsibleUnitId: z.coerce.number({ invalid_type_error: "forums.errors.unitRequired" }).int().positive("forums.errors.unitRequired"),
+    responsibleUnitId: idField("forums.errors.unitRequired"),
     responsibleOfficer: z.string().trim().max(200, "form.tooLong").optional(),
     dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "forums.errors.dueRequired"),
-    themeId: z.union([z.coerce.number().int().positive(), z.literal("")]).optional(),
+    themeId: z.union([idField(), z.literal("")]).optional(),
     element: z.union([z.enum(ELEMENT_CODES), z.literal("")]).optional(),
   }),
   z.object({
@@ -90,7 +91,7 @@ type Result = { intent: string; themeId?: number; errors: Record<string, string>
 
 export async function action({ request, params }: ActionFunctionArgs): Promise<Result> {
   await requireRole(request, ROLES);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(schema, form);
   if (!parsed.ok) return { intent: parsed.values.intent ?? "", themeId: Number(parsed.values.themeId) || undefined, errors: parsed.errors, values: parsed.values };
   const { user, forum } = await requireForumModerator(request, params.forumId);

@@ -11,9 +11,10 @@ import { MAX_ITEM_LENGTH, MAX_PASTE_LINES, parsePaste } from "~/domain/forum-pas
 import { formatNumber } from "~/i18n/format";
 import { isActiveItem } from "~/domain/forum-record";
 import { useRootData } from "~/root";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
 import { ForumTabs } from "~/ui/forums/ForumTabs";
 import { requireForumModerator } from "~/auth/forum-guard.server";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const source = z.enum(ITEM_SOURCES);
 const group = z.union([z.enum(STAKEHOLDER_GROUPS), z.literal("")]).optional();
-const itemId = z.coerce.number().int().positive();
+const itemId = idField();
 const numberList = z
   .string()
   .trim()
@@ -50,7 +51,7 @@ type Result = { intent: string; errors: Record<string, string>; params?: Record<
 
 export async function action({ request, params }: ActionFunctionArgs): Promise<Result> {
   await requireRole(request, ROLES);
-  const parsed = parseForm(schema, await request.formData());
+  const parsed = parseForm(schema, await readForm(request));
   if (!parsed.ok) return { intent: parsed.values.intent ?? "", errors: parsed.errors, itemId: Number(parsed.values.itemId) || undefined };
   const { user, forum } = await requireForumModerator(request, params.forumId);
   const data = parsed.data;

@@ -11,9 +11,10 @@ import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { formatNumber } from "~/i18n/format";
 import { isActiveItem } from "~/domain/forum-record";
 import { useRootData } from "~/root";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
 import { ForumTabs } from "~/ui/forums/ForumTabs";
 import { requireForumModerator } from "~/auth/forum-guard.server";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const id = z.coerce.number().int().positive();
+const id = idField();
 const label = z.string().trim().min(1, "form.required").max(200, "form.tooLong");
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("propose") }),
@@ -53,7 +54,7 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, ROLES);
-  const parsed = parseForm(schema, await request.formData());
+  const parsed = parseForm(schema, await readForm(request));
   if (!parsed.ok) return { intent: parsed.values.intent ?? "", themeId: Number(parsed.values.themeId) || null, errors: parsed.errors, proposed: null };
   const { forum } = await requireForumModerator(request, params.forumId);
   const record = await currentRecord(db(), forum.id);

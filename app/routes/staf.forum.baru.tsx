@@ -8,7 +8,8 @@ import { db } from "~/platform/db.server";
 import { createForum } from "~/data/forums/forums.server";
 import { activeServicesOfUnits, unitsUnder } from "~/data/organisation.server";
 import { Field } from "~/ui/Field";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Forum · Suara" }];
 
@@ -30,8 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const forumSchema = z.object({
   title: z.string().trim().min(1, "form.required").max(200, "form.tooLong"),
-  unitId: z.coerce.number().int().positive(),
-  serviceId: z.union([z.coerce.number().int().positive(), z.array(z.coerce.number().int().positive())]).optional(),
+  unitId: idField(),
+  serviceId: z.union([idField(), z.array(idField())]).optional(),
   heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "forums.errors.badDate"),
   startTime: z
     .string()
@@ -47,7 +48,7 @@ const forumSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, ROLES);
-  const parsed = parseForm(forumSchema, await request.formData());
+  const parsed = parseForm(forumSchema, await readForm(request));
   if (!parsed.ok) return { errors: parsed.errors, values: parsed.values };
   const data = parsed.data;
   const user = await requireUnitRole(request, ROLES, data.unitId);

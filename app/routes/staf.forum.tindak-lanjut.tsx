@@ -11,7 +11,8 @@ import { formatShortDay } from "~/domain/forum-day";
 import { checkActionUpdate } from "~/domain/forum-record";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useRootData } from "~/root";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Tindak lanjut forum · Suara" }];
 
@@ -29,14 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const schema = z.object({
-  actionId: z.coerce.number().int().positive(),
+  actionId: idField(),
   status: z.enum(ACTION_STATUSES),
   note: z.string().trim().max(2000, "form.tooLong"),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, ROLES);
-  const parsed = parseForm(schema, await request.formData());
+  const parsed = parseForm(schema, await readForm(request));
   if (!parsed.ok) return { actionId: Number(parsed.values.actionId) || null, errors: parsed.errors, saved: false };
   const data = parsed.data;
   const found = await actionById(db(), data.actionId);

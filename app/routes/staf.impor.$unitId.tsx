@@ -2,7 +2,6 @@ import {
   data,
   redirect,
   unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   MaxPartSizeExceededError,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -23,8 +22,10 @@ import { ConfirmStep } from "~/ui/ConfirmStep";
 import { pageTitle } from "~/ui/page-title";
 import { isIsoDay } from "~/domain/indicators/period";
 import { checkPaperRows, type BadRow } from "~/domain/ratings/paper-import";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
 import { readSheet } from "~/exports/spreadsheet.server";
+import { readForm } from "~/http/form-body.server";
+import { idFromText } from "~/http/params";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "paperImport.title") }];
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -35,13 +36,13 @@ function guard(request: Request, unitIdText: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { unit } = await guard(request, params.unitId);
-  const previewId = Number(new URL(request.url).searchParams.get("pratinjau"));
+  const previewId = idFromText(new URL(request.url).searchParams.get("pratinjau"));
   const [counters, services, offered, imports, preview] = await Promise.all([
     countersOfUnit(db(), unit.id),
     servicesOfUnit(db(), unit.id),
     counterServicesOfUnit(db(), unit.id),
     importsOfUnit(db(), unit.id),
-    Number.isSafeInteger(previewId) && previewId > 0 ? importById(db(), previewId) : Promise.resolve(undefined),
+    previewId !== null ? importById(db(), previewId) : Promise.resolve(undefined),
   ]);
   const shownPreview = preview && preview.unitId === unit.id && preview.status === "preview" ? preview : null;
   const duplicateOf = shownPreview ? await sameImportInForce(db(), shownPreview.id) : undefined;
@@ -62,7 +63,7 @@ const uploadSchema = z.object({
 });
 const decisionSchema = z.object({
   intent: z.enum(["confirm", "undo"]),
-  importId: z.coerce.number().int().positive(),
+  importId: idField(),
   acceptGoodRowsOnly: z.literal("1").optional(),
 });
 
@@ -71,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     let form: FormData;
     try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
+      form = await readForm(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
     } catch (error) {
       if (error instanceof MaxPartSizeExceededError) return invalid({ file: "paperImport.errors.tooBig" });
       throw error;
@@ -90,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const id = await createImportPreview(db(), { agencyId: unit.agency_id, ...parsed.data, fileName: file.name, ...checked, userId: user.id });
     return redirect(`/staf/impor/${unit.id}?pratinjau=${id}`);
   }
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(decisionSchema, form);
   if (!parsed.ok) return invalid(parsed.errors);
   const target = await importById(db(), parsed.data.importId);

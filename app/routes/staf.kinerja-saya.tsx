@@ -13,6 +13,7 @@ import { localDateOf } from "~/domain/working-days";
 import { formatDate } from "~/i18n/format";
 import { parseForm } from "~/http/forms";
 import { dateRange, FormMessage, periodLabel, Select, StatusBadge, useLocale } from "~/ui/skp";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Kinerja saya · Suara" }];
 
@@ -42,7 +43,7 @@ const createSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseForm(createSchema, await request.formData());
+  const parsed = parseForm(createSchema, await readForm(request));
   if (!parsed.ok) return { errors: parsed.errors };
   if (user.officerId === null) throw notFound();
   const [kind, start] = parsed.data.period.split(":") as ["monthly" | "quarterly" | "annual", string];

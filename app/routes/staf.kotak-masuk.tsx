@@ -9,7 +9,8 @@ import { inboxOf, markRead } from "~/data/notifications.server";
 import { formatTrackingCode } from "~/domain/complaint-tracking-code";
 import { formatDateTime } from "~/i18n/format";
 import { useRootData } from "~/root";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Kotak masuk · Suara" }];
 
@@ -24,11 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const readSchema = z.object({ id: z.preprocess((value) => (value === "all" ? undefined : value), z.coerce.number().int().positive().optional()) });
+const readSchema = z.object({ id: z.preprocess((value) => (value === "all" ? undefined : value), idField().optional()) });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseForm(readSchema, await request.formData());
+  const parsed = parseForm(readSchema, await readForm(request));
   if (!parsed.ok) return { errors: parsed.errors };
   await markRead(db(), user.id, parsed.data.id ?? null, now());
   return redirect("/staf/kotak-masuk");

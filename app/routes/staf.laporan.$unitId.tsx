@@ -13,6 +13,7 @@ import { parseForm } from "~/http/forms";
 import { PeriodFilters } from "~/ui/indicators/PeriodFilters";
 import { parseIndicatorQuery } from "~/http/indicator-query";
 import { todayIn } from "~/pages/unit-indicators.server";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Laporan SKM · ${data.unit.name}` : "Suara" }];
 
@@ -48,7 +49,7 @@ const schema = z.object({ recommendations: text, previousFollowUp: text });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, unit, url, query } = await guard(request, params.unitId);
-  const parsed = parseForm(schema, await request.formData());
+  const parsed = parseForm(schema, await readForm(request));
   if (!parsed.ok) return { errors: parsed.errors, values: parsed.values };
   const result = await saveSkmReport(db(), { userId: user.id, grants: user.grants }, { unitId: unit.id, period: query.period, ...parsed.data });
   if (!result.ok) throw new Response("Not Found", { status: 404 });

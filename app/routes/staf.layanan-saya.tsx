@@ -16,6 +16,7 @@ import { PeriodFilters } from "~/ui/indicators/PeriodFilters";
 import { parseIndicatorQuery } from "~/http/indicator-query";
 import { todayIn } from "~/pages/unit-indicators.server";
 import { officerWithUnit } from "~/data/organisation.server";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian warga untuk saya · Suara" }];
 
@@ -64,7 +65,7 @@ const contestSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, officer } = await currentOfficer(request);
-  const parsed = parseForm(contestSchema, await request.formData());
+  const parsed = parseForm(contestSchema, await readForm(request));
   if (!parsed.ok) return { errors: parsed.errors };
   const ratingId = ratingIdFromHandle(secret(), parsed.data.handle);
   if (!ratingId) return { errors: { handle: "myService.chooseComment" } };

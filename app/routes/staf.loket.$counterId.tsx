@@ -18,6 +18,7 @@ import { formatDay } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { ConfirmStep } from "~/ui/ConfirmStep";
 import { pageTitle } from "~/ui/page-title";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [{ title: pageTitle(matches, "counterAdmin.title", data?.counter.name) }];
 
@@ -42,7 +43,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { counter, user } = await guardedCounter(request, params.counterId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(actionSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, confirm: null }, { status: 400 });
   if (parsed.data.intent === "kiosk") {

@@ -8,7 +8,7 @@ import { activeOfficersOfAgency } from "~/data/organisation.server";
 import { describeWeekdays, newPatternProblem, parseLocalTime } from "~/domain/roster";
 import { addCalendarDays, localDateOf, startOfLocalDay } from "~/domain/working-days";
 import { confirmationFor, type ConfirmRequest } from "~/http/confirm";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
 import { formatDate, formatDay } from "~/i18n/format";
 import { useTranslation } from "~/i18n/react";
@@ -16,6 +16,7 @@ import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { useRootData } from "~/root";
 import { ConfirmStep } from "~/ui/ConfirmStep";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Jadwal tugas · Suara" }];
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -44,19 +45,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const time = (endOfDay: boolean) => z.string().refine((value) => parseLocalTime(value, endOfDay) !== null, "roster.errors.time").transform((value) => parseLocalTime(value, endOfDay)!);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "roster.errors.date");
-const optionalOfficer = z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().optional());
+const optionalOfficer = z.preprocess((value) => (value === "" ? undefined : value), idField().optional());
 
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("addPattern"),
-    officerId: z.coerce.number({ invalid_type_error: "form.required" }).int().positive("form.required"),
+    officerId: idField("form.required"),
     weekdays: z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.coerce.number().int().min(1).max(7)).min(1, "roster.errors.weekdays")),
     starts: time(false),
     ends: time(true),
     validFrom: day,
     validTo: day,
   }),
-  z.object({ intent: z.literal("endPattern"), patternId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("endPattern"), patternId: idField() }),
   z.object({
     intent: z.literal("addException"),
     date: day,
@@ -66,14 +67,14 @@ const actionSchema = z.discriminatedUnion("intent", [
     ends: z.string().optional(),
     note: z.string().trim().max(300, "form.tooLong").default(""),
   }),
-  z.object({ intent: z.literal("removeException"), exceptionId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("removeException"), exceptionId: idField() }),
 ]);
 
 type ActionData = { errors: Record<string, string>; values?: Record<string, string>; confirm: ConfirmRequest | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { counter, user } = await guardedCounter(request, params.counterId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === "string")) as Record<string, string>;
   const parsed = parseForm(actionSchema, form);
   const invalid = (errors: Record<string, string>) => data<ActionData>({ errors, values, confirm: null }, { status: 400 });

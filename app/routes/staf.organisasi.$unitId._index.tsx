@@ -4,6 +4,7 @@ import { requireAgencyAdmin } from "~/auth/guard.server";
 import { unitTree } from "~/data/organisation.server";
 import { useTranslation } from "~/i18n/react";
 import { db } from "~/platform/db.server";
+import { idFromText } from "~/http/params";
 
 export const meta: MetaFunction = () => [{ title: "Organisasi · Suara" }];
 const PAGE_SIZE = 50;
@@ -12,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { unit } = await requireAgencyAdmin(request, params.unitId);
   const url = new URL(request.url);
   const query = (url.searchParams.get("q") ?? "").trim().toLowerCase().slice(0, 100);
-  const page = Math.max(1, Math.min(1000, Number(url.searchParams.get("hal")) || 1));
+  const page = Math.max(1, Math.min(1000, idFromText(url.searchParams.get("hal")) ?? 1));
   const all = await unitTree(db(), unit.agency_id);
   const matching = query ? all.filter((row) => row.name.toLowerCase().includes(query) || (row.code ?? "").toLowerCase().includes(query)) : all;
   const top = all[0]?.path.split("/").length ?? 3;

@@ -1,7 +1,6 @@
 import {
   redirect,
   unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   MaxPartSizeExceededError,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -14,13 +13,15 @@ import { importHistory, importUpload, runImportUpload, saveImportUpload, type Im
 import { formatProblem } from "~/domain/org-import/report";
 import { SHEET_COLUMNS, SHEET_NAMES } from "~/domain/org-import/sheets";
 import { readUploads } from "~/exports/org-import-files.server";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
 import { formatDateTime } from "~/i18n/format";
 import { useTranslation, type TFunction } from "~/i18n/react";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { importPreview } from "~/pages/org-import.server";
 import { useRootData } from "~/root";
+import { readForm } from "~/http/form-body.server";
+import { idFromText } from "~/http/params";
 
 export const meta: MetaFunction = () => [{ title: "Impor organisasi · Suara" }];
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -29,8 +30,8 @@ const ENTITIES = ["units", "services", "counters", "officers", "patterns"] as co
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, unit } = await requireAgencyAdmin(request, params.unitId);
   const url = new URL(request.url);
-  const uploadId = Number(url.searchParams.get("unggahan"));
-  const upload = Number.isSafeInteger(uploadId) && uploadId > 0 ? await importUpload(db(), uploadId, unit.agency_id) : undefined;
+  const uploadId = idFromText(url.searchParams.get("unggahan"));
+  const upload = uploadId !== null ? await importUpload(db(), uploadId, unit.agency_id) : undefined;
   const preview = upload ? importPreview(upload, await runImportUpload(db(), upload, user.id, now(), false)) : null;
   return {
     unit: { id: unit.id, name: unit.agencyName, zone: unit.timeZone },
@@ -40,14 +41,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const confirmSchema = z.object({ uploadId: z.coerce.number().int().positive() });
+const confirmSchema = z.object({ uploadId: idField() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, unit } = await requireAgencyAdmin(request, params.unitId);
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     let form: FormData;
     try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES }));
+      form = await readForm(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES }));
     } catch (error) {
       if (error instanceof MaxPartSizeExceededError) return Response.json({ errors: { files: "orgImport.page.errors.tooBig" } }, { status: 400 });
       throw error;
@@ -60,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const id = await saveImportUpload(db(), { agencyId: unit.agency_id, userId: user.id, source: uploads.map((file) => file.name).join(", "), files: read.files, retireMissing: form.get("retireMissing") === "1" });
     return redirect(`/staf/organisasi/${unit.id}/impor?unggahan=${id}`);
   }
-  const parsed = parseForm(confirmSchema, await request.formData());
+  const parsed = parseForm(confirmSchema, await readForm(request));
   if (!parsed.ok) return Response.json({ errors: parsed.errors }, { status: 400 });
   const upload = await importUpload(db(), parsed.data.uploadId, unit.agency_id);
   if (!upload) throw new Response("Not Found", { status: 404 });

@@ -12,10 +12,11 @@ import { db } from "~/platform/db.server";
 import type { ComplaintCategory, ComplaintEvent, Visibility } from "~/domain/complaint-lifecycle";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { useRootData } from "~/root";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
 import { confirmationFor, confirmField, type ConfirmRequest } from "~/http/confirm";
 import { ConfirmStep } from "~/ui/ConfirmStep";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.complaint.trackingCode} · Suara` : "Suara" }];
 
@@ -35,8 +36,8 @@ const stepSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("verify"), category, visibility }),
   z.object({
     intent: z.literal("forward"),
-    unitId: z.coerce.number().int().positive(),
-    officerId: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().optional()),
+    unitId: idField(),
+    officerId: z.preprocess((value) => (value === "" ? undefined : value), idField().optional()),
   }),
   z.object({ intent: z.literal("postpone"), reason: text }),
   z.object({ intent: z.literal("resume") }),
@@ -79,7 +80,7 @@ function eventOf(step: Step): ComplaintEvent {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, STAFF_ROLES);
   const complaintId = unitIdParam(params.id);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(stepSchema, form);
   const intent = String(form.get("intent") ?? "");
   if (!parsed.ok) return data({ intent, errors: parsed.errors, confirm: null }, { status: 400 });

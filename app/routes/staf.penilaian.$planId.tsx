@@ -41,6 +41,7 @@ import { confirmationFor, type ConfirmRequest } from "~/http/confirm";
 import { ConfirmStep } from "~/ui/ConfirmStep";
 import type { Predikat } from "~/domain/predikat";
 import { AuditTrail, FormMessage, NoteForm, PlanHeader, Select, TextArea, useLocale } from "~/ui/skp";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian kinerja · Suara" }];
 
@@ -112,7 +113,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const planId = unitIdParam(params.planId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const submitted = Object.fromEntries(
     [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
   );

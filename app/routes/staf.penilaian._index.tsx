@@ -10,8 +10,9 @@ import { plansInSupervisorScope } from "~/data/skp/queries.server";
 import { periodContaining, PERIOD_KINDS } from "~/domain/skp";
 import { localDateOf } from "~/domain/working-days";
 import { formatDateTime, formatPercent } from "~/i18n/format";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
 import { FormMessage, periodLabel, Select, StatusBadge, useLocale } from "~/ui/skp";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian kinerja tim · Suara" }];
 
@@ -58,14 +59,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const patternSchema = z.object({
-  unitId: z.coerce.number().int().positive(),
+  unitId: idField(),
   pattern: z.enum(ORGANISATION_PREDIKATS),
   periode: z.string().max(40).default(""),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseForm(patternSchema, await request.formData());
+  const parsed = parseForm(patternSchema, await readForm(request));
   if (!parsed.ok) return { errors: parsed.errors };
   const result = await setUnitPattern(db(), user, parsed.data.unitId, parsed.data.pattern);
   if (!result.ok) return { errors: { _form: `assessments.errors.${result.reason}` } };

@@ -12,9 +12,10 @@ import { BERAKHLAK_VALUES } from "~/domain/berakhlak";
 import { parseDecimal, planAllows, PORTAL_INDICATORS } from "~/domain/skp";
 import { formatNumber } from "~/i18n/format";
 import { Field } from "~/ui/Field";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
 import { FormMessage, NoteForm, PlanHeader, Select, TextArea, useLocale } from "~/ui/skp";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "SKP · Suara" }];
 
@@ -55,7 +56,7 @@ const actionSchema = z.discriminatedUnion("intent", [
     unitOfMeasure: text(60),
     portalIndicator: z.enum(["", ...PORTAL_INDICATORS]),
   }),
-  z.object({ intent: z.literal("removeResult"), resultId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("removeResult"), resultId: idField() }),
   z.object({
     intent: z.literal("saveBehaviours"),
     ...Object.fromEntries(
@@ -70,7 +71,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const planId = unitIdParam(params.planId);
-  const parsed = parseForm(actionSchema, await request.formData());
+  const parsed = parseForm(actionSchema, await readForm(request));
   if (!parsed.ok) return { errors: parsed.errors, intent: parsed.values.intent ?? "" };
   const input = parsed.data;
   if (!(await planAccess(db(), user, planId))) throw notFound();

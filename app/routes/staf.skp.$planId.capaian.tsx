@@ -2,7 +2,6 @@ import {
   MaxPartSizeExceededError,
   redirect,
   unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -21,9 +20,10 @@ import { MAX_EVIDENCE_BYTES } from "~/domain/skp-evidence";
 import { isIsoDate, localDateOf } from "~/domain/working-days";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { Field } from "~/ui/Field";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
 import { FormMessage, isoDateLabel, PlanHeader, Select, TextArea, useLocale } from "~/ui/skp";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Capaian SKP · Suara" }];
 
@@ -57,13 +57,13 @@ const achievementSchema = z.object({
   intent: z.literal("achievement"),
   achievedOn: z.string().trim().refine(isIsoDate, "form.invalid"),
   description: text(2000),
-  resultId: z.union([z.literal(""), z.coerce.number().int().positive()]),
+  resultId: z.union([z.literal(""), idField()]),
   quantity: z.string().trim().max(30, "form.tooLong").default(""),
 });
 const feedbackSchema = z.object({
   intent: z.literal("feedback"),
   body: text(2000),
-  achievementId: z.union([z.literal(""), z.coerce.number().int().positive()]),
+  achievementId: z.union([z.literal(""), idField()]),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -71,12 +71,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const planId = unitIdParam(params.planId);
   let form: FormData;
   try {
-    form = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")
-      ? await unstable_parseMultipartFormData(
-          request,
+    form = await readForm(request,
           unstable_createMemoryUploadHandler({ maxPartSize: MAX_EVIDENCE_BYTES }),
-        )
-      : await request.formData();
+        );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError)
       return { errors: { evidence: "assessments.errors.evidenceTooLarge" }, intent: "achievement" };

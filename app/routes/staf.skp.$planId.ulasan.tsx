@@ -8,10 +8,11 @@ import { planAccess, reviewKindFor } from "~/data/skp/access.server";
 import { changePeer, submitReview, type ReviewInput } from "~/data/skp/period.server";
 import { peerCandidates, planDetail, planHeader } from "~/data/skp/queries.server";
 import { BERAKHLAK_VALUES, RATINGS } from "~/domain/berakhlak";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
 import { FormMessage, PlanHeader, Select } from "~/ui/skp";
 import { planHasAssessment } from "~/data/assessments.server";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian perilaku 360° · Suara" }];
 
@@ -54,13 +55,13 @@ const reviewSchema = z.object({
 }) as unknown as z.ZodType<{ intent: "review" } & Record<string, string>>;
 const peerSchema = z.object({
   intent: z.enum(["addPeer", "removePeer"]),
-  peerOfficerId: z.coerce.number().int().positive(),
+  peerOfficerId: idField(),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const planId = unitIdParam(params.planId);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "review") {
     const parsed = parseForm(reviewSchema, form);
     if (!parsed.ok) return { errors: parsed.errors, values: parsed.values };

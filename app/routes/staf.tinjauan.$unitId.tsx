@@ -7,7 +7,8 @@ import { db } from "~/platform/db.server";
 import { contestsWithin, decideContest, exclusionsByPeriod, ratingsForReview, reviewRating } from "~/data/contests.server";
 import { formatDateTime, formatMonth, formatNumber } from "~/i18n/format";
 import { useRootData } from "~/root";
-import { parseForm } from "~/http/forms";
+import { parseForm, idField } from "~/http/forms";
+import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Tinjauan penilaian · Suara" }];
 
@@ -23,13 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const reasonText = z.string().trim().min(3, "review.reasonRequired").max(500, "form.tooLong");
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("review"), ratingId: z.coerce.number().int().positive(), decision: z.enum(["keep", "exclude"]), reason: reasonText }),
-  z.object({ intent: z.literal("contest"), contestId: z.coerce.number().int().positive(), decision: z.enum(["upheld", "dismissed"]), reason: reasonText }),
+  z.object({ intent: z.literal("review"), ratingId: idField(), decision: z.enum(["keep", "exclude"]), reason: reasonText }),
+  z.object({ intent: z.literal("contest"), contestId: idField(), decision: z.enum(["upheld", "dismissed"]), reason: reasonText }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, unit } = await guard(request, params.unitId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(schema, form);
   const target = String(form.get("ratingId") ?? form.get("contestId") ?? "");
   if (!parsed.ok) return { errors: parsed.errors, target };

@@ -115,6 +115,29 @@ describe("the rating endpoint", async () => {
     expect(answers.filter((status) => status === 201)).toHaveLength(40);
     expect(answers.at(-1)).toBe(429);
   });
+
+  it("refuses a NUL character in a comment as a field error (not a database error), and stores nothing", async () => {
+    const body = quick({ comment: "Bagus\u0000" });
+    const response = await post(`/api/ratings/${counter.public_code}`, body.toString(), { "X-Forwarded-For": "10.9.0.77" });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ ok: false, errors: { comment: "form.invalid" } });
+    expect(await db.selectFrom("ratings").select("id").where("idempotency_key", "=", body.get("idempotencyKey")!).execute()).toEqual([]);
+  });
+
+  it("answers 503 with Retry-After while the database cannot be reached, so the offline queue sends it again", async () => {
+    await closeDatabase();
+    process.env.DATABASE_URL = "postgres://suara:none@127.0.0.1:1/suara";
+    try {
+      const body = quick({ comment: "Terkirim saat basis data mati" });
+      const response = await post(`/api/ratings/${counter.public_code}`, body.toString(), { "X-Forwarded-For": "10.9.0.78" });
+      expect(response.status).toBe(503);
+      expect(response.headers.get("Retry-After")).toBe("15");
+      expect(await response.json()).toEqual({ ok: false, errors: { _form: "errors.unavailable.body" } });
+    } finally {
+      await closeDatabase();
+      process.env.DATABASE_URL = url;
+    }
+  });
 });
 
 describe("the client's address behind a proxy", () => {

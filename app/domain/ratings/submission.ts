@@ -21,8 +21,8 @@ const elementFields = Object.fromEntries(ELEMENT_CODES.map((code) => [code.toLow
 export const ratingSubmissionSchema = z
   .object({
     idempotencyKey: z.string().uuid("ratings.errors.key"),
-    serviceId: z.coerce.number({ invalid_type_error: "ratings.errors.service" }).int().positive("ratings.errors.service"),
-    officer: z.union([z.literal("unknown"), z.coerce.number().int().positive()], { errorMap: () => ({ message: "ratings.errors.officer" }) }),
+    serviceId: z.coerce.number({ invalid_type_error: "ratings.errors.service" }).int().positive("ratings.errors.service").max(2_147_483_647, "ratings.errors.service"),
+    officer: z.union([z.literal("unknown"), z.coerce.number().int().positive().max(2_147_483_647)], { errorMap: () => ({ message: "ratings.errors.officer" }) }),
     kind: z.enum(["quick", "full"]),
     quickScore: optionalScore,
     ...elementFields,
