@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/ui/nonce";
@@ -77,6 +77,8 @@ export function handleDataRequest(response: Response, { request }: { request: Re
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // A 4xx the framework raised itself (a post to a page without an action, say) is the request's fault.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   if (databaseFailure(error) === "unavailable") databaseUnavailable.add(request);
   // The log gets the whole error; the visitor only the error page (production Remix sends no stack).
   logger("suara").error({ err: error, method: request.method, url: redactedUrl(request.url) }, "Request failed");
