@@ -1,4 +1,5 @@
 import { readdirSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { queryE2eDatabase } from "./db";
@@ -120,17 +121,20 @@ const BROKEN_MULTIPART = [
 
 async function attackRoutes(request: APIRequestContext, values: Record<string, string>, who: string, findings: Finding[]) {
   let sent = 0;
+  // Each round comes from its own address (the server trusts the loopback proxy), so the limits it trips (429 is
+  // a fine answer) never reach the other spec files' citizens on this server.
+  const from = { "X-Forwarded-For": `198.51.100.${10 + ROLES.indexOf(who)}` };
   for (const pattern of routes) {
     // Signing out would end the role's session for the rest of its round; it is attacked anonymously.
     const signOut = pattern === "/keluar" && who !== "anonymous";
     const urls = [...fill(pattern, values), ...BAD_PARAMS.flatMap((bad) => fill(pattern, values, bad))];
     for (const url of new Set(urls)) {
-      await check(findings, `${who} GET ${url}`, request.get(url, { maxRedirects: 0 }));
+      await check(findings, `${who} GET ${url}`, request.get(url, { headers: from, maxRedirects: 0 }));
       sent++;
     }
     const [real] = fill(pattern, values);
     for (const query of BAD_QUERY) {
-      await check(findings, `${who} GET ${real}?${query}`, request.get(`${real}?${query}`, { maxRedirects: 0 }));
+      await check(findings, `${who} GET ${real}?${query}`, request.get(`${real}?${query}`, { headers: from, maxRedirects: 0 }));
       sent++;
     }
     if (signOut) continue;
@@ -147,13 +151,15 @@ async function attackRoutes(request: APIRequestContext, values: Record<string, s
     ];
     for (const target of [real!, ...fill(pattern, values, "2147483648")]) {
       for (const [kind, headers, data] of posts) {
-        await check(findings, `${who} POST ${target} (${kind})`, request.post(target, { headers, data, maxRedirects: 0 }));
+        await check(findings, `${who} POST ${target} (${kind})`, request.post(target, { headers: { ...from, ...headers }, data, maxRedirects: 0 }));
         sent++;
       }
     }
   }
   return sent;
 }
+
+const ROLES = ["anonymous", "admin", "supervisor", "petugas", "moderator", "pengaduan"];
 
 test.describe.configure({ mode: "serial", timeout: 600_000 });
 
@@ -174,7 +180,7 @@ test("anonymous malformed requests to every route: no 5xx, no stack, no database
   expect(findings).toEqual([]);
 });
 
-for (const role of ["admin", "supervisor", "petugas", "moderator", "pengaduan"]) {
+for (const role of ROLES.slice(1)) {
   test(`malformed requests to every route as ${role}: no 5xx, no stack, no database text`, async ({ page }) => {
     await signIn(page, role);
     const findings: Finding[] = [];
@@ -184,13 +190,31 @@ for (const role of ["admin", "supervisor", "petugas", "moderator", "pengaduan"])
   });
 }
 
+/** Sends only the headers of a post (its body would follow) and reads the answer the server gives at once. */
+function postHeaders(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  const base = new URL(test.info().project.use.baseURL!);
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: base.hostname, port: base.port, path, method: "POST", headers: { "X-Forwarded-For": "198.51.100.40", ...headers } }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on("error", reject);
+    // The first kilobyte of a body announced as 30 MB (or of unknown size); the rest is never needed.
+    request.write("comment=" + "x".repeat(1024));
+  });
+}
+
 test("oversize and unsized bodies are refused before they are read, and refused requests wrote nothing", async ({ request }) => {
-  const huge = "comment=" + "x".repeat(30 * 1024 * 1024);
-  const [code] = [values.code!];
+  const code = values.code!;
   for (const target of ["/masuk", `/l/${code}?index`, "/pengaduan/baru", `/api/ratings/${code}`]) {
-    const answer = await request.post(target, { headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: huge, maxRedirects: 0 });
-    expect(answer.status(), target).toBe(413);
+    const oversize = await postHeaders(target, { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(30 * 1024 * 1024) });
+    expect(oversize.status, target).toBe(413);
+    const unsized = await postHeaders(target, { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" });
+    expect(unsized.status, target).toBe(411);
   }
+  expect((await postHeaders("/pengaduan/baru", { "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(17 * 1024 * 1024) })).body).toContain("Kiriman terlalu besar");
   const crossSite = await request.post(`/api/ratings/${code}`, {
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" },
     data: "kind=quick&quickScore=4&officer=unknown&serviceId=1&idempotencyKey=00000000-0000-4000-8000-000000000001",
