@@ -9,6 +9,7 @@ import { parseForm } from "~/http/forms";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { Field } from "~/ui/Field";
+import { readForm } from "~/http/form-body.server";
 
 // An officer activates an account (or sets a password again after a reset) with the one-time code an
 // administrator gave on screen or on a printed sheet. The link on the sheet fills the code in (?kode=).
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(activationSchema, form);
   const code = String(form.get("code") ?? "").slice(0, 20);
   if (!parsed.ok) return data({ errors: parsed.errors, code }, { status: 400 });

@@ -10,6 +10,7 @@ import { parseForm } from "~/http/forms";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { Field } from "~/ui/Field";
+import { readForm } from "~/http/form-body.server";
 
 // Every signed-in user changes their own password here, after typing the current one.
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseForm(passwordChangeSchema, await request.formData());
+  const parsed = parseForm(passwordChangeSchema, await readForm(request));
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const verdict = checkPasswordStrength(parsed.data.password, await personalWordsOf(db(), user.id));
   if (!verdict.ok) return data({ errors: { password: passwordErrorKey(verdict) } }, { status: 400 });

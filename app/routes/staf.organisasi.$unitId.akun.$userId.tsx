@@ -17,6 +17,7 @@ import { db } from "~/platform/db.server";
 import { useRootData } from "~/root";
 import { ConfirmStep } from "~/ui/ConfirmStep";
 import { pageTitle } from "~/ui/page-title";
+import { readForm } from "~/http/form-body.server";
 
 // One account: its status and roles; issue an activation code (or reset: a new code, the old password stops
 // working), deactivate or reactivate. The code is shown once, with its link and QR, printable.
@@ -39,7 +40,7 @@ const actionSchema = z.object({ intent: z.enum(["code", "deactivate", "reactivat
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, unit, account } = await accountOf(request, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(actionSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const here = `/staf/organisasi/${unit.id}/akun/${account.id}`;

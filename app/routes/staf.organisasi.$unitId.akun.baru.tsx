@@ -11,6 +11,7 @@ import { db } from "~/platform/db.server";
 import { Field } from "~/ui/Field";
 import { pageTitle } from "~/ui/page-title";
 import { SelectField } from "~/ui/SelectField";
+import { readForm } from "~/http/form-body.server";
 
 // An account made by hand (the organisation import makes one per officer): no password, a first role chosen
 // on purpose (no role is preselected), then the administrator issues its activation code.
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { unit } = await requireAgencyAdmin(request, params.unitId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
   const parsed = parseForm(newAccountSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });

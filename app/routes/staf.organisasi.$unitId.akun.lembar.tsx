@@ -16,6 +16,7 @@ import { db } from "~/platform/db.server";
 import { useRootData } from "~/root";
 import { ConfirmStep } from "~/ui/ConfirmStep";
 import { pageTitle } from "~/ui/page-title";
+import { readForm } from "~/http/form-body.server";
 
 // A printable sheet of activation codes for officers without e-mail: one slip per account awaiting activation
 // (of the whole agency or one unit and those below it), with the code, the sign-in name and a QR of the link.
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const sheetSchema = z.object({ unit: z.string().max(12).optional() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(sheetSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const { user, unit, awaiting } = await scope(request, params.unitId, parsed.data.unit ?? null);
