@@ -242,7 +242,9 @@ enhanceRatingForms();
 kioskIdleReset();
 focusServerMessage();
 copyButtons();
-keepOffline();
+// After the page has loaded and painted: the service worker and the cache fill never compete with the first paint.
+if (document.readyState === "complete") window.setTimeout(keepOffline, 0);
+else window.addEventListener("load", () => window.setTimeout(keepOffline, 0), { once: true });
 void flush();
 window.addEventListener("online", () => void flush());
 window.addEventListener("pageshow", () => queueStatus());
