@@ -40,6 +40,8 @@ import {
 } from "./assessment-sources.server";
 import { lockedPlan, officerAccess, planById, type PlanRow, type Viewer } from "./skp/access.server";
 import { activeResults } from "./skp/queries.server";
+import { finaliseTiming } from "./skp/timing.server";
+import { noticeAssessmentFinalised, noticeObjectionDecided } from "./records-notices.server";
 
 // Assessment of an SKP period (PermenPANRB 6/2022): the evidence pack, finalisation with a frozen snapshot,
 // amendments as new versions, the officer's acknowledgement or objection (PP 30/2019 Pasal 59: 14 days,
@@ -262,7 +264,8 @@ export type AssessmentRefusal =
   | "decisionIsFinal"
   | "notObjected"
   | "alreadyDecided"
-  | "notLatest";
+  | "notLatest"
+  | "periodNotOver";
 
 export type AssessmentResult<T = object> =
   | ({ ok: true } & T)
@@ -352,6 +355,7 @@ async function finalisationCheck(trx: Transaction<Database>, actor: Viewer, plan
   if (plan.status !== "approved") return { ok: false as const, reason: "planNotApproved" as const };
   const existing = await trx.selectFrom("assessments").select("id").where("plan_id", "=", planId).executeTakeFirst();
   if (existing) return { ok: false as const, reason: "alreadyFinal" as const };
+  if (!(await finaliseTiming(trx, plan, now)).ok) return { ok: false as const, reason: "periodNotOver" as const };
   const evidence = await evidencePack(trx, planId, now);
   const check = checkAssessment(input, evidence.suggestions);
   if (!check.ok) return { ok: false as const, reason: "invalid" as const, errors: justificationErrors(check) };
@@ -391,6 +395,8 @@ export async function finaliseAssessment(
       ratingPerilaku: input.ratingPerilaku,
       predikat: check.predikat,
     });
+    const window = objectionWindow(now, now, await timeZoneOf(trx, plan.agency_id));
+    await noticeAssessmentFinalised(trx, { ...plan, id: planId }, { predikat: check.predikat, assessorUserId: actor.id, objectionClosesAt: window.closesAt, at: now });
     return { ok: true, assessmentId, predikat: check.predikat };
   });
 }
@@ -470,6 +476,8 @@ export async function amendAssessment(
         reason: input.reason,
       },
     );
+    const window = objectionWindow(now, now, await timeZoneOf(trx, plan.agency_id));
+    await noticeAssessmentFinalised(trx, { ...plan, id: planId }, { predikat: check.predikat, assessorUserId: actor.id, objectionClosesAt: window.closesAt, at: now });
     return { ok: true, assessmentId, version };
   });
 }
@@ -597,6 +605,7 @@ export async function decideObjection(
         ...(newAssessmentId ? { assessmentId: newAssessmentId, version: latest.version + 1, predikat } : {}),
       },
     );
+    await noticeObjectionDecided(trx, { ...plan, id: planId }, { outcome: decision.outcome, reason: decision.reason, at: now });
     return { ok: true, ...(newAssessmentId ? { assessmentId: newAssessmentId } : {}) };
   });
 }

@@ -13,7 +13,15 @@ export type NotificationKind =
   | "complaint_officer_replied"
   | "complaint_citizen_responded"
   | "complaint_due_today"
-  | "complaint_late";
+  | "complaint_late"
+  // Performance records (./records-notices.server.ts).
+  | "skp_plan_submitted"
+  | "skp_plan_returned"
+  | "skp_plan_approved"
+  | "skp_feedback"
+  | "skp_review_requested"
+  | "skp_assessment_finalised"
+  | "skp_objection_decided";
 
 export interface NewNotification {
   userIds: readonly number[];

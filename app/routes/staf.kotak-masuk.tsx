@@ -6,6 +6,7 @@ import { requireUser } from "~/auth/guard.server";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { inboxOf, markRead } from "~/data/notifications.server";
+import { recordNoticePath } from "~/data/records-notices.server";
 import { formatTrackingCode } from "~/domain/complaint-tracking-code";
 import { formatDateTime } from "~/i18n/format";
 import { useRootData } from "~/root";
@@ -18,10 +19,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const items = await inboxOf(db(), user.id);
   return {
-    items: items.map((item) => ({
-      ...item,
-      params: { ...(item.params ?? {}), code: item.trackingCode ? formatTrackingCode(item.trackingCode) : "" },
-    })),
+    items: items.map((item) => {
+      const params = (item.params ?? {}) as Record<string, string>;
+      const record = item.kind.startsWith("skp_");
+      return {
+        ...item,
+        textKey: record ? `records.inbox.${item.kind}` : `complaints.inbox.kinds.${item.kind}`,
+        link: record ? recordNoticePath(item.kind, Number(params.planId)) : item.complaintId ? `/staf/pengaduan/${item.complaintId}` : null,
+        params: { ...params, code: item.trackingCode ? formatTrackingCode(item.trackingCode) : "" },
+      };
+    }),
   };
 }
 
@@ -67,10 +74,10 @@ export default function Inbox() {
                         <span className="badge warn">{t("complaints.inbox.unread")}</span>{" "}
                       </>
                     ) : null}
-                    {t(`complaints.inbox.kinds.${item.kind}`, item.params as Record<string, string>)}
+                    {t(item.textKey, item.params)}
                   </td>
                   <td className="nowrap">
-                    {item.complaintId ? <Link to={`/staf/pengaduan/${item.complaintId}`}>{t("complaints.inbox.open")}</Link> : null}
+                    {item.link ? <Link to={item.link}>{t("complaints.inbox.open")}</Link> : null}
                   </td>
                   <td>
                     {item.readAt === null ? (

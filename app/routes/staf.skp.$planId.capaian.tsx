@@ -87,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await addFeedback(db(), user, planId, {
       body: parsed.data.body,
       achievementId: parsed.data.achievementId === "" ? null : parsed.data.achievementId,
-    });
+    }, now());
     if (!result.ok) return { errors: { _form: `assessments.errors.${result.reason}` }, intent };
     return redirect(`/staf/skp/${planId}/capaian`);
   }

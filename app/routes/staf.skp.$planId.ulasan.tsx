@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
+import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { planAccess, reviewKindFor } from "~/data/skp/access.server";
 import { changePeer, submitReview, type ReviewInput } from "~/data/skp/period.server";
@@ -82,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await changePeer(db(), user, planId, {
     action: parsed.data.intent === "addPeer" ? "add" : "remove",
     peerOfficerId: parsed.data.peerOfficerId,
-  });
+  }, now());
   if (!result.ok) return { errors: { _form: `assessments.errors.${result.reason}` }, values: {} };
   return redirect(`/staf/skp/${planId}/ulasan`);
 }

@@ -13,6 +13,7 @@ import * as m0010b from "./0010b_organisation_import_previews";
 import * as m0011 from "./0011_security";
 import * as m0013 from "./0013_rating_visit_time";
 import * as m0014 from "./0014_mail_outbox";
+import * as m0015 from "./0015_performance_records";
 
 // Listed statically so every loader (tsx, Vite, Vitest) bundles them; db/migrate.test.ts checks none is missing.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0011_security": m0011,
   "0013_rating_visit_time": m0013,
   "0014_mail_outbox": m0014,
+  "0015_performance_records": m0015,
 };

@@ -147,13 +147,14 @@ export async function seedAssessments(db: Kysely<Database>): Promise<void> {
         quantity: entry.quantity,
         file: null,
       },
-      { now, timeZone: "Asia/Jakarta", evidenceDir: "" },
+      // Logged on the day, as the back-dating window asks.
+      { now: new Date(`${achievedOn}T09:00:00Z`), timeZone: "Asia/Jakarta", evidenceDir: "" },
     );
     if (added.ok) firstAchievement ??= added.achievementId;
   }
   await addFeedback(db, assessor, planId, {
     body: "Layanan jemput bola di sekolah sangat membantu; tolong catat jumlah siswa yang direkam per kunjungan.",
     achievementId: firstAchievement,
-  });
-  if (colleague) await changePeer(db, assessor, planId, { action: "add", peerOfficerId: colleague.id });
+  }, new Date(`${addCalendarDays(previous.start, 21)}T03:00:00Z`));
+  if (colleague) await changePeer(db, assessor, planId, { action: "add", peerOfficerId: colleague.id }, new Date(`${addCalendarDays(previous.start, 3)}T03:00:00Z`));
 }

@@ -37,6 +37,10 @@ export interface AgenciesTable {
   rating_limit_per_ip: number | null;
   kiosk_min_interval_seconds: number | null;
   updated_at: Timestamp | null;
+  /** Days back an achievement may be logged (today counts as 0). */
+  achievement_backdate_days: Generated<number>;
+  /** Days before 31 December an annual assessment may be finalised. */
+  year_end_grace_days: Generated<number>;
 }
 
 export interface UnitsTable {
@@ -174,7 +178,7 @@ export interface OrganisationTables {
 // Every column by table: the compiler checks these lists against the interfaces, and
 // tests/integration/schema.test.ts checks them against the migrated database.
 export const ORGANISATION_COLUMNS = {
-  agencies: { id: true, slug: true, name: true, province: true, time_zone: true, created_at: true, public_min_surveys: true, officer_ranking_min: true, rating_limit_per_device: true, rating_limit_per_ip: true, kiosk_min_interval_seconds: true, updated_at: true },
+  agencies: { id: true, slug: true, name: true, province: true, time_zone: true, created_at: true, public_min_surveys: true, officer_ranking_min: true, rating_limit_per_device: true, rating_limit_per_ip: true, kiosk_min_interval_seconds: true, updated_at: true, achievement_backdate_days: true, year_end_grace_days: true },
   units: { id: true, agency_id: true, parent_id: true, path: true, kind: true, name: true, slug: true, address: true, code: true, retired_at: true, created_at: true, ikm_weights: true },
   services: { id: true, unit_id: true, name: true, requirements: true, procedure: true, completion_days: true, fee_rupiah: true, product: true, complaint_channel: true, code: true, users_per_year: true, active: true, created_at: true },
   counters: { id: true, unit_id: true, name: true, public_code: true, code: true, retired_at: true, created_at: true },

@@ -49,7 +49,7 @@ describe("SKP plans and assessments", async () => {
   const head = await demoStaff(db, "supervisor");
   const sorong = await demoStaff(db, "supervisor.sorong");
   const rekan = await demoStaff(db, "rekan.petugas");
-  const context = { now: new Date("2021-03-20T03:00:00Z"), timeZone: "Asia/Jakarta", evidenceDir };
+  const context = { now: new Date("2021-03-31T03:00:00Z"), timeZone: "Asia/Jakarta", evidenceDir };
 
   it("the demo gives petugas an approved plan for the previous quarter, made through audited steps", async () => {
     const plans = await db.selectFrom("skp_plans").select(["status", "officer_id"]).execute();
@@ -148,7 +148,7 @@ describe("SKP plans and assessments", async () => {
       petugas,
       planId,
       {
-        achievedOn: "2021-02-10",
+        achievedOn: "2021-03-26",
         description: "Perekaman di sekolah",
         resultId: result!.id,
         quantity: 112,
@@ -164,7 +164,7 @@ describe("SKP plans and assessments", async () => {
         petugas,
         planId,
         {
-          achievedOn: "2021-02-11",
+          achievedOn: "2021-03-27",
           description: "x",
           resultId: null,
           quantity: null,
@@ -182,12 +182,19 @@ describe("SKP plans and assessments", async () => {
         context,
       ),
     ).toEqual({ ok: false, reason: "outsidePeriod" });
+    // Back-dated beyond the agency's window (7 days by default): refused; a future day too.
+    expect(
+      await addAchievement(db, petugas, planId, { achievedOn: "2021-03-23", description: "x", resultId: null, quantity: null, file: null }, context),
+    ).toEqual({ ok: false, reason: "tooOld" });
+    expect(
+      await addAchievement(db, petugas, planId, { achievedOn: "2021-03-24", description: "x", resultId: null, quantity: null, file: null }, { ...context, now: new Date("2021-03-23T03:00:00Z") }),
+    ).toEqual({ ok: false, reason: "futureDate" });
     expect(
       await addAchievement(
         db,
         kabid,
         planId,
-        { achievedOn: "2021-02-11", description: "x", resultId: null, quantity: null, file: null },
+        { achievedOn: "2021-03-27", description: "x", resultId: null, quantity: null, file: null },
         context,
       ),
     ).toEqual({ ok: false, reason: "notYours" });
@@ -235,6 +242,16 @@ describe("SKP plans and assessments", async () => {
     expect(pack.suggestions.hasilKerja).toMatchObject({ kind: "suggested", rating: "di_atas" });
     expect(pack.suggestions.perilaku).toMatchObject({ kind: "suggested", rating: "sesuai" });
     expect(pack.service).toMatchObject({ available: true, value: { score: { kind: "insufficient" } } });
+    // Not before the period's last day (31 March), in the agency's time zone.
+    expect(
+      await finaliseAssessment(
+        db,
+        kabid,
+        planId,
+        { ratingHasilKerja: "di_atas", ratingPerilaku: "sesuai", justificationHasilKerja: "", justificationPerilaku: "" },
+        new Date("2021-03-30T16:59:00Z"),
+      ),
+    ).toEqual({ ok: false, reason: "periodNotOver" });
     const refused = await finaliseAssessment(
       db,
       kabid,
@@ -283,7 +300,7 @@ describe("SKP plans and assessments", async () => {
       db,
       petugas,
       planId,
-      { achievedOn: "2021-03-01", description: "Tambahan", resultId: null, quantity: null, file: null },
+      { achievedOn: "2021-03-30", description: "Tambahan", resultId: null, quantity: null, file: null },
       context,
     );
     await expect(sql`update assessments set predikat = 'sangat_baik'`.execute(db)).rejects.toThrow(/frozen/);

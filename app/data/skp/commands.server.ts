@@ -3,6 +3,7 @@ import type { Database } from "../../../db/schema";
 import { BERAKHLAK_VALUES, type BerakhlakValue } from "~/domain/berakhlak";
 import { periodFromStart, planAllows, statusAfter, type PeriodKind, type PortalIndicator } from "~/domain/skp";
 import { appendAudit } from "../audit.server";
+import { planNoticeContext, sendRecordNotice } from "../records-notices.server";
 import { lockedPlan, officerAccess, type Viewer } from "./access.server";
 
 // The plan's own steps: create, results, behaviour expectations, submit, approve or return. Each command opens
@@ -17,6 +18,7 @@ export type Refusal =
   | "invalidPeriod"
   | "outsidePeriod"
   | "futureDate"
+  | "tooOld"
   | "unknownResult"
   | "noResults"
   | "notPeer"
@@ -203,6 +205,9 @@ export async function submitPlan(
       .where("id", "=", planId)
       .execute();
     await audit(trx, actor, planId, "skp.plan.submit", { status: plan.status }, { status: "submitted" });
+    const context = await planNoticeContext(trx, plan);
+    if (context.supervisorId !== null)
+      await sendRecordNotice(trx, { kind: "skp_plan_submitted", agencyId: plan.agency_id, planId, officerIds: [context.supervisorId], params: { officer: context.officer, period: context.period }, at: now });
     return { ok: true };
   });
 }
@@ -238,6 +243,15 @@ export async function decidePlan(
       { status: plan.status },
       decision.action === "approve" ? { status } : { status, comment: decision.comment },
     );
+    const context = await planNoticeContext(trx, plan);
+    await sendRecordNotice(trx, {
+      kind: decision.action === "approve" ? "skp_plan_approved" : "skp_plan_returned",
+      agencyId: plan.agency_id,
+      planId,
+      officerIds: [plan.officer_id],
+      params: { period: context.period, comment: decision.action === "return" ? decision.comment : "" },
+      at: now,
+    });
     return { ok: true };
   });
 }

@@ -7,9 +7,12 @@ import { BERAKHLAK_VALUES, type BerakhlakValue } from "~/domain/berakhlak";
 import type { Rating } from "~/domain/predikat";
 import { isWithinPeriod } from "~/domain/skp";
 import { checkEvidenceFile, safeFileName } from "~/domain/skp-evidence";
+import { checkAchievementDay } from "~/domain/record-timing";
 import { localDateOf } from "~/domain/working-days";
 import { hasFinalAssessment, lockedPlan, officerAccess, planById, reviewKindFor, type Viewer } from "./access.server";
+import { planNoticeContext, sendRecordNotice, userDisplayName } from "../records-notices.server";
 import { audit, type CommandResult } from "./commands.server";
+import { agencyRecordRules } from "./timing.server";
 
 // During the period: achievements with evidence, continuous feedback, peers and 360 reviews. Each command
 // opens one transaction (addAchievement after storing its file, addFeedback, changePeer, submitReview).
@@ -39,7 +42,9 @@ export async function addAchievement(
   if (plan.status !== "approved") return { ok: false, reason: "wrongStatus" };
   if (!isWithinPeriod({ start: plan.periodStart, end: plan.periodEnd }, input.achievedOn))
     return { ok: false, reason: "outsidePeriod" };
-  if (input.achievedOn > localDateOf(context.now, context.timeZone)) return { ok: false, reason: "futureDate" };
+  const rules = await agencyRecordRules(db, plan.agencyId);
+  const day = checkAchievementDay(input.achievedOn, localDateOf(context.now, context.timeZone), rules.backdateDays);
+  if (!day.ok) return { ok: false, reason: day.reason };
   if (input.resultId !== null) {
     const result = await db
       .selectFrom("skp_results")
@@ -121,6 +126,7 @@ export async function addFeedback(
   actor: Viewer,
   planId: number,
   input: { body: string; achievementId: number | null },
+  now: Date = new Date(),
 ): Promise<CommandResult> {
   return db.transaction().execute(async (trx) => {
     const plan = await lockedPlan(trx, planId);
@@ -137,13 +143,22 @@ export async function addFeedback(
     }
     const row = await trx
       .insertInto("skp_feedback")
-      .values({ plan_id: planId, achievement_id: input.achievementId, author_user_id: actor.id, body: input.body })
+      .values({ plan_id: planId, achievement_id: input.achievementId, author_user_id: actor.id, body: input.body, created_at: now })
       .returning("id")
       .executeTakeFirstOrThrow();
     await audit(trx, actor, planId, "skp.feedback.add", undefined, {
       id: row.id,
       achievementId: input.achievementId,
       body: input.body,
+    });
+    const context = await planNoticeContext(trx, plan);
+    await sendRecordNotice(trx, {
+      kind: "skp_feedback",
+      agencyId: plan.agency_id,
+      planId,
+      officerIds: [plan.officer_id],
+      params: { author: await userDisplayName(trx, actor.id), period: context.period, body: input.body },
+      at: now,
     });
     return { ok: true };
   });
@@ -155,6 +170,7 @@ export async function changePeer(
   actor: Viewer,
   planId: number,
   change: { action: "add" | "remove"; peerOfficerId: number },
+  now: Date = new Date(),
 ): Promise<CommandResult> {
   return db.transaction().execute(async (trx) => {
     const plan = await lockedPlan(trx, planId);
@@ -172,11 +188,16 @@ export async function changePeer(
         .where("id", "!=", actor.officerId!)
         .executeTakeFirst();
       if (!candidate) return { ok: false, reason: "invalidPeer" };
-      await trx
+      const added = await trx
         .insertInto("skp_peers")
         .values({ plan_id: planId, peer_officer_id: change.peerOfficerId, chosen_by_user_id: actor.id })
         .onConflict((oc) => oc.columns(["plan_id", "peer_officer_id"]).doNothing())
-        .execute();
+        .returning("plan_id")
+        .executeTakeFirst();
+      if (added) {
+        const context = await planNoticeContext(trx, plan);
+        await sendRecordNotice(trx, { kind: "skp_review_requested", agencyId: plan.agency_id, planId, officerIds: [change.peerOfficerId], params: { officer: context.officer, period: context.period }, at: now });
+      }
     } else {
       const reviewed = await trx
         .selectFrom("skp_reviews")
