@@ -79,12 +79,10 @@ test("a supervisor opens an officer from the unit's indicators, filters comments
   expect(answers.length).toBe(Math.min(after, 50));
   expect(new Set(answers)).toEqual(new Set([String(common!.u7)]));
   // The period is kept by the comment filters.
-  await expect(page.getByText(/^Menampilkan /)).toHaveText(
-    new RegExp(`Menampilkan 1 Januari ${new Date().getFullYear() - 3} sampai`),
-  );
+  await expect(page.locator(".period-line")).toHaveText(new RegExp(`^Angka untuk 1 Jan ${new Date().getFullYear() - 3} – `));
 
   // And a change of period keeps the comment filters.
-  await page.getByLabel("Sampai", { exact: true }).fill(`${new Date().getFullYear() + 1}-12-31`);
+  await page.getByLabel("Tanggal akhir", { exact: true }).fill(`${new Date().getFullYear() + 1}-12-31`);
   await page.getByRole("button", { name: "Terapkan" }).click();
   await expect(page).toHaveURL(new RegExp(`unsur=U7.*nilai=${common!.u7}|nilai=${common!.u7}.*unsur=U7`));
   await expect(page.getByRole("columnheader", { name: "Jawaban U7" })).toBeVisible();

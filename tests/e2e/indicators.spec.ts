@@ -14,7 +14,7 @@ test("a supervisor reads the unit's indicators with the sample, the trend and of
   const unitId = await dukcapilPariaman();
   await page.goto(`/staf/indikator/${unitId}?periode=year&tanggal=2026-06-01`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Indikator kualitas layanan");
-  await expect(page.getByText("Menampilkan 1 Januari 2026 sampai 31 Desember 2026.")).toBeVisible();
+  await expect(page.locator(".period-line")).toHaveText(/^Angka untuk Tahun 2026 \(1 Jan – 31 Des 2026\)\. Periode ini (sudah selesai|masih berjalan)/);
   await expect(page.locator(".kpi").filter({ hasText: "Nilai IKM" }).locator(".value")).toHaveText(/^\d{2},\d{2}$/);
   await expect(page.getByRole("table").filter({ hasText: "Nilai rata-rata per unsur" }).getByRole("row")).toHaveCount(10);
   await expect(page.getByRole("columnheader", { name: "Interval 95%" })).toBeVisible();

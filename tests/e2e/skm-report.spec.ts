@@ -10,7 +10,9 @@ test("a supervisor writes the SKM report's recommendations and downloads the rep
 
   // The year 2026 has ratings in the demo data.
   await page.getByLabel("Periode", { exact: true }).selectOption("year");
-  await page.getByLabel("Memuat tanggal").fill("2026-06-01");
+  // Only the year's own field is shown for a year.
+  await expect(page.getByLabel("Bulan", { exact: true })).toBeHidden();
+  await page.getByLabel("Tahun", { exact: true }).fill("2026");
   await page.getByRole("button", { name: "Terapkan" }).click();
   await expect(page).toHaveURL(/periode=year/);
   await expect(page.getByText(/Ringkasan periode ini: nilai IKM/)).toBeVisible();
