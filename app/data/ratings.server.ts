@@ -6,6 +6,7 @@ import { keyedHash } from "~/platform/keyed-hash.server";
 import { checkRating, writeRating, type NewRatingRow } from "./rating-batches.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { localDateOf } from "~/domain/working-days";
+import type { AgencyLimits } from "~/domain/agency-settings";
 import {
   abuseFlags,
   BURST_WINDOW_MINUTES,
@@ -24,6 +25,8 @@ export interface CounterContext {
   agencyId: number;
   agencyName: string;
   timeZone: string;
+  /** The agency's own abuse limits (null: the portal's default); see effectiveLimits. */
+  agencyLimits?: AgencyLimits;
 }
 
 // Counters change rarely; each process remembers a code's counter for a minute (a retirement shows within it).
@@ -42,7 +45,7 @@ export async function counterByCode(db: Kysely<Database>, code: string): Promise
 }
 
 async function findCounterByCode(db: Kysely<Database>, code: string): Promise<CounterContext | undefined> {
-  return db
+  const row = await db
     .selectFrom("counters")
     .innerJoin("units", "units.id", "counters.unit_id")
     .innerJoin("agencies", "agencies.id", "units.agency_id")
@@ -55,10 +58,16 @@ async function findCounterByCode(db: Kysely<Database>, code: string): Promise<Co
       "agencies.id as agencyId",
       "agencies.name as agencyName",
       "agencies.time_zone as timeZone",
+      "agencies.rating_limit_per_device as perDevice",
+      "agencies.rating_limit_per_ip as perIp",
+      "agencies.kiosk_min_interval_seconds as kioskMinIntervalSeconds",
     ])
     .where("counters.public_code", "=", code)
     .where("counters.retired_at", "is", null)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { perDevice, perIp, kioskMinIntervalSeconds, ...counter } = row;
+  return { ...counter, agencyLimits: { perDevice, perIp, kioskMinIntervalSeconds } };
 }
 
 /** The services offered at a counter and the officers on duty there at `at`, for the rating form. */

@@ -5,6 +5,7 @@ import { sessionUserFromCookies } from "~/auth/session.server";
 import { env } from "~/platform/env.server";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
+import { effectiveLimits } from "~/domain/agency-settings";
 import { submitRating, type CounterContext, type SubmitOutcome } from "~/data/ratings.server";
 import type { RatingSubmission } from "~/domain/ratings/submission";
 import { clientAddressOf } from "~/http/client-address";
@@ -88,11 +89,11 @@ export async function submitFromOrigin(origin: RatingOrigin, counter: CounterCon
     ip: channel === "kiosk" ? null : origin.ip,
     fromStaffSession: staff !== null,
     kioskToken,
-    limits: {
+    limits: effectiveLimits(counter.agencyLimits, {
       perDevice: settings.RATING_LIMIT_PER_DEVICE,
       perIp: settings.RATING_LIMIT_PER_IP,
       kioskMinIntervalSeconds: settings.KIOSK_MIN_INTERVAL_SECONDS,
-    },
+    }),
   });
 }
 

@@ -41,6 +41,9 @@ export default function Organisation() {
         <Link className="button secondary" to={`/staf/organisasi/${unit.id}/akun`}>
           {t("accounts.manage.menu")}
         </Link>
+        <Link className="button secondary" to={`/staf/organisasi/${unit.id}/pengaturan`}>
+          {t("agencySettings.menu")}
+        </Link>
       </p>
       <h2>{t("organisation.units", { count: total })}</h2>
       <Form method="get" className="search-row" role="search">
