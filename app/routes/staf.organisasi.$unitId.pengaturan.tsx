@@ -4,6 +4,7 @@ import { requireAgencyAdmin } from "~/auth/guard.server";
 import { agencySettings, updateAgencySettings } from "~/data/agency-settings.server";
 import { agencySettingsSchema } from "~/domain/agency-settings";
 import { TIME_ZONES } from "~/domain/installation";
+import { readForm } from "~/http/form-body.server";
 import { parseForm } from "~/http/forms";
 import { useTranslation } from "~/i18n/react";
 import { now } from "~/platform/clock.server";
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, unit } = await requireAgencyAdmin(request, params.unitId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
   const parsed = parseForm(agencySettingsSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
