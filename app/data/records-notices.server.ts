@@ -24,7 +24,7 @@ export interface RecordNotice {
 }
 
 /** The page a notice opens: the assessment for assessment steps, the plan otherwise. */
-export function recordNoticePath(kind: string, planId: number): string {
+export function recordNoticePath(kind: string, planId: number | string): string {
   if (kind === "skp_assessment_finalised" || kind === "skp_objection_decided") return `/staf/penilaian/${planId}`;
   if (kind === "skp_review_requested") return `/staf/skp/${planId}/ulasan`;
   return `/staf/skp/${planId}`;

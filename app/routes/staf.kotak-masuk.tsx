@@ -20,13 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const items = await inboxOf(db(), user.id);
   return {
     items: items.map((item) => {
-      const params = (item.params ?? {}) as Record<string, string>;
+      const noticeParams = (item.params ?? {}) as Record<string, string>;
       const record = item.kind.startsWith("skp_");
       return {
         ...item,
         textKey: record ? `records.inbox.${item.kind}` : `complaints.inbox.kinds.${item.kind}`,
-        link: record ? recordNoticePath(item.kind, Number(params.planId)) : item.complaintId ? `/staf/pengaduan/${item.complaintId}` : null,
-        params: { ...params, code: item.trackingCode ? formatTrackingCode(item.trackingCode) : "" },
+        link: record ? recordNoticePath(item.kind, noticeParams.planId ?? "") : item.complaintId ? `/staf/pengaduan/${item.complaintId}` : null,
+        params: { ...noticeParams, code: item.trackingCode ? formatTrackingCode(item.trackingCode) : "" },
       };
     }),
   };
