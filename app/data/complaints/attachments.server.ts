@@ -1,13 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { env } from "~/platform/env.server";
+import { dataFileStore } from "~/platform/file-store.server";
 import { mayOpenAttachment } from "~/domain/access/complaints";
 import type { AttachmentMediaType } from "~/domain/complaint-attachments";
 import { placeOf, type Db, type StaffActor } from "./rows.server";
 
-// Complaint attachments on disk: under DATA_DIR/uploads (never under public/), served only to staff who
-// see the reporter's side of the complaint. No transaction here: the caller writes the rows.
+// Complaint attachments in the portal's file store ("uploads" under DATA_DIR), served only to staff who see the
+// reporter's side of the complaint. No transaction here: the caller writes the rows.
 
 export interface StoredAttachment {
   path: string;
@@ -18,29 +15,14 @@ export interface StoredAttachment {
   sha256: string;
 }
 
-function uploadsDir(): string {
-  return path.resolve(env().DATA_DIR, "uploads");
-}
-
 /** Writes checked files under random names (never overwriting) and returns what the rows need. */
 export async function storeAttachments(files: readonly { bytes: Uint8Array; name: string; mediaType: AttachmentMediaType }[]): Promise<StoredAttachment[]> {
+  const store = dataFileStore("uploads");
   const stored: StoredAttachment[] = [];
-  if (files.length === 0) return stored;
-  const folder = uploadsDir();
-  await mkdir(folder, { recursive: true, mode: 0o700 });
   try {
     for (const file of files) {
-      const storedName = randomBytes(16).toString("hex");
-      const filePath = path.join(folder, storedName);
-      await writeFile(filePath, file.bytes, { mode: 0o600, flag: "wx" });
-      stored.push({
-        path: filePath,
-        storedName,
-        name: file.name,
-        mediaType: file.mediaType,
-        size: file.bytes.byteLength,
-        sha256: createHash("sha256").update(file.bytes).digest("hex"),
-      });
+      const written = await store.put(file.bytes);
+      stored.push({ path: written.absolute, storedName: written.key, name: file.name, mediaType: file.mediaType, size: written.bytes, sha256: written.sha256 });
     }
   } catch (error) {
     await removeStoredAttachments(stored);
@@ -50,7 +32,7 @@ export async function storeAttachments(files: readonly { bytes: Uint8Array; name
 }
 
 export async function removeStoredAttachments(stored: readonly StoredAttachment[]): Promise<void> {
-  await Promise.all(stored.map((file) => rm(file.path, { force: true })));
+  await dataFileStore("uploads").remove(stored.map((file) => ({ key: file.storedName, absolute: file.path, bytes: file.size, sha256: file.sha256 })));
 }
 
 /** An attachment's file, for a staff member who may see the complaint's reporter side; null otherwise. */
@@ -71,5 +53,7 @@ export async function attachmentForStaff(db: Db, user: StaffActor, attachmentId:
     .executeTakeFirst();
   if (!attachment) return null;
   if (!mayOpenAttachment(user, await placeOf(db, attachment))) return null;
-  return { filePath: path.join(uploadsDir(), attachment.stored_name), mediaType: attachment.media_type, name: attachment.original_name };
+  const filePath = dataFileStore("uploads").pathOf(attachment.stored_name);
+  if (!filePath) return null;
+  return { filePath, mediaType: attachment.media_type, name: attachment.original_name };
 }

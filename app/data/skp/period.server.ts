@@ -1,6 +1,3 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, unlink, writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
 import { BERAKHLAK_VALUES, type BerakhlakValue } from "~/domain/berakhlak";
@@ -9,6 +6,7 @@ import { isWithinPeriod } from "~/domain/skp";
 import { checkEvidenceFile, safeFileName } from "~/domain/skp-evidence";
 import { checkAchievementDay } from "~/domain/record-timing";
 import { localDateOf } from "~/domain/working-days";
+import { fileStore, type StoredFile } from "~/platform/file-store.server";
 import { hasFinalAssessment, lockedPlan, officerAccess, planById, reviewKindFor, type Viewer } from "./access.server";
 import { planNoticeContext, sendRecordNotice, userDisplayName } from "../records-notices.server";
 import { audit, type CommandResult } from "./commands.server";
@@ -55,7 +53,7 @@ export async function addAchievement(
       .executeTakeFirst();
     if (!result) return { ok: false, reason: "unknownResult" };
   }
-  let stored: { file: string; name: string; mime: string; bytes: number; absolute: string } | null = null;
+  let stored: { file: string; name: string; mime: string; bytes: number; written: StoredFile } | null = null;
   if (input.file) {
     const check = checkEvidenceFile(input.file.content);
     if (!check.ok) {
@@ -69,20 +67,16 @@ export async function addAchievement(
               : "evidenceWrongType",
       };
     }
-    const relative = path.join(
-      String(plan.agencyId),
-      String(planId),
-      `${randomBytes(16).toString("hex")}.${check.extension}`,
-    );
-    const absolute = path.join(context.evidenceDir, relative);
-    await mkdir(path.dirname(absolute), { recursive: true });
-    await writeFile(absolute, input.file.content, { flag: "wx" });
+    const written = await fileStore(context.evidenceDir).put(input.file.content, {
+      folders: [String(plan.agencyId), String(planId)],
+      extension: check.extension,
+    });
     stored = {
-      file: relative,
+      file: written.key,
       name: safeFileName(input.file.name, check.extension),
       mime: check.mime,
-      bytes: input.file.content.length,
-      absolute,
+      bytes: written.bytes,
+      written,
     };
   }
   try {
@@ -115,7 +109,7 @@ export async function addAchievement(
       return { ok: true as const, achievementId: row.id };
     });
   } catch (error) {
-    if (stored) await unlink(stored.absolute).catch(() => {});
+    if (stored) await fileStore(context.evidenceDir).remove([stored.written]);
     throw error;
   }
 }

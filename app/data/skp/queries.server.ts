@@ -1,10 +1,9 @@
-import path from "node:path";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
 import { BERAKHLAK_VALUES, type BerakhlakValue } from "~/domain/berakhlak";
 import type { Rating } from "~/domain/predikat";
 import { addCalendarDays } from "~/domain/working-days";
-import { env } from "~/platform/env.server";
+import { dataFolder, fileStore } from "~/platform/file-store.server";
 import { CHAIN_DEPTH_LIMIT, officerAccess, planColumns, supervisorChain, type PlanRow, type Viewer } from "./access.server";
 
 // What the SKP pages show: an officer's plans, a plan's results, achievements, feedback, peers and reviews,
@@ -246,8 +245,8 @@ export async function evidenceFileFor(
   if (!row?.file || !row.mime || !row.name) return undefined;
   const access = await officerAccess(db, viewer, row.officerId);
   if (!access || !(access.self || access.inChain)) return undefined;
-  const absolute = path.resolve(evidenceDir, row.file);
-  if (!absolute.startsWith(path.resolve(evidenceDir) + path.sep)) return undefined;
+  const absolute = fileStore(evidenceDir).pathOf(row.file);
+  if (!absolute) return undefined;
   return { path: absolute, name: row.name, mime: row.mime };
 }
 
@@ -285,7 +284,7 @@ export async function planHeader(db: Kysely<Database>, plan: PlanRow) {
 
 /** Where evidence files live: outside public/, under DATA_DIR. */
 export function evidenceDir(): string {
-  return path.resolve(env().DATA_DIR, "evidence");
+  return dataFolder("evidence");
 }
 
 /** Plans on which the officer was chosen as a peer and has not reviewed yet. */
