@@ -57,7 +57,8 @@ function queueStatus(): void {
 let flushing = false;
 async function flush(): Promise<void> {
   const store = storage();
-  if (!store || flushing || readQueue(store).length === 0) return queueStatus();
+  // Without a network nothing is tried, so no pause grows meanwhile: the "online" event sends the queue at once.
+  if (!store || flushing || !navigator.onLine || readQueue(store).length === 0) return queueStatus();
   flushing = true;
   const run = () => flushQueue(store, window.fetch.bind(window), Date.now, Math.random);
   try {
