@@ -306,12 +306,15 @@ export async function rollupDifferences(db: Kysely<Database>): Promise<{ key: st
   );
 }
 
-/** The officer's own ratings in a period, reduced to the week and the comment: nothing that dates a visit. */
-export async function officerRatingsForBatches(db: Kysely<Database>, officerId: number, period: Pick<Period, "from" | "to">) {
-  const rows = await sql<{ id: number; week: string; comment: string | null }>`
-    select r.id, to_char(date_trunc('week', (r.submitted_at at time zone a.time_zone)::date), 'YYYY-MM-DD') as week, r.comment
+/**
+ * An officer's commented ratings for the comment batches, with the Monday of the week the server received each
+ * (the agency's time zone). All of them, whatever period the page shows: the batches sit on a fixed grid.
+ */
+export async function officerCommentsForBatches(db: Kysely<Database>, officerId: number) {
+  const rows = await sql<{ id: number; week: string; comment: string }>`
+    select r.id, to_char(date_trunc('week', (r.received_at at time zone a.time_zone)::date), 'YYYY-MM-DD') as week, r.comment
     from ratings r join agencies a on a.id = r.agency_id
     where r.officer_id = ${officerId} and not r.officer_attribution_removed and r.status = 'valid'
-      and (r.submitted_at at time zone a.time_zone)::date between ${period.from} and ${period.to}`.execute(db);
+      and r.comment is not null and btrim(r.comment) <> ''`.execute(db);
   return rows.rows;
 }

@@ -6,8 +6,8 @@ import { requireRole } from "~/auth/guard.server";
 import { env } from "~/platform/env.server";
 import { db } from "~/platform/db.server";
 import { contestRating, openContestsForOfficer, ratingHandle, ratingIdFromHandle } from "~/data/contests.server";
-import { officerRatingsForBatches, officerScores } from "~/data/indicators.server";
-import { batchComments } from "~/domain/indicators/comment-batches";
+import { officerCommentsForBatches, officerScores } from "~/data/indicators.server";
+import { batchComments, weekOf } from "~/domain/indicators/comment-batches";
 import { addDays } from "~/domain/indicators/period";
 import { formatDayRange, formatNumber, formatPercent } from "~/i18n/format";
 import { useRootData } from "~/root";
@@ -36,11 +36,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseIndicatorQuery(new URL(request.url).searchParams, todayIn(officer.timeZone), { minimumRatings: officer.officerRankingMin });
   const [{ officers, unitMean }, ratings, contests] = await Promise.all([
     officerScores(db(), { kind: "unit", unitId: officer.unitId }, query.period, { minimumRatings: query.minimumRatings }),
-    officerRatingsForBatches(db(), officer.id, query.period),
+    officerCommentsForBatches(db(), officer.id),
     openContestsForOfficer(db(), officer.id),
   ]);
   const mine = officers.find((row) => row.officerId === officer.id);
-  const { batches, withheld } = batchComments(ratings);
+  // The batches follow no query parameter: only ended weeks, on the server's grid (see comment-batches.ts).
+  const { batches, waiting } = batchComments(ratings, weekOf(todayIn(officer.timeZone)));
   // Each released comment gets an opaque handle for the contest form; the order of arrival stays hidden.
   const handles = new Map<string, string[]>();
   for (const rating of ratings) if (rating.comment) handles.set(rating.comment, [...(handles.get(rating.comment) ?? []), ratingHandle(secret(), rating.id)]);
@@ -52,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     unitMean,
     // A batch runs from the Monday of its first week to the Sunday of its last.
     batches: batches.map((batch) => ({ ...batch, lastDay: addDays(batch.toWeek, 6), comments: batch.comments.map((text) => ({ text, handle: handles.get(text)?.shift() ?? "" })) })),
-    withheld,
+    waiting,
     openContests: contests.length,
   };
 }
@@ -118,7 +119,7 @@ export default function MyService() {
       {data.batches.length === 0 ? <p className="notice">{t("myService.noBatches")}</p> : null}
       {data.batches.map((batch) => (
         <section className="card" key={batch.fromWeek}>
-          <h3>{t("myService.batch", { range: formatDayRange(locale, batch.fromWeek, batch.lastDay), count: batch.ratings })}</h3>
+          <h3>{t("myService.batch", { range: formatDayRange(locale, batch.fromWeek, batch.lastDay), count: batch.comments.length })}</h3>
           {batch.comments.length === 0 ? <p className="muted">{t("myService.noComments")}</p> : null}
           <ul>
             {batch.comments.map((comment) => (
@@ -127,7 +128,7 @@ export default function MyService() {
           </ul>
         </section>
       ))}
-      {data.withheld > 0 ? <p className="notice">{t("myService.withheld", { count: data.withheld })}</p> : null}
+      {data.waiting > 0 ? <p className="notice">{t("myService.waiting", { count: data.waiting, formatted: formatNumber(locale, data.waiting) })}</p> : null}
 
       {releasedComments.length > 0 ? (
         <Form method="post" className="card">

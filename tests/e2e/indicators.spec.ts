@@ -63,6 +63,6 @@ test("an officer sees their own score explained, and comments only in batches", 
   await page.goto("/staf/layanan-saya?periode=year&tanggal=2026-06-01");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Penilaian warga untuk saya");
   await expect(page.getByRole("heading", { name: "Bagaimana skor ini dihitung" })).toBeVisible();
-  await expect(page.getByText(/paling sedikit 5 penilaian/)).toBeVisible();
+  await expect(page.getByText(/paling sedikit 5 komentar, hanya dari minggu yang sudah selesai/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
