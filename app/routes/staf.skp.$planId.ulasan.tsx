@@ -9,6 +9,7 @@ import { planAccess, reviewKindFor } from "~/data/skp/access.server";
 import { changePeer, submitReview, type ReviewInput } from "~/data/skp/period.server";
 import { peerCandidates, planDetail, planHeader } from "~/data/skp/queries.server";
 import { BERAKHLAK_VALUES, RATINGS } from "~/domain/berakhlak";
+import { reviewsForOfficer } from "~/domain/peer-reviews";
 import { parseForm, idField } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
 import { FormMessage, PlanHeader, Select } from "~/ui/skp";
@@ -31,15 +32,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mine = detail.reviews.filter((review) => review.reviewerId === user.officerId);
   // A peer sees only their own form, never the others' reviews nor the officer's records.
   const seesAll = access.canView;
+  // The reviewed officer sees the peers only as counts, and only once 3 answered (app/domain/peer-reviews.ts).
+  const forOfficer = access.self ? reviewsForOfficer(detail.reviews) : null;
   return {
+    peerSummary: forOfficer?.peers ?? null,
     header,
     seesAll,
     kind,
     mayReview: kind !== null && mine.length === 0 && plan.status === "approved" && !assessed,
     mine,
-    reviews: seesAll ? detail.reviews : [],
-    peers: seesAll ? detail.peers : [],
-    reviewedPeerIds: [...new Set(detail.reviews.filter((r) => r.kind === "peer").map((r) => r.reviewerId))],
+    reviews: forOfficer ? forOfficer.individual : seesAll ? detail.reviews : [],
+    peers: seesAll && !forOfficer ? detail.peers : [],
+    reviewedPeerIds: forOfficer ? [] : [...new Set(detail.reviews.filter((r) => r.kind === "peer").map((r) => r.reviewerId))],
     candidates: access.assessor && !assessed ? await peerCandidates(db(), plan, user.officerId) : [],
     choosePeers: access.assessor && !assessed,
   };
@@ -207,6 +211,35 @@ export default function ReviewsPage() {
             </Form>
           ) : null}
 
+          {data.peerSummary ? (
+            data.peerSummary.kind === "withheld" ? (
+              <p className="muted">{t("assessments.reviews.peersWithheld", { answered: data.peerSummary.answered, minimum: data.peerSummary.minimum })}</p>
+            ) : (
+              <div className="table-wrap">
+                <table aria-label={t("assessments.reviews.peersSummary", { answered: data.peerSummary.answered })}>
+                  <caption>{t("assessments.reviews.peersSummary", { answered: data.peerSummary.answered })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("assessments.plan.value")}</th>
+                      {RATINGS.map((rating) => (
+                        <th scope="col" key={rating}>{t(`assessments.rating.${rating}`)}</th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {BERAKHLAK_VALUES.map((value) => (
+                      <tr key={value}>
+                        <th scope="row">{t(`assessments.values.${value}`)}</th>
+                        {RATINGS.map((rating) => (
+                          <td key={rating}>{data.peerSummary?.kind === "shown" ? (data.peerSummary.counts[value]?.[rating] ?? 0) : 0}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          ) : null}
           <h2 id="reviews-title">{t("assessments.reviews.table")}</h2>
           {reviewers.length === 0 ? (
             <p className="muted">{t("assessments.reviews.none")}</p>
