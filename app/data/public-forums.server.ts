@@ -27,7 +27,16 @@ export async function publishedForums(db: Kysely<Database>): Promise<PublicForum
     .innerJoin("units", "units.id", "forums.unit_id")
     .innerJoin("agencies", "agencies.id", "forums.agency_id")
     .innerJoin("forum_records", "forum_records.forum_id", "forums.id")
-    .select(["forums.id", "forums.title", "units.name as unit", "agencies.name as agency", "forums.held_on as heldOn", "forums.place", "forum_records.version", "forum_records.published_at as publishedAt"])
+    .select([
+      "forums.id",
+      "forums.title",
+      "units.name as unit",
+      "agencies.name as agency",
+      "forums.held_on as heldOn",
+      "forums.place",
+      "forum_records.version",
+      "forum_records.published_at as publishedAt",
+    ])
     .where("forum_records.status", "=", "published")
     .orderBy("forums.held_on", "desc")
     .orderBy("forums.id")
@@ -37,11 +46,25 @@ export async function publishedForums(db: Kysely<Database>): Promise<PublicForum
 
 export interface PublicForumRecord extends PublicForumSummary {
   snapshot: BeritaAcaraSnapshot;
-  actions: { id: number; description: string; responsibleUnit: string; dueOn: string; element: string | null; theme: string | null; status: "planned" | "in_progress" | "done" | "dropped"; late: boolean; updates: { at: Date; status: string; note: string }[] }[];
+  actions: {
+    id: number;
+    description: string;
+    responsibleUnit: string;
+    dueOn: string;
+    element: string | null;
+    theme: string | null;
+    status: "planned" | "in_progress" | "done" | "dropped";
+    late: boolean;
+    updates: { at: Date; status: string; note: string }[];
+  }[];
 }
 
 /** A forum's published record for open data, or undefined when it has none. */
-export async function publishedForumRecord(db: Kysely<Database>, forumId: number, now: Date): Promise<PublicForumRecord | undefined> {
+export async function publishedForumRecord(
+  db: Kysely<Database>,
+  forumId: number,
+  now: Date,
+): Promise<PublicForumRecord | undefined> {
   const summary = (await publishedForums(db)).find((forum) => forum.id === forumId);
   if (!summary) return undefined;
   const snapshot = await publishedSnapshot(db, forumId);
@@ -52,7 +75,13 @@ export async function publishedForumRecord(db: Kysely<Database>, forumId: number
   const today = localDateOf(now, live[0]?.timeZone ?? "Asia/Jakarta");
   return {
     ...summary,
-    snapshot: { ...snapshot, themes: snapshot.themes.map((theme) => ({ ...theme, items: theme.items.filter((item) => !withdrawn.has(item.number)) })) },
+    snapshot: {
+      ...snapshot,
+      themes: snapshot.themes.map((theme) => ({
+        ...theme,
+        items: theme.items.filter((item) => !withdrawn.has(item.number)),
+      })),
+    },
     actions: snapshot.actions.map((action) => {
       const current = live.find((row) => row.id === action.id);
       const status = current?.status ?? "planned";
@@ -65,7 +94,9 @@ export async function publishedForumRecord(db: Kysely<Database>, forumId: number
         theme: action.theme,
         status,
         late: isActionLate({ status, dueOn: action.dueOn }, today),
-        updates: updates.filter((update) => update.actionId === action.id).map((update) => ({ at: update.at, status: update.status, note: update.note })),
+        updates: updates
+          .filter((update) => update.actionId === action.id)
+          .map((update) => ({ at: update.at, status: update.status, note: update.note })),
       };
     }),
   };

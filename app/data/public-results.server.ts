@@ -80,7 +80,11 @@ export async function publicSubject(db: Kysely<Database>, target: PublicTarget):
       .where("units.path", "like", `${row.unitPath}%`)
       .where("services.active", "=", true)
       .execute();
-    return subjectOf(row, { kind: "unit", id: row.unitId, name: row.unitName }, services.map((service) => service.users_per_year));
+    return subjectOf(
+      row,
+      { kind: "unit", id: row.unitId, name: row.unitName },
+      services.map((service) => service.users_per_year),
+    );
   }
   const service = await db
     .selectFrom("services")
@@ -95,14 +99,31 @@ export async function publicSubject(db: Kysely<Database>, target: PublicTarget):
 }
 
 function subjectOf(
-  row: { unitId: number; unitName: string; unitSlug: string; unitPath: string; unitKind: UnitKind; agencyId: number; agencySlug: string; agencyName: string; timeZone: string; minimum: number },
+  row: {
+    unitId: number;
+    unitName: string;
+    unitSlug: string;
+    unitPath: string;
+    unitKind: UnitKind;
+    agencyId: number;
+    agencySlug: string;
+    agencyName: string;
+    timeZone: string;
+    minimum: number;
+  },
   own: { kind: "unit" | "service"; id: number; name: string },
   usersPerYear: (number | null)[],
 ): PublicSubject {
   return {
     ...own,
     unit: { id: row.unitId, name: row.unitName, slug: row.unitSlug, path: row.unitPath, kind: row.unitKind },
-    agency: { id: row.agencyId, slug: row.agencySlug, name: row.agencyName, timeZone: row.timeZone, minimum: row.minimum },
+    agency: {
+      id: row.agencyId,
+      slug: row.agencySlug,
+      name: row.agencyName,
+      timeZone: row.timeZone,
+      minimum: row.minimum,
+    },
     usersPerYear,
   };
 }
@@ -120,11 +141,17 @@ export function lastCompleteQuarter(now: Date, timeZone: string): Period {
 // The figures
 
 function populationFor(subject: PublicSubject, period: Pick<Period, "from" | "to">): number | null {
-  return subject.kind === "unit" ? unitPopulation(subject.usersPerYear, period) : periodPopulation(subject.usersPerYear[0] ?? null, period);
+  return subject.kind === "unit"
+    ? unitPopulation(subject.usersPerYear, period)
+    : periodPopulation(subject.usersPerYear[0] ?? null, period);
 }
 
 /** The published IKM of a subject for a period (respondents, figure or suppression, sample). */
-export async function publishedIkmFor(db: Kysely<Database>, subject: PublicSubject, period: Pick<Period, "from" | "to">): Promise<{ published: PublishedIkm; excluded: PublicIndicators["excluded"] }> {
+export async function publishedIkmFor(
+  db: Kysely<Database>,
+  subject: PublicSubject,
+  period: Pick<Period, "from" | "to">,
+): Promise<{ published: PublishedIkm; excluded: PublicIndicators["excluded"] }> {
   const indicators = await scopeIndicators(db, scopeOf(subject), period);
   const published = publishIkm({
     fullSurveys: indicators.counts.fullSurveys,
@@ -134,26 +161,55 @@ export async function publishedIkmFor(db: Kysely<Database>, subject: PublicSubje
     population: populationFor(subject, period),
   });
   const received = indicators.counts.valid + indicators.counts.flagged + indicators.counts.excluded;
-  return { published, excluded: { ratings: indicators.counts.excluded, received, share: excludedShare(indicators.counts.excluded, received) } };
+  return {
+    published,
+    excluded: {
+      ratings: indicators.counts.excluded,
+      received,
+      share: excludedShare(indicators.counts.excluded, received),
+    },
+  };
 }
 
 /** Quick ratings (the four faces) of a subject for a period: share satisfied with its interval, same minimum. */
-export async function quickFigureFor(db: Kysely<Database>, subject: PublicSubject, period: Pick<Period, "from" | "to">): Promise<QuickFigure> {
-  const filter = subject.kind === "unit" ? sql`r.unit_id in (select id from units where path like ${`${subject.unit.path}%`})` : sql`r.service_id = ${subject.id}`;
+export async function quickFigureFor(
+  db: Kysely<Database>,
+  subject: PublicSubject,
+  period: Pick<Period, "from" | "to">,
+): Promise<QuickFigure> {
+  const filter =
+    subject.kind === "unit"
+      ? sql`r.unit_id in (select id from units where path like ${`${subject.unit.path}%`})`
+      : sql`r.service_id = ${subject.id}`;
   const from = startOfLocalDay(period.from, subject.agency.timeZone);
   const to = startOfLocalDay(addDays(period.to, 1), subject.agency.timeZone);
   const result = await sql<{ ratings: number; satisfied: number }>`
     select count(*)::int as ratings, count(*) filter (where r.quick_score >= 3)::int as satisfied
     from ratings r
-    where ${filter} and r.status = 'valid' and r.quick_score is not null and r.submitted_at >= ${from} and r.submitted_at < ${to}`.execute(db);
+    where ${filter} and r.status = 'valid' and r.quick_score is not null and r.submitted_at >= ${from} and r.submitted_at < ${to}`.execute(
+    db,
+  );
   const row = result.rows[0] ?? { ratings: 0, satisfied: 0 };
   return quickFigure(row.ratings, row.satisfied, subject.agency.minimum);
 }
 
 /** Everything the API's indicators answer holds for a subject and period. */
-export async function publicIndicators(db: Kysely<Database>, subject: PublicSubject, period: Period): Promise<PublicIndicators> {
-  const [{ published, excluded }, quick] = await Promise.all([publishedIkmFor(db, subject, period), quickFigureFor(db, subject, period)]);
-  return { subject, period: { code: periodCode(period), from: period.from, to: period.to }, published, quick, excluded };
+export async function publicIndicators(
+  db: Kysely<Database>,
+  subject: PublicSubject,
+  period: Period,
+): Promise<PublicIndicators> {
+  const [{ published, excluded }, quick] = await Promise.all([
+    publishedIkmFor(db, subject, period),
+    quickFigureFor(db, subject, period),
+  ]);
+  return {
+    subject,
+    period: { code: periodCode(period), from: period.from, to: period.to },
+    published,
+    quick,
+    excluded,
+  };
 }
 
 export interface PublicTrendPoint {
@@ -164,7 +220,11 @@ export interface PublicTrendPoint {
 }
 
 /** The twelve months ending with the period's last month, each under the same publication rule. */
-export async function publicTrend(db: Kysely<Database>, subject: PublicSubject, period: Pick<Period, "to">): Promise<PublicTrendPoint[]> {
+export async function publicTrend(
+  db: Kysely<Database>,
+  subject: PublicSubject,
+  period: Pick<Period, "to">,
+): Promise<PublicTrendPoint[]> {
   const months: Period[] = [];
   let month = periodContaining("month", period.to);
   for (let i = 0; i < 12; i++) {
@@ -193,9 +253,17 @@ export interface PublicFollowUp {
 }
 
 /** The lowest element and what the unit committed to do (the SKM report's recommendations and follow-up). */
-export async function publicFollowUp(db: Kysely<Database>, subject: PublicSubject, period: Period, lowest: ElementCode | null): Promise<PublicFollowUp> {
+export async function publicFollowUp(
+  db: Kysely<Database>,
+  subject: PublicSubject,
+  period: Period,
+  lowest: ElementCode | null,
+): Promise<PublicFollowUp> {
   const before = previousPeriod(period);
-  const [now, earlier] = await Promise.all([skmReportTexts(db, subject.unit.id, period), skmReportTexts(db, subject.unit.id, before)]);
+  const [now, earlier] = await Promise.all([
+    skmReportTexts(db, subject.unit.id, period),
+    skmReportTexts(db, subject.unit.id, before),
+  ]);
   const text = (value: string) => (value.trim() === "" ? null : value.trim());
   return {
     lowest,
@@ -216,11 +284,21 @@ export interface PublicComplaintFigures {
 }
 
 /** Complaint handling for the unit (its subtree) over the period: received, within 3 and 5 working days, median to close. */
-export async function publicComplaintFigures(db: Kysely<Database>, subject: PublicSubject, period: Pick<Period, "from" | "to">, now: Date): Promise<PublicComplaintFigures> {
+export async function publicComplaintFigures(
+  db: Kysely<Database>,
+  subject: PublicSubject,
+  period: Pick<Period, "from" | "to">,
+  now: Date,
+): Promise<PublicComplaintFigures> {
   const calendar = await holidayCalendarFor(db, subject.agency.id);
   const from = startOfLocalDay(period.from, subject.agency.timeZone);
   const to = new Date(endOfLocalDay(period.to, subject.agency.timeZone).getTime() + 1);
-  const figures: ComplaintFigures = await complaintFiguresFor(db, { unitId: subject.unit.id, from, to, ratingCount: 0 }, calendar, now < to ? now : to);
+  const figures: ComplaintFigures = await complaintFiguresFor(
+    db,
+    { unitId: subject.unit.id, from, to, ratingCount: 0 },
+    calendar,
+    now < to ? now : to,
+  );
   return {
     received: figures.complaints,
     shareVerifiedWithin3: figures.shareVerifiedWithinLimit,
@@ -245,7 +323,11 @@ export interface PublicForumAction {
 }
 
 /** Follow-up actions of published forums the unit (its subtree) is responsible for, with progress; no officer named. */
-export async function publicForumActions(db: Kysely<Database>, subject: PublicSubject, now: Date): Promise<{ actions: PublicForumAction[]; done: number; total: number }> {
+export async function publicForumActions(
+  db: Kysely<Database>,
+  subject: PublicSubject,
+  now: Date,
+): Promise<{ actions: PublicForumAction[]; done: number; total: number }> {
   const rows = await actionsForUnits(db, [subject.unit.path], now);
   const actions = rows.map((row) => ({
     id: row.id,
@@ -270,7 +352,9 @@ export async function publicAgencies(db: Kysely<Database>) {
 
 /** An agency by slug or id ("kota-pariaman" or "3"). */
 export async function publicAgency(db: Kysely<Database>, slugOrId: string) {
-  let query = db.selectFrom("agencies").select(["id", "slug", "name", "province", "time_zone as timeZone", "public_min_surveys as minimum"]);
+  let query = db
+    .selectFrom("agencies")
+    .select(["id", "slug", "name", "province", "time_zone as timeZone", "public_min_surveys as minimum"]);
   query = /^\d{1,9}$/.test(slugOrId) ? query.where("id", "=", Number(slugOrId)) : query.where("slug", "=", slugOrId);
   return query.executeTakeFirst();
 }
@@ -300,13 +384,19 @@ export async function publicUnitsOfAgency(db: Kysely<Database>, agencyId: number
       : await db
           .selectFrom("services")
           .select(["id", "name", "unit_id", "users_per_year"])
-          .where("unit_id", "in", units.map((unit) => unit.id))
+          .where(
+            "unit_id",
+            "in",
+            units.map((unit) => unit.id),
+          )
           .where("active", "=", true)
           .orderBy("name")
           .execute();
   return units.map((unit) => ({
     ...unit,
-    services: services.filter((service) => service.unit_id === unit.id).map((service) => ({ id: service.id, name: service.name, usersPerYear: service.users_per_year })),
+    services: services
+      .filter((service) => service.unit_id === unit.id)
+      .map((service) => ({ id: service.id, name: service.name, usersPerYear: service.users_per_year })),
   }));
 }
 
@@ -331,7 +421,11 @@ export interface PublicComplaintRequest {
  * confidential one, never a contact, a name only for a public report whose reporter agreed to be named, never
  * the tracking code (whoever holds it can answer on the citizen's behalf) and never the officer concerned.
  */
-export async function publicComplaintRequests(db: Kysely<Database>, subject: PublicSubject, period: Pick<Period, "from" | "to">): Promise<PublicComplaintRequest[]> {
+export async function publicComplaintRequests(
+  db: Kysely<Database>,
+  subject: PublicSubject,
+  period: Pick<Period, "from" | "to">,
+): Promise<PublicComplaintRequest[]> {
   const from = startOfLocalDay(period.from, subject.agency.timeZone);
   const to = startOfLocalDay(addDays(period.to, 1), subject.agency.timeZone);
   const rows = await db
@@ -351,7 +445,11 @@ export async function publicComplaintRequests(db: Kysely<Database>, subject: Pub
       "services.name as serviceName",
       "received.name as receivedUnitName",
       "responsible.name as responsibleUnitName",
-      sql<string | null>`case when complaints.visibility = 'public' and complaint_contacts.show_name then complaint_contacts.name end`.as("reporterName"),
+      sql<
+        string | null
+      >`case when complaints.visibility = 'public' and complaint_contacts.show_name then complaint_contacts.name end`.as(
+        "reporterName",
+      ),
       eb
         .selectFrom("complaint_events")
         .select("complaint_events.details")
@@ -365,7 +463,12 @@ export async function publicComplaintRequests(db: Kysely<Database>, subject: Pub
     .where("complaints.status", "in", ["terverifikasi", "diteruskan", "ditindaklanjuti", "ditanggapi", "selesai"])
     .where("complaints.submitted_at", ">=", from)
     .where("complaints.submitted_at", "<", to)
-    .where((eb) => eb.or([eb("received.path", "like", `${subject.unit.path}%`), eb("responsible.path", "like", `${subject.unit.path}%`)]))
+    .where((eb) =>
+      eb.or([
+        eb("received.path", "like", `${subject.unit.path}%`),
+        eb("responsible.path", "like", `${subject.unit.path}%`),
+      ]),
+    )
     .orderBy("complaints.submitted_at", "desc")
     .limit(1000)
     .execute();
@@ -379,6 +482,9 @@ export async function publicComplaintRequests(db: Kysely<Database>, subject: Pub
     responsibleUnitName: row.responsibleUnitName ?? row.receivedUnitName,
     category: row.category,
     reporterName: row.visibility === "public" ? row.reporterName : null,
-    followUp: row.followUp && typeof row.followUp === "object" && "text" in row.followUp ? String((row.followUp as { text: unknown }).text) : null,
+    followUp:
+      row.followUp && typeof row.followUp === "object" && "text" in row.followUp
+        ? String((row.followUp as { text: unknown }).text)
+        : null,
   }));
 }

@@ -35,7 +35,8 @@ export const RESULT_COLUMNS = [
   "excluded_share",
 ] as const;
 
-const round = (value: number | null, digits: number) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
+const round = (value: number | null, digits: number) =>
+  value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 
 export function resultRowValues(row: AgencyResultRow): Value[] {
   const i = row.indicators;

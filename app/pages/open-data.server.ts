@@ -41,7 +41,10 @@ export async function unitsAnswer(db: Kysely<Database>, slugOrId: string): Promi
   const units = await publicUnitsOfAgency(db, agency.id);
   return {
     agency: { id: agency.id, slug: agency.slug, name: agency.name, province: agency.province },
-    units: units.map((unit) => ({ ...unit, publicUrl: unit.parentId === null ? `/kantor/${agency.slug}` : `/kantor/${agency.slug}/${unit.slug}` })),
+    units: units.map((unit) => ({
+      ...unit,
+      publicUrl: unit.parentId === null ? `/kantor/${agency.slug}` : `/kantor/${agency.slug}/${unit.slug}`,
+    })),
   };
 }
 
@@ -61,14 +64,29 @@ export function indicatorsFrom(figures: PublicIndicators, period: Period): Indic
     population: published.population,
     sampleRequired: published.sampleRequired,
     sufficient: published.kind === "published" ? published.sufficient : null,
-    elements: published.elements.map((element) => ({ code: element.code, name: elementName(element.code), nrr: element.nrr, answers: element.answers })),
-    quick: { ratings: quick.ratings, satisfiedShare: quick.satisfiedShare, interval: quick.interval, suppressed: quick.suppressed },
+    elements: published.elements.map((element) => ({
+      code: element.code,
+      name: elementName(element.code),
+      nrr: element.nrr,
+      answers: element.answers,
+    })),
+    quick: {
+      ratings: quick.ratings,
+      satisfiedShare: quick.satisfiedShare,
+      interval: quick.interval,
+      suppressed: quick.suppressed,
+    },
     excluded,
   };
 }
 
 /** A subject's indicators for a period (the last complete quarter when none is asked), or undefined when unknown. */
-export async function indicatorsAnswer(db: Kysely<Database>, target: PublicTarget, period: Period | undefined, now: Date): Promise<{ subject: PublicSubject; answer: Indicators } | undefined> {
+export async function indicatorsAnswer(
+  db: Kysely<Database>,
+  target: PublicTarget,
+  period: Period | undefined,
+  now: Date,
+): Promise<{ subject: PublicSubject; answer: Indicators } | undefined> {
   const subject = await publicSubject(db, target);
   if (!subject) return undefined;
   const chosen = period ?? lastCompleteQuarter(now, subject.agency.timeZone);
@@ -77,11 +95,19 @@ export async function indicatorsAnswer(db: Kysely<Database>, target: PublicTarge
 
 const OPEN_STATUSES = new Set(["terverifikasi", "diteruskan", "ditindaklanjuti", "ditanggapi"]);
 
-export async function complaintsAnswer(db: Kysely<Database>, unitId: number, period: Period | undefined, now: Date): Promise<ComplaintList | undefined> {
+export async function complaintsAnswer(
+  db: Kysely<Database>,
+  unitId: number,
+  period: Period | undefined,
+  now: Date,
+): Promise<ComplaintList | undefined> {
   const subject = await publicSubject(db, { kind: "unit", unitId });
   if (!subject) return undefined;
   const chosen = period ?? lastCompleteQuarter(now, subject.agency.timeZone);
-  const [figures, requests] = await Promise.all([publicComplaintFigures(db, subject, chosen, now), publicComplaintRequests(db, subject, chosen)]);
+  const [figures, requests] = await Promise.all([
+    publicComplaintFigures(db, subject, chosen, now),
+    publicComplaintRequests(db, subject, chosen),
+  ]);
   return {
     unit: { id: subject.unit.id, name: subject.unit.name, agency: subject.agency.name },
     period: { code: codeOf(chosen), from: chosen.from, to: chosen.to },
@@ -140,7 +166,10 @@ export async function forumAnswer(db: Kysely<Database>, forumId: number, now: Da
       inputs: theme.items.map((item) => ({ number: item.number, body: item.body, group: item.group, name: item.name })),
     })),
     agreements: snapshot.agreements,
-    actions: record.actions.map((action) => ({ ...action, updates: action.updates.map((update) => ({ ...update, at: update.at.toISOString() })) })),
+    actions: record.actions.map((action) => ({
+      ...action,
+      updates: action.updates.map((update) => ({ ...update, at: update.at.toISOString() })),
+    })),
   };
 }
 
@@ -158,21 +187,37 @@ export interface AgencyResultRow {
 }
 
 /** One row per unit and per active service of the agency, for a period; undefined for an unknown agency. */
-export async function agencyResultRows(db: Kysely<Database>, slugOrId: string, period: Period | undefined, now: Date, options: { services?: boolean } = {}) {
+export async function agencyResultRows(
+  db: Kysely<Database>,
+  slugOrId: string,
+  period: Period | undefined,
+  now: Date,
+  options: { services?: boolean } = {},
+) {
   const agency = await publicAgency(db, slugOrId);
   if (!agency) return undefined;
   const chosen = period ?? lastCompleteQuarter(now, agency.timeZone);
   const units = (await publicUnitsOfAgency(db, agency.id)).filter((unit) => unit.parentId !== null);
   const targets: PublicTarget[] = units.flatMap((unit) => [
     { kind: "unit" as const, unitId: unit.id },
-    ...(options.services === false ? [] : unit.services.map((service) => ({ kind: "service" as const, serviceId: service.id }))),
+    ...(options.services === false
+      ? []
+      : unit.services.map((service) => ({ kind: "service" as const, serviceId: service.id }))),
   ]);
   const rows: AgencyResultRow[] = [];
   // One subject at a time: a government has tens of units and services, and the pool is shared with the pages.
   for (const target of targets) {
     const result = await indicatorsAnswer(db, target, chosen, now);
     if (!result) continue;
-    rows.push({ agency: agency.slug, unitId: result.answer.unit.id, unitSlug: result.subject.unit.slug, unit: result.answer.unit.name, serviceId: result.answer.service?.id ?? null, service: result.answer.service?.name ?? null, indicators: result.answer });
+    rows.push({
+      agency: agency.slug,
+      unitId: result.answer.unit.id,
+      unitSlug: result.subject.unit.slug,
+      unit: result.answer.unit.name,
+      serviceId: result.answer.service?.id ?? null,
+      service: result.answer.service?.name ?? null,
+      indicators: result.answer,
+    });
   }
   return { agency, period: chosen, code: codeOf(chosen), rows };
 }

@@ -35,7 +35,17 @@ async function resultsOf(db: Kysely<Database>, target: PublicTarget, now: Date) 
     results: {
       indicators: answer,
       trend,
-      followUp: { ...followUp, actions: lowestActions.map(({ id, description, status, dueOn, late, publicUrl }) => ({ id, description, status, dueOn, late, publicUrl })) },
+      followUp: {
+        ...followUp,
+        actions: lowestActions.map(({ id, description, status, dueOn, late, publicUrl }) => ({
+          id,
+          description,
+          status,
+          dueOn,
+          late,
+          publicUrl,
+        })),
+      },
       complaintFigures,
       forum,
     },
@@ -48,9 +58,21 @@ export async function unitResultsPage(db: Kysely<Database>, agencySlug: string, 
   if (!unit) return undefined;
   const page = await resultsOf(db, { kind: "unit", unitId: unit.id }, now);
   if (!page) return undefined;
-  const [services, counters, complaints] = await Promise.all([servicesOfUnit(db, unit.id), countersOfUnit(db, unit.id), publicComplaintsOfUnit(db, unit.id, { limit: 10 })]);
+  const [services, counters, complaints] = await Promise.all([
+    servicesOfUnit(db, unit.id),
+    countersOfUnit(db, unit.id),
+    publicComplaintsOfUnit(db, unit.id, { limit: 10 }),
+  ]);
   return {
-    unit: { id: unit.id, name: unit.name, address: unit.address, agencyName: unit.agencyName, agencySlug, slug: unitSlug, timeZone: unit.timeZone },
+    unit: {
+      id: unit.id,
+      name: unit.name,
+      address: unit.address,
+      agencyName: unit.agencyName,
+      agencySlug,
+      slug: unitSlug,
+      timeZone: unit.timeZone,
+    },
     services,
     counters,
     complaints: complaints.map(({ submittedAt, status, body, followUp }) => ({ submittedAt, status, body, followUp })),
@@ -59,7 +81,13 @@ export async function unitResultsPage(db: Kysely<Database>, agencySlug: string, 
 }
 
 /** A service's public page (the service must belong to the unit in the address). */
-export async function serviceResultsPage(db: Kysely<Database>, agencySlug: string, unitSlug: string, serviceId: number, now: Date) {
+export async function serviceResultsPage(
+  db: Kysely<Database>,
+  agencySlug: string,
+  unitSlug: string,
+  serviceId: number,
+  now: Date,
+) {
   const unit = await unitBySlugs(db, agencySlug, unitSlug);
   if (!unit) return undefined;
   const page = await resultsOf(db, { kind: "service", serviceId }, now);
@@ -67,7 +95,14 @@ export async function serviceResultsPage(db: Kysely<Database>, agencySlug: strin
   const service = (await servicesOfUnit(db, unit.id)).find((row) => row.id === serviceId);
   if (!service) return undefined;
   return {
-    unit: { id: unit.id, name: unit.name, agencyName: unit.agencyName, agencySlug, slug: unitSlug, timeZone: unit.timeZone },
+    unit: {
+      id: unit.id,
+      name: unit.name,
+      agencyName: unit.agencyName,
+      agencySlug,
+      slug: unitSlug,
+      timeZone: unit.timeZone,
+    },
     service,
     results: page.results,
   };
@@ -97,7 +132,12 @@ export async function agencyComparisonPage(db: Kysely<Database>, agencySlug: str
     return a.name.localeCompare(b.name, "id");
   });
   return {
-    agency: { slug: result.agency.slug, name: result.agency.name, province: result.agency.province, minimum: result.agency.minimum },
+    agency: {
+      slug: result.agency.slug,
+      name: result.agency.name,
+      province: result.agency.province,
+      minimum: result.agency.minimum,
+    },
     period: { from: result.period.from, to: result.period.to, code: result.code },
     sort,
     rows: sorted,

@@ -5,5 +5,8 @@ import { publicBaseUrl } from "~/http/public-url.server";
 
 // GET /api/v1/openapi.json: the OpenAPI 3.1 document, generated from the answers' schemas.
 export function loader({ request, context }: LoaderFunctionArgs) {
-  return openData(request, context, async () => ({ body: JSON.stringify(openApiDocument(publicBaseUrl(request))), contentType: "application/json; charset=utf-8" }));
+  return openData(request, context, async () => ({
+    body: JSON.stringify(openApiDocument(publicBaseUrl(request))),
+    contentType: "application/json; charset=utf-8",
+  }));
 }

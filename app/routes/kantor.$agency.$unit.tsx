@@ -33,6 +33,9 @@ export default function UnitPage() {
       {unit.address ? <p>{unit.address}</p> : null}
 
       <PublicResults results={results} />
+      <p className="small">
+        <a href={`/api/v1/units/${unit.id}/indicators?period=${results.indicators.period.code}`}>{t("publicResults.openData")}</a> · <a href="/api/v1/docs">API</a>
+      </p>
 
       {services.length > 0 ? (
         <section aria-labelledby="service-results-title">

@@ -35,7 +35,9 @@ export default function Offices() {
       ) : (
         [...byAgency.entries()].map(([agencyName, units]) => (
           <section key={agencyName}>
-            <h2>{agencyName}</h2>
+            <h2>
+              <a href={`/kantor/${units[0]!.agencySlug}`}>{agencyName}</a>
+            </h2>
             <ul className="menu-list">
               {units.map((unit) => (
                 <li key={unit.id}>

@@ -6,7 +6,14 @@ import type { z } from "zod";
 import { closeDatabase } from "~/platform/db.server";
 import { LIMITS } from "~/data/rate-limits.server";
 import { API_PATHS } from "~/http/open-data/openapi";
-import { ComplaintListSchema, ForumListSchema, ForumRecordSchema, IndicatorsSchema, ProblemSchema, UnitListSchema } from "~/http/open-data/schemas";
+import {
+  ComplaintListSchema,
+  ForumListSchema,
+  ForumRecordSchema,
+  IndicatorsSchema,
+  ProblemSchema,
+  UnitListSchema,
+} from "~/http/open-data/schemas";
 import { freshDemoDatabase } from "./database";
 
 // The open-data API against the demo in a real PostgreSQL, through the route modules' loaders.
@@ -38,7 +45,11 @@ describe("open data", async () => {
       const match = pattern.exec(url.pathname);
       if (!match) continue;
       const request = new Request(url, { headers: options.headers });
-      return module.loader({ request, params: { ...match.groups }, context: { ip: options.ip ?? `198.51.100.${(clients++ % 250) + 1}`, secure: false } } as never);
+      return module.loader({
+        request,
+        params: { ...match.groups },
+        context: { ip: options.ip ?? `198.51.100.${(clients++ % 250) + 1}`, secure: false },
+      } as never);
     }
     throw new Error(`No route for ${path}`);
   }
@@ -82,30 +93,55 @@ describe("open data", async () => {
 
     await keep(29);
     const at29 = await json(IndicatorsSchema, `/api/v1/services/${serviceId}/indicators?period=${month}`);
-    expect(at29).toMatchObject({ respondents: 29, suppressed: true, ikm: null, mutu: null, lowest: null, sufficient: null });
+    expect(at29).toMatchObject({
+      respondents: 29,
+      suppressed: true,
+      ikm: null,
+      mutu: null,
+      lowest: null,
+      sufficient: null,
+    });
     expect(at29.elements.map((element) => element.nrr)).toEqual(Array(9).fill(null));
     expect(at29.elements.every((element) => element.answers > 0 && element.answers <= 29)).toBe(true);
   });
 
   it("never lists a confidential complaint, nor a reporter who did not agree to be named", async () => {
-    const complaints = await db.selectFrom("complaints").select(["id", "body", "visibility", "status"]).where("status", "!=", "diterima").orderBy("id").execute();
+    const complaints = await db
+      .selectFrom("complaints")
+      .select(["id", "body", "visibility", "status"])
+      .where("status", "!=", "diterima")
+      .orderBy("id")
+      .execute();
     // Make sure the demo holds a verified confidential complaint with a distinctive text.
     const secret = complaints.find((complaint) => complaint.status !== "diarsipkan")!;
-    await db.updateTable("complaints").set({ visibility: "rahasia", body: "RAHASIA-UJI laporan yang tidak boleh terbit" }).where("id", "=", secret.id).execute();
+    await db
+      .updateTable("complaints")
+      .set({ visibility: "rahasia", body: "RAHASIA-UJI laporan yang tidak boleh terbit" })
+      .where("id", "=", secret.id)
+      .execute();
     const units = await db.selectFrom("units").select("id").execute();
     const listed: z.infer<typeof ComplaintListSchema>["requests"] = [];
-    for (const unit of units) listed.push(...(await json(ComplaintListSchema, `/api/v1/units/${unit.id}/complaints?period=2026`)).requests);
+    for (const unit of units)
+      listed.push(...(await json(ComplaintListSchema, `/api/v1/units/${unit.id}/complaints?period=2026`)).requests);
     expect(listed.length).toBeGreaterThan(0);
     expect(listed.some((request) => request.description.includes("RAHASIA-UJI"))).toBe(false);
-    const confidential = new Set((await db.selectFrom("complaints").select("id").where("visibility", "=", "rahasia").execute()).map((row) => String(row.id)));
+    const confidential = new Set(
+      (await db.selectFrom("complaints").select("id").where("visibility", "=", "rahasia").execute()).map((row) =>
+        String(row.id),
+      ),
+    );
     expect(listed.filter((request) => confidential.has(request.service_request_id))).toEqual([]);
-    const codes = new Set((await db.selectFrom("complaints").select("tracking_code").execute()).map((row) => row.tracking_code));
+    const codes = new Set(
+      (await db.selectFrom("complaints").select("tracking_code").execute()).map((row) => row.tracking_code),
+    );
     expect(listed.some((request) => codes.has(request.service_request_id))).toBe(false);
     const named = await db
       .selectFrom("complaint_contacts")
       .innerJoin("complaints", "complaints.id", "complaint_contacts.complaint_id")
       .select(["complaint_contacts.name", "complaints.id"])
-      .where((eb) => eb.or([eb("complaint_contacts.show_name", "=", false), eb("complaints.visibility", "!=", "public")]))
+      .where((eb) =>
+        eb.or([eb("complaint_contacts.show_name", "=", false), eb("complaints.visibility", "!=", "public")]),
+      )
       .execute();
     for (const request of listed) {
       const contact = named.find((row) => String(row.id) === request.service_request_id);
@@ -115,14 +151,23 @@ describe("open data", async () => {
 
   it("shows the same figures on the unit page, in the API and in the CSV", async () => {
     const api = await json(IndicatorsSchema, `/api/v1/units/${dukcapil.id}/indicators`);
-    const page = (await unitPage.loader({ request: new Request(`http://localhost/kantor/${dukcapil.agencySlug}/${dukcapil.slug}`), params: { agency: dukcapil.agencySlug, unit: dukcapil.slug }, context: {} } as never)) as Awaited<
-      ReturnType<typeof unitPage.loader>
-    >;
+    const page = (await unitPage.loader({
+      request: new Request(`http://localhost/kantor/${dukcapil.agencySlug}/${dukcapil.slug}`),
+      params: { agency: dukcapil.agencySlug, unit: dukcapil.slug },
+      context: {},
+    } as never)) as Awaited<ReturnType<typeof unitPage.loader>>;
     expect(page.results.indicators).toEqual(api);
-    const csv = await (await get(`/api/v1/agencies/${dukcapil.agencySlug}/indicators.csv?period=${api.period.code}`)).text();
+    const csv = await (
+      await get(`/api/v1/agencies/${dukcapil.agencySlug}/indicators.csv?period=${api.period.code}`)
+    ).text();
     const [header, ...lines] = csv.trimEnd().split("\r\n");
     const columns = header!.split(",");
-    const row = lines.map((line) => line.split(",")).find((cells) => cells[columns.indexOf("unit_id")] === String(dukcapil.id) && cells[columns.indexOf("service_id")] === "")!;
+    const row = lines
+      .map((line) => line.split(","))
+      .find(
+        (cells) =>
+          cells[columns.indexOf("unit_id")] === String(dukcapil.id) && cells[columns.indexOf("service_id")] === "",
+      )!;
     expect(row[columns.indexOf("respondents")]).toBe(String(api.respondents));
     expect(row[columns.indexOf("ikm")]).toBe(api.ikm === null ? "" : String(api.ikm));
     expect(row[columns.indexOf("mutu")]).toBe(api.mutu ?? "");
@@ -141,7 +186,10 @@ describe("open data", async () => {
   });
 
   it("publishes an OpenAPI 3.1 document that validates, and every path it lists answers in its documented shape", async () => {
-    const document = (await (await get("/api/v1/openapi.json")).json()) as { openapi: string; paths: Record<string, unknown> };
+    const document = (await (await get("/api/v1/openapi.json")).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(document.openapi).toBe("3.1.0");
     const validator = new Validator();
     const result = await validator.validate(document as never);
@@ -149,9 +197,19 @@ describe("open data", async () => {
     expect(result.valid).toBe(true);
     expect(Object.keys(document.paths).sort()).toEqual(API_PATHS.map((path) => path.config.path).sort());
 
-    const service = await db.selectFrom("services").select("id").where("unit_id", "=", dukcapil.id).orderBy("id").executeTakeFirstOrThrow();
+    const service = await db
+      .selectFrom("services")
+      .select("id")
+      .where("unit_id", "=", dukcapil.id)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
     const forum = (await json(ForumListSchema, "/api/v1/forums")).forums[0]!;
-    const values: Record<string, string> = { unitId: String(dukcapil.id), serviceId: String(service.id), forumId: String(forum.id), agency: dukcapil.agencySlug };
+    const values: Record<string, string> = {
+      unitId: String(dukcapil.id),
+      serviceId: String(service.id),
+      forumId: String(forum.id),
+      agency: dukcapil.agencySlug,
+    };
     for (const path of API_PATHS) {
       const concrete = path.example.replace(/\{(\w+)\}/g, (_, name: string) => values[name]!);
       const response = await get(concrete);
@@ -167,11 +225,20 @@ describe("open data", async () => {
 
   it("shows a forum's berita acara without hidden inputs and without the person in charge of an action", async () => {
     const forum = (await json(ForumListSchema, "/api/v1/forums")).forums[0]!;
-    const hidden = await db.selectFrom("forum_items").select(["number", "body"]).where("forum_id", "=", forum.id).where("hidden_reason", "is not", null).execute();
+    const hidden = await db
+      .selectFrom("forum_items")
+      .select(["number", "body"])
+      .where("forum_id", "=", forum.id)
+      .where("hidden_reason", "is not", null)
+      .execute();
     const record = await json(ForumRecordSchema, `/api/v1/forums/${forum.id}`);
     const cited = record.themes.flatMap((theme) => theme.inputs.map((input) => input.number));
     for (const item of hidden) expect(cited).not.toContain(item.number);
-    const officers = (await db.selectFrom("forum_actions").select("responsible_officer").where("forum_id", "=", forum.id).execute()).map((row) => row.responsible_officer).filter((name): name is string => !!name);
+    const officers = (
+      await db.selectFrom("forum_actions").select("responsible_officer").where("forum_id", "=", forum.id).execute()
+    )
+      .map((row) => row.responsible_officer)
+      .filter((name): name is string => !!name);
     const text = JSON.stringify(record);
     for (const name of officers) expect(text).not.toContain(name);
   });
@@ -188,7 +255,9 @@ describe("open data", async () => {
   it("answers 304 to a client that already holds the answer", async () => {
     const first = await get(`/api/v1/units/${dukcapil.id}/indicators?period=2026-Q3`);
     const etag = first.headers.get("ETag")!;
-    const again = await get(`/api/v1/units/${dukcapil.id}/indicators?period=2026-Q3`, { headers: { "If-None-Match": etag } });
+    const again = await get(`/api/v1/units/${dukcapil.id}/indicators?period=2026-Q3`, {
+      headers: { "If-None-Match": etag },
+    });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
   });
@@ -210,7 +279,8 @@ describe("open data", async () => {
 
   it("holds each address to the open-data limit", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < LIMITS.openData.limit + 3; i++) statuses.push((await get("/api/v1/agencies", { ip: "203.0.113.50" })).status);
+    for (let i = 0; i < LIMITS.openData.limit + 3; i++)
+      statuses.push((await get("/api/v1/agencies", { ip: "203.0.113.50" })).status);
     expect(statuses.filter((status) => status === 429)).toHaveLength(3);
     const refused = await get("/api/v1/agencies", { ip: "203.0.113.50" });
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);

@@ -12,14 +12,23 @@ import { db } from "~/platform/db.server";
 /** Public caching: results change at most as ratings arrive, and pages show finished periods. */
 export const CACHE_CONTROL = "public, max-age=300";
 
-const COMMON_HEADERS = { "Cache-Control": CACHE_CONTROL, "Access-Control-Allow-Origin": "*", "X-Content-Type-Options": "nosniff" };
+const COMMON_HEADERS = {
+  "Cache-Control": CACHE_CONTROL,
+  "Access-Control-Allow-Origin": "*",
+  "X-Content-Type-Options": "nosniff",
+};
 
 const TITLES: Record<number, string> = { 400: "Bad Request", 404: "Not Found", 429: "Too Many Requests" };
 
 export function problem(status: 400 | 404 | 429, detail: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({ type: "about:blank", title: TITLES[status], status, detail }), {
     status,
-    headers: { "Content-Type": "application/problem+json; charset=utf-8", "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store", ...headers },
+    headers: {
+      "Content-Type": "application/problem+json; charset=utf-8",
+      "Access-Control-Allow-Origin": "*",
+      "Cache-Control": "no-store",
+      ...headers,
+    },
   });
 }
 
@@ -67,9 +76,18 @@ export interface OpenDataBody {
  * Runs an open-data handler: rate limit first (429 with Retry-After), then the handler; its answer gets the
  * ETag (304 when the client has it) and caching headers. A ProblemError becomes its problem answer.
  */
-export async function openData(request: Request, context: AppLoadContext | undefined, handler: () => Promise<OpenDataBody>): Promise<Response> {
+export async function openData(
+  request: Request,
+  context: AppLoadContext | undefined,
+  handler: () => Promise<OpenDataBody>,
+): Promise<Response> {
   const limit = await hitLimit(db(), LIMITS.openData, clientAddressOf(context), now());
-  if (!limit.allowed) return problem(429, `At most ${LIMITS.openData.limit} requests per ${LIMITS.openData.windowSeconds / 60} minutes per address`, { "Retry-After": String(limit.retryAfterSeconds) });
+  if (!limit.allowed)
+    return problem(
+      429,
+      `At most ${LIMITS.openData.limit} requests per ${LIMITS.openData.windowSeconds / 60} minutes per address`,
+      { "Retry-After": String(limit.retryAfterSeconds) },
+    );
   let answer: OpenDataBody;
   try {
     answer = await handler();
@@ -78,11 +96,18 @@ export async function openData(request: Request, context: AppLoadContext | undef
     throw thrown;
   }
   const etag = etagOf(answer.etagSource ?? answer.body);
-  const headers: Record<string, string> = { ...COMMON_HEADERS, ETag: etag, "RateLimit-Remaining": String(Math.max(0, LIMITS.openData.limit - limit.count)) };
+  const headers: Record<string, string> = {
+    ...COMMON_HEADERS,
+    ETag: etag,
+    "RateLimit-Remaining": String(Math.max(0, LIMITS.openData.limit - limit.count)),
+  };
   if (matches(request.headers.get("If-None-Match"), etag)) return new Response(null, { status: 304, headers });
   headers["Content-Type"] = answer.contentType;
   if (answer.fileName) headers["Content-Disposition"] = `attachment; filename="${answer.fileName}"`;
-  return new Response(typeof answer.body === "string" ? answer.body : Buffer.from(answer.body), { status: 200, headers });
+  return new Response(typeof answer.body === "string" ? answer.body : Buffer.from(answer.body), {
+    status: 200,
+    headers,
+  });
 }
 
 /** A JSON answer checked against its schema (an answer that breaks its own documented shape is a bug, not data). */

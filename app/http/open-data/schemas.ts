@@ -10,7 +10,10 @@ import { parsePeriodCode } from "~/domain/indicators/publication";
 extendZodWithOpenApi(z);
 
 const id = z.number().int().positive();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ format: "date", example: "2026-07-01" });
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .openapi({ format: "date", example: "2026-07-01" });
 const share = z.number().min(0).max(1);
 
 export const ProblemSchema = z
@@ -23,13 +26,27 @@ export const ProblemSchema = z
   .openapi("Problem", { description: "An error, as RFC 9457 application/problem+json." });
 
 export const AgencySchema = z
-  .object({ id, slug: z.string().openapi({ example: "kota-pariaman" }), name: z.string().openapi({ example: "Pemerintah Kota Pariaman" }), province: z.string() })
+  .object({
+    id,
+    slug: z.string().openapi({ example: "kota-pariaman" }),
+    name: z.string().openapi({ example: "Pemerintah Kota Pariaman" }),
+    province: z.string(),
+  })
   .openapi("Agency", { description: "A government (pemerintah daerah) publishing on the portal." });
 
 export const AgencyListSchema = z.object({ agencies: z.array(AgencySchema) }).openapi("AgencyList");
 
 export const ServiceRefSchema = z
-  .object({ id, name: z.string(), usersPerYear: z.number().int().positive().nullable().openapi({ description: "Expected service users per year, the population behind the required sample." }) })
+  .object({
+    id,
+    name: z.string(),
+    usersPerYear: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .openapi({ description: "Expected service users per year, the population behind the required sample." }),
+  })
   .openapi("ServiceRef");
 
 export const UnitSchema = z
@@ -49,23 +66,34 @@ export const UnitListSchema = z.object({ agency: AgencySchema, units: z.array(Un
 
 export const PeriodSchema = z
   .object({ code: z.string().openapi({ example: "2026-Q3" }), from: day, to: day })
-  .openapi("Period", { description: "A month (2026-09), quarter (2026-Q3) or year (2026), as local calendar days, both inclusive." });
+  .openapi("Period", {
+    description: "A month (2026-09), quarter (2026-Q3) or year (2026), as local calendar days, both inclusive.",
+  });
 
 export const ElementSchema = z
   .object({
     code: z.enum(ELEMENT_CODES),
     name: z.string().openapi({ example: "Persyaratan" }),
-    nrr: z.number().min(1).max(4).nullable().openapi({ description: "Mean answer (nilai rata-rata, 1–4); null when withheld or unanswered." }),
+    nrr: z
+      .number()
+      .min(1)
+      .max(4)
+      .nullable()
+      .openapi({ description: "Mean answer (nilai rata-rata, 1–4); null when withheld or unanswered." }),
     answers: z.number().int().min(0),
   })
   .openapi("Element");
 
-export const IntervalSchema = z.object({ low: share, high: share }).openapi("Interval", { description: "95 % Wilson interval of a share." });
+export const IntervalSchema = z
+  .object({ low: share, high: share })
+  .openapi("Interval", { description: "95 % Wilson interval of a share." });
 
 export const QuickSchema = z
   .object({
     ratings: z.number().int().min(0),
-    satisfiedShare: share.nullable().openapi({ description: "Share of quick ratings of 3 or 4 (puas, sangat puas); null below the minimum." }),
+    satisfiedShare: share
+      .nullable()
+      .openapi({ description: "Share of quick ratings of 3 or 4 (puas, sangat puas); null below the minimum." }),
     interval: IntervalSchema.nullable(),
     suppressed: z.boolean(),
   })
@@ -76,36 +104,83 @@ export const IndicatorsSchema = z
     unit: z.object({ id, name: z.string(), agency: z.string() }),
     service: z.object({ id, name: z.string() }).nullable(),
     period: PeriodSchema,
-    respondents: z.number().int().min(0).openapi({ description: "Full surveys (all nine elements asked) in the period." }),
-    minimum: z.number().int().positive().openapi({ description: "Full surveys needed before the IKM is published (the agency's setting)." }),
-    suppressed: z.boolean().openapi({ description: "True below the minimum: ikm, mutu and the element values are then null." }),
-    ikm: z.number().min(25).max(100).nullable().openapi({ description: "Indeks Kepuasan Masyarakat, 25–100, two decimals." }),
+    respondents: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: "Full surveys (all nine elements asked) in the period." }),
+    minimum: z
+      .number()
+      .int()
+      .positive()
+      .openapi({ description: "Full surveys needed before the IKM is published (the agency's setting)." }),
+    suppressed: z
+      .boolean()
+      .openapi({ description: "True below the minimum: ikm, mutu and the element values are then null." }),
+    ikm: z
+      .number()
+      .min(25)
+      .max(100)
+      .nullable()
+      .openapi({ description: "Indeks Kepuasan Masyarakat, 25–100, two decimals." }),
     mutu: z.enum(["A", "B", "C", "D"]).nullable(),
-    lowest: z.enum(ELEMENT_CODES).nullable().openapi({ description: "The element with the lowest mean: the priority for follow-up." }),
-    population: z.number().int().min(0).nullable().openapi({ description: "Service users expected in the period (stored yearly figure scaled to the period)." }),
-    sampleRequired: z.number().int().min(0).nullable().openapi({ description: "Krejcie–Morgan minimum sample for the population." }),
-    sufficient: z.boolean().nullable().openapi({ description: "respondents ≥ sampleRequired; null when suppressed or the population is unknown." }),
+    lowest: z
+      .enum(ELEMENT_CODES)
+      .nullable()
+      .openapi({ description: "The element with the lowest mean: the priority for follow-up." }),
+    population: z
+      .number()
+      .int()
+      .min(0)
+      .nullable()
+      .openapi({ description: "Service users expected in the period (stored yearly figure scaled to the period)." }),
+    sampleRequired: z
+      .number()
+      .int()
+      .min(0)
+      .nullable()
+      .openapi({ description: "Krejcie–Morgan minimum sample for the population." }),
+    sufficient: z
+      .boolean()
+      .nullable()
+      .openapi({ description: "respondents ≥ sampleRequired; null when suppressed or the population is unknown." }),
     elements: z.array(ElementSchema),
     quick: QuickSchema,
-    excluded: z.object({ ratings: z.number().int().min(0), received: z.number().int().min(0), share: share.nullable() }).openapi({ description: "Ratings taken out by staff (abuse, duplicates) among all received." }),
+    excluded: z
+      .object({ ratings: z.number().int().min(0), received: z.number().int().min(0), share: share.nullable() })
+      .openapi({ description: "Ratings taken out by staff (abuse, duplicates) among all received." }),
   })
   .openapi("Indicators");
 
 export const ComplaintRequestSchema = z
   .object({
-    service_request_id: z.string().openapi({ description: "The complaint's public number (not the citizen's tracking code, which lets its holder answer)." }),
+    service_request_id: z
+      .string()
+      .openapi({
+        description: "The complaint's public number (not the citizen's tracking code, which lets its holder answer).",
+      }),
     status: z.enum(["open", "closed"]),
-    status_notes: z.string().openapi({ description: "The portal's status: terverifikasi, diteruskan, ditindaklanjuti, ditanggapi, selesai." }),
+    status_notes: z
+      .string()
+      .openapi({
+        description: "The portal's status: terverifikasi, diteruskan, ditindaklanjuti, ditanggapi, selesai.",
+      }),
     service_name: z.string().nullable(),
     description: z.string(),
     requested_datetime: z.string().openapi({ format: "date-time" }),
     updated_datetime: z.string().openapi({ format: "date-time" }),
     agency_responsible: z.string(),
     category: z.string().nullable(),
-    reporter_name: z.string().nullable().openapi({ description: "Only when the reporter chose a public report and agreed to be named." }),
+    reporter_name: z
+      .string()
+      .nullable()
+      .openapi({ description: "Only when the reporter chose a public report and agreed to be named." }),
     follow_up: z.string().nullable(),
   })
-  .openapi("ComplaintRequest", { description: "A public or anonymous complaint, in the spirit of Open311 GeoReport v2. Confidential ones are never listed." });
+  .openapi("ComplaintRequest", {
+    description:
+      "A public or anonymous complaint, in the spirit of Open311 GeoReport v2. Confidential ones are never listed.",
+  });
 
 export const ComplaintFiguresSchema = z
   .object({
@@ -114,14 +189,30 @@ export const ComplaintFiguresSchema = z
     shareFollowedUpWithin5WorkingDays: share.nullable(),
     medianDaysToClose: z.number().min(0).nullable(),
   })
-  .openapi("ComplaintFigures", { description: "Handling of all complaints received in the period (confidential ones counted, never shown)." });
+  .openapi("ComplaintFigures", {
+    description: "Handling of all complaints received in the period (confidential ones counted, never shown).",
+  });
 
 export const ComplaintListSchema = z
-  .object({ unit: z.object({ id, name: z.string(), agency: z.string() }), period: PeriodSchema, figures: ComplaintFiguresSchema, requests: z.array(ComplaintRequestSchema) })
+  .object({
+    unit: z.object({ id, name: z.string(), agency: z.string() }),
+    period: PeriodSchema,
+    figures: ComplaintFiguresSchema,
+    requests: z.array(ComplaintRequestSchema),
+  })
   .openapi("ComplaintList");
 
 export const ForumSummarySchema = z
-  .object({ id, title: z.string(), unit: z.string(), agency: z.string(), heldOn: day, place: z.string(), version: z.number().int().positive(), publishedAt: z.string().openapi({ format: "date-time" }) })
+  .object({
+    id,
+    title: z.string(),
+    unit: z.string(),
+    agency: z.string(),
+    heldOn: day,
+    place: z.string(),
+    version: z.number().int().positive(),
+    publishedAt: z.string().openapi({ format: "date-time" }),
+  })
   .openapi("ForumSummary");
 
 export const ForumListSchema = z.object({ forums: z.array(ForumSummarySchema) }).openapi("ForumList");
@@ -136,7 +227,9 @@ export const ForumActionSchema = z
     theme: z.string().nullable(),
     status: z.enum(["planned", "in_progress", "done", "dropped"]),
     late: z.boolean(),
-    updates: z.array(z.object({ at: z.string().openapi({ format: "date-time" }), status: z.string(), note: z.string() })),
+    updates: z.array(
+      z.object({ at: z.string().openapi({ format: "date-time" }), status: z.string(), note: z.string() }),
+    ),
   })
   .openapi("ForumAction");
 
@@ -149,12 +242,22 @@ export const ForumRecordSchema = ForumSummarySchema.extend({
       label: z.string(),
       element: z.string().nullable(),
       summary: z.string(),
-      inputs: z.array(z.object({ number: z.number().int().positive(), body: z.string(), group: z.string().nullable(), name: z.string().nullable().openapi({ description: "Only when the person agreed to be named." }) })),
+      inputs: z.array(
+        z.object({
+          number: z.number().int().positive(),
+          body: z.string(),
+          group: z.string().nullable(),
+          name: z.string().nullable().openapi({ description: "Only when the person agreed to be named." }),
+        }),
+      ),
     }),
   ),
   agreements: z.string(),
   actions: z.array(ForumActionSchema),
-}).openapi("ForumRecord", { description: "A published berita acara: themes with the inputs cited (hidden ones left out) and the follow-up actions' progress." });
+}).openapi("ForumRecord", {
+  description:
+    "A published berita acara: themes with the inputs cited (hidden ones left out) and the follow-up actions' progress.",
+});
 
 // ---------------------------------------------------------------------------------------------------------
 // Parameters
@@ -165,13 +268,21 @@ export const PeriodQuerySchema = z.object({
     .transform((value, ctx) => {
       const parsed = parsePeriodCode(value);
       if (!parsed.ok) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "period must look like 2026-Q3 (a quarter), 2026-09 (a month) or 2026 (a year)" });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: "period must look like 2026-Q3 (a quarter), 2026-09 (a month) or 2026 (a year)",
+        });
         return z.NEVER;
       }
       return parsed.period;
     })
     .optional()
-    .openapi({ param: { name: "period", in: "query" }, description: "2026-Q3, 2026-09 or 2026; the last complete quarter when left out.", example: "2026-Q3", type: "string" }),
+    .openapi({
+      param: { name: "period", in: "query" },
+      description: "2026-Q3, 2026-09 or 2026; the last complete quarter when left out.",
+      example: "2026-Q3",
+      type: "string",
+    }),
 });
 
 export function IdParamSchema<K extends string>(name: K) {
@@ -187,7 +298,11 @@ export const AgencyParamSchema = z.object({
   agency: z
     .string()
     .regex(/^[a-z0-9-]{1,80}$/, "agency must be a slug (kota-pariaman) or an id")
-    .openapi({ param: { name: "agency", in: "path" }, description: "The agency's slug or id.", example: "kota-pariaman" }),
+    .openapi({
+      param: { name: "agency", in: "path" },
+      description: "The agency's slug or id.",
+      example: "kota-pariaman",
+    }),
 });
 
 export type Indicators = z.infer<typeof IndicatorsSchema>;

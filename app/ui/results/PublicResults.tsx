@@ -17,11 +17,16 @@ export function PublicResults({ results, showComplaints = true }: { results: Res
   return (
     <>
       <section aria-labelledby="results-title">
-        <h2 id="results-title">{t("publicResults.periodTitle", { range: formatDayRange(locale, r.period.from, r.period.to) })}</h2>
+        <h2 id="results-title">
+          {t("publicResults.periodTitle", { range: formatDayRange(locale, r.period.from, r.period.to) })}
+        </h2>
         <p className="muted small">{t("publicResults.periodHint")}</p>
         {r.suppressed ? (
           <p className="notice warn" data-testid="suppressed">
-            {t("publicResults.suppressed", { count: formatNumber(locale, r.respondents), minimum: formatNumber(locale, r.minimum) })}
+            {t("publicResults.suppressed", {
+              count: formatNumber(locale, r.respondents),
+              minimum: formatNumber(locale, r.minimum),
+            })}
           </p>
         ) : null}
         <div className="kpis">
@@ -29,7 +34,9 @@ export function PublicResults({ results, showComplaints = true }: { results: Res
             <div className="kpi" data-testid="ikm">
               <div className="label">{t("publicResults.ikm")}</div>
               <div className="value">{formatNumber(locale, r.ikm, 2)}</div>
-              <div className="small">{t("publicResults.mutu", { mutu: r.mutu, kinerja: t(`indicators.kinerja.${KINERJA[r.mutu]}`) })}</div>
+              <div className="small">
+                {t("publicResults.mutu", { mutu: r.mutu, kinerja: t(`indicators.kinerja.${KINERJA[r.mutu]}`) })}
+              </div>
             </div>
           ) : null}
           <div className="kpi">
@@ -41,7 +48,10 @@ export function PublicResults({ results, showComplaints = true }: { results: Res
               {r.sampleRequired === null
                 ? t("publicResults.sampleUnknown")
                 : r.sufficient === false || (r.suppressed && r.respondents < r.sampleRequired)
-                  ? t("publicResults.sampleShort", { respondents: formatNumber(locale, r.respondents), required: formatNumber(locale, r.sampleRequired) })
+                  ? t("publicResults.sampleShort", {
+                      respondents: formatNumber(locale, r.respondents),
+                      required: formatNumber(locale, r.sampleRequired),
+                    })
                   : t("publicResults.sampleOk", { required: formatNumber(locale, r.sampleRequired) })}
             </div>
           </div>
@@ -58,17 +68,28 @@ export function PublicResults({ results, showComplaints = true }: { results: Res
               <>
                 <div className="value">{t("publicResults.quickValue", { share: share(r.quick.satisfiedShare) })}</div>
                 <div className="small">
-                  {t("publicResults.quickInterval", { low: share(r.quick.interval.low), high: share(r.quick.interval.high), count: formatNumber(locale, r.quick.ratings) })}
+                  {t("publicResults.quickInterval", {
+                    low: share(r.quick.interval.low),
+                    high: share(r.quick.interval.high),
+                    count: formatNumber(locale, r.quick.ratings),
+                  })}
                 </div>
               </>
             ) : (
-              <div className="small">{t("publicResults.quickSuppressed", { count: formatNumber(locale, r.quick.ratings) })}</div>
+              <div className="small">
+                {t("publicResults.quickSuppressed", { count: formatNumber(locale, r.quick.ratings) })}
+              </div>
             )}
           </div>
           <div className="kpi">
             <div className="label">{t("publicResults.excluded")}</div>
             <div className="value">{share(r.excluded.share, 1)}</div>
-            <div className="small">{t("publicResults.excludedValue", { count: formatNumber(locale, r.excluded.ratings), received: formatNumber(locale, r.excluded.received) })}</div>
+            <div className="small">
+              {t("publicResults.excludedValue", {
+                count: formatNumber(locale, r.excluded.ratings),
+                received: formatNumber(locale, r.excluded.received),
+              })}
+            </div>
           </div>
         </div>
         {!r.suppressed ? (
@@ -112,23 +133,38 @@ export function PublicResults({ results, showComplaints = true }: { results: Res
 
       <section aria-labelledby="trend-title">
         <h2 id="trend-title">{t("publicResults.trend.title")}</h2>
-        <BarsWithTable
-          data={trend.map((point) => ({
-            label: formatMonth(locale, `${point.month}-15`),
-            value: point.ikm,
-            note: point.suppressed ? t("publicResults.trend.withheld", { count: formatNumber(locale, point.respondents) }) : undefined,
-          }))}
-          caption={t("publicResults.trend.caption", { minimum: formatNumber(locale, r.minimum) })}
-          valueLabel={t("publicResults.trend.value")}
-          format={(value) => formatNumber(locale, value, 2)}
-          domain={[25, 100]}
-        />
+        {trend.some((point) => point.ikm !== null) ? (
+          <BarsWithTable
+            data={trend.map((point) => ({
+              label: formatMonth(locale, `${point.month}-15`),
+              value: point.ikm,
+              note: point.suppressed
+                ? t("publicResults.trend.withheld", { count: formatNumber(locale, point.respondents) })
+                : undefined,
+            }))}
+            caption={t("publicResults.trend.caption", { minimum: formatNumber(locale, r.minimum) })}
+            valueLabel={t("publicResults.trend.value")}
+            format={(value) => formatNumber(locale, value, 2)}
+            domain={[25, 100]}
+          />
+        ) : (
+          <TrendTable
+            trend={trend}
+            caption={t("publicResults.trend.caption", { minimum: formatNumber(locale, r.minimum) })}
+          />
+        )}
       </section>
 
       <section aria-labelledby="follow-up-title">
         <h2 id="follow-up-title">{t("publicResults.followUp.title")}</h2>
         <p className="muted small">{t("publicResults.followUp.intro")}</p>
-        <p>{followUp.lowest ? t("publicResults.followUp.lowest", { element: `${followUp.lowest} ${t(`ratings.elements.${followUp.lowest}.name`)}` }) : t("publicResults.followUp.noLowest")}</p>
+        <p>
+          {followUp.lowest
+            ? t("publicResults.followUp.lowest", {
+                element: `${followUp.lowest} ${t(`ratings.elements.${followUp.lowest}.name`)}`,
+              })
+            : t("publicResults.followUp.noLowest")}
+        </p>
         {followUp.recommendations || followUp.previousFollowUp || followUp.previousRecommendations ? (
           <dl className="facts">
             {followUp.recommendations ? (
@@ -186,7 +222,11 @@ export function PublicResults({ results, showComplaints = true }: { results: Res
             </div>
             <div className="kpi">
               <div className="label">{t("publicResults.complaints.median")}</div>
-              <div className="value">{c.medianDaysToClose === null ? "–" : t("publicResults.complaints.days", { days: formatNumber(locale, c.medianDaysToClose, 1) })}</div>
+              <div className="value">
+                {c.medianDaysToClose === null
+                  ? "–"
+                  : t("publicResults.complaints.days", { days: formatNumber(locale, c.medianDaysToClose, 1) })}
+              </div>
             </div>
           </div>
           <p className="muted small">{t("publicResults.complaints.terms")}</p>
@@ -201,14 +241,20 @@ export function PublicResults({ results, showComplaints = true }: { results: Res
           ) : (
             <>
               <p>
-                <strong>{t("publicResults.forum.progress", { done: formatNumber(locale, forum.done), total: formatNumber(locale, forum.total) })}</strong>
+                <strong>
+                  {t("publicResults.forum.progress", {
+                    done: formatNumber(locale, forum.done),
+                    total: formatNumber(locale, forum.total),
+                  })}
+                </strong>
               </p>
               <ul style={{ listStyle: "none", padding: 0 }}>
                 {forum.actions.slice(0, 10).map((action) => (
                   <li key={action.id} className="card">
                     <a href={`/forum/${action.forumId}`}>{action.description}</a>
                     <div className="small muted">
-                      {t(`forums.status.${action.status}`)} · {t("publicResults.forum.due", { date: formatDay(locale, action.dueOn) })}
+                      {t(`forums.status.${action.status}`)} ·{" "}
+                      {t("publicResults.forum.due", { date: formatDay(locale, action.dueOn) })}
                       {action.late ? ` · ${t("publicResults.forum.late")}` : ""}
                     </div>
                     {action.lastNote ? <div className="small">{action.lastNote}</div> : null}
@@ -220,5 +266,38 @@ export function PublicResults({ results, showComplaints = true }: { results: Res
         </section>
       ) : null}
     </>
+  );
+}
+
+/** The trend as a table alone, when no month has enough surveys to draw. */
+function TrendTable({ trend, caption }: { trend: Results["trend"]; caption: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="small muted">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col"></th>
+            <th scope="col" className="num">
+              {t("publicResults.trend.value")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {trend.map((point) => (
+            <tr key={point.month}>
+              <th scope="row">{formatMonth(locale, `${point.month}-15`)}</th>
+              <td className="num">
+                {point.ikm === null
+                  ? t("publicResults.trend.withheld", { count: formatNumber(locale, point.respondents) })
+                  : formatNumber(locale, point.ikm, 2)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
