@@ -3,13 +3,13 @@ import type { Database } from "../../db/schema";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import type { Period } from "~/domain/indicators/period";
 import { periodCode } from "~/domain/indicators/publication";
+import { publicComplaintRequests } from "~/data/public-complaints.server";
 import { publishedForumRecord, publishedForums } from "~/data/public-forums.server";
 import {
   lastCompleteQuarter,
   publicAgencies,
   publicAgency,
   publicComplaintFigures,
-  publicComplaintRequests,
   publicIndicators,
   publicSubject,
   publicUnitsOfAgency,
