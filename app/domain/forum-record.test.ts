@@ -19,8 +19,12 @@ describe("citations", () => {
     expect(checkCitations("Lihat #1 dan #9", [1, 2])).toEqual({ kind: "notInTheme", numbers: [9] });
   });
 
-  it("accepts a summary citing its own inputs", () => {
-    expect(checkCitations("Lihat #2", [1, 2])).toEqual({ kind: "ok", numbers: [2] });
+  it("refuses a summary that leaves one of its theme's inputs out, naming it", () => {
+    expect(checkCitations("Lihat #2", [1, 2, 5])).toEqual({ kind: "missing", numbers: [1, 5] });
+  });
+
+  it("accepts a summary citing every one of its own inputs", () => {
+    expect(checkCitations("Lihat #2 dan #1", [1, 2])).toEqual({ kind: "ok", numbers: [2, 1] });
   });
 });
 
@@ -28,7 +32,7 @@ describe("publishGaps", () => {
   const complete: RecordDraftFacts = {
     approved: true,
     attendanceTotal: 20,
-    themes: [{ label: "antrean", accepted: true, summary: "Antrean lama #1", citedCount: 1 }],
+    themes: [{ label: "antrean", accepted: true, summary: "Antrean lama #1", citedCount: 1, uncited: [] }],
     actionCount: 2,
     agreements: "Loket tambahan dibuka.",
   };
@@ -43,9 +47,10 @@ describe("publishGaps", () => {
     ["no themes", { themes: [] }, "noThemes"],
     ["no actions", { actionCount: 0 }, "noActions"],
     ["no agreements", { agreements: " " }, "noAgreements"],
-    ["a theme not accepted", { themes: [{ label: "x", accepted: false, summary: "", citedCount: 0 }] }, "themeNotAccepted"],
-    ["a summary missing", { themes: [{ label: "x", accepted: true, summary: "", citedCount: 0 }] }, "summaryMissing"],
-    ["a summary uncited", { themes: [{ label: "x", accepted: true, summary: "teks", citedCount: 0 }] }, "summaryUncited"],
+    ["a theme not accepted", { themes: [{ label: "x", accepted: false, summary: "", citedCount: 0, uncited: [] }] }, "themeNotAccepted"],
+    ["a summary missing", { themes: [{ label: "x", accepted: true, summary: "", citedCount: 0, uncited: [] }] }, "summaryMissing"],
+    ["a summary uncited", { themes: [{ label: "x", accepted: true, summary: "teks", citedCount: 0, uncited: [] }] }, "summaryUncited"],
+    ["a summary leaving an input out", { themes: [{ label: "x", accepted: true, summary: "#1", citedCount: 1, uncited: [4] }] }, "summaryIncomplete"],
   ])("names %s", (_, change, kind) => {
     expect(publishGaps({ ...complete, ...change }).map((gap) => gap.kind)).toEqual([kind]);
   });

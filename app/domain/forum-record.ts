@@ -25,24 +25,34 @@ export function citedNumbers(summary: string): number[] {
 export type CitationCheck =
   | { kind: "ok"; numbers: number[] }
   | { kind: "noCitation" }
-  | { kind: "notInTheme"; numbers: number[] };
+  | { kind: "notInTheme"; numbers: number[] }
+  | { kind: "missing"; numbers: number[] };
 
 /**
- * A summary may only state what its theme's inputs say, so it must cite at least one of them and nothing else.
- * `citable` holds the numbers of the theme's visible inputs.
+ * A summary may only state what its theme's inputs say, and must reflect every one of them: it cites each of the
+ * theme's visible inputs (`citable`) and nothing else. `missing` lists the inputs it leaves out, in number order.
  */
 export function checkCitations(summary: string, citable: readonly number[]): CitationCheck {
   const numbers = citedNumbers(summary);
   if (numbers.length === 0) return { kind: "noCitation" };
   const allowed = new Set(citable);
   const outside = numbers.filter((number) => !allowed.has(number));
-  return outside.length > 0 ? { kind: "notInTheme", numbers: outside } : { kind: "ok", numbers };
+  if (outside.length > 0) return { kind: "notInTheme", numbers: outside };
+  const missing = uncitedNumbers(numbers, citable);
+  return missing.length > 0 ? { kind: "missing", numbers: missing } : { kind: "ok", numbers };
+}
+
+/** The theme's inputs a summary does not cite, in number order. */
+export function uncitedNumbers(cited: readonly number[], citable: readonly number[]): number[] {
+  const citedSet = new Set(cited);
+  return [...new Set(citable)].filter((number) => !citedSet.has(number)).sort((a, b) => a - b);
 }
 
 export interface RecordDraftFacts {
   approved: boolean;
   attendanceTotal: number;
-  themes: { label: string; accepted: boolean; summary: string; citedCount: number }[];
+  /** `uncited`: the theme's visible inputs its summary does not cite (inputs moved in after it was written). */
+  themes: { label: string; accepted: boolean; summary: string; citedCount: number; uncited: number[] }[];
   actionCount: number;
   agreements: string;
 }
@@ -55,7 +65,8 @@ export type PublishGap =
   | { kind: "noActions" }
   | { kind: "themeNotAccepted"; label: string }
   | { kind: "summaryMissing"; label: string }
-  | { kind: "summaryUncited"; label: string };
+  | { kind: "summaryUncited"; label: string }
+  | { kind: "summaryIncomplete"; label: string; numbers: number[] };
 
 /**
  * What still stands between a draft and publication; empty when it may be published. The minimum record
@@ -69,6 +80,7 @@ export function publishGaps(facts: RecordDraftFacts): PublishGap[] {
     if (!theme.accepted) gaps.push({ kind: "themeNotAccepted", label: theme.label });
     else if (theme.summary.trim() === "") gaps.push({ kind: "summaryMissing", label: theme.label });
     else if (theme.citedCount === 0) gaps.push({ kind: "summaryUncited", label: theme.label });
+    else if (theme.uncited.length > 0) gaps.push({ kind: "summaryIncomplete", label: theme.label, numbers: theme.uncited });
   }
   if (facts.agreements.trim() === "") gaps.push({ kind: "noAgreements" });
   if (facts.actionCount === 0) gaps.push({ kind: "noActions" });
@@ -96,6 +108,14 @@ export function isComing(heldOn: string, today: string): boolean {
   return heldOn >= today;
 }
 
+export interface BeritaAcaraItem {
+  number: number;
+  body: string;
+  source: string;
+  group: string | null;
+  name: string | null;
+}
+
 /** The frozen content of a published berita acara; older versions are read from it exactly as published. */
 export interface BeritaAcaraSnapshot {
   version: number;
@@ -120,11 +140,24 @@ export interface BeritaAcaraSnapshot {
     element: string;
     summary: string;
     citedNumbers: number[];
-    items: { number: number; body: string; source: string; group: string | null; name: string | null }[];
+    items: BeritaAcaraItem[];
   }[];
+  /** Visible inputs in no theme ("masukan lain"): the record leaves no input out. Absent in versions published before. */
+  otherItems?: BeritaAcaraItem[];
   agreements: string;
   dissent: string;
-  actions: { id: number; description: string; responsibleUnit: string; responsibleOfficer: string | null; dueOn: string; element: string | null; theme: string | null }[];
+  actions: {
+    id: number;
+    description: string;
+    responsibleUnit: string;
+    responsibleOfficer: string | null;
+    dueOn: string;
+    element: string | null;
+    theme: string | null;
+    /** Progress as it was at publication (live progress is shown beside it). Absent in versions published before. */
+    statusAtPublication?: ActionStatusCode;
+    noteAtPublication?: string | null;
+  }[];
   approval: { chairName: string; approvedOn: string; communityRepName: string | null; communitySignedOn: string | null };
   publishedAt: string;
 }

@@ -46,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     record = {
       ...snapshot,
       themes: snapshot.themes.map((theme) => ({ ...theme, items: theme.items.filter((item) => !withdrawn.has(item.number)) })),
+      otherItems: (snapshot.otherItems ?? []).filter((item) => !withdrawn.has(item.number)),
       actions: snapshot.actions.map((action) => {
         const current = live.find((row) => row.id === action.id);
         const status = current?.status ?? "planned";
@@ -284,6 +285,28 @@ export default function ForumPage() {
             </details>
           ))}
 
+          {record.otherItems.length > 0 ? (
+            <section className="theme card" aria-labelledby="masukan-lain">
+              <h4 id="masukan-lain" className="theme-title">
+                {t("forums.page.otherItems")}
+              </h4>
+              <p className="muted small">{t("forums.page.otherItemsHint")}</p>
+              <ol className="cited-items">
+                {record.otherItems.map((item) => (
+                  <li key={item.number} id={`masukan-${item.number}`}>
+                    <span className="item-number">#{item.number}</span> {item.body}
+                    <span className="muted small">
+                      {" "}
+                      — {t(`forums.sources.${item.source}`)}
+                      {item.group ? `, ${t(`forums.groups.${item.group}`)}` : ""}
+                      {item.name ? `, ${item.name}` : ""}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+
           <h3>{t("forums.page.agreements")}</h3>
           <p className="pre-line">{record.agreements}</p>
           <h3>{t("forums.page.dissent")}</h3>
@@ -297,6 +320,9 @@ export default function ForumPage() {
                 <p className="action-what">{action.description}</p>
                 <p className="small">
                   <span className={`badge status-${action.status}`}>{t(`forums.status.${action.status}`)}</span>
+                  {action.statusAtPublication && action.statusAtPublication !== action.status ? (
+                    <span className="muted"> ({t("forums.page.atPublication", { status: t(`forums.status.${action.statusAtPublication}`) })})</span>
+                  ) : null}
                   {action.late ? <span className="badge danger">{t("forums.page.late")}</span> : null} {t("forums.page.responsible")}:{" "}
                   {action.responsibleUnit}
                   {action.responsibleOfficer ? ` (${action.responsibleOfficer})` : ""} · {t("forums.page.due")}: {formatShortDay(locale, action.dueOn)}

@@ -104,8 +104,8 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       if (!theme) throw new Response("Not Found", { status: 404 });
       const check = await saveSummary(db(), forum.id, theme.id, data.summary);
       if (check.kind === "noCitation") return { intent: "summary", themeId: theme.id, errors: { summary: "forums.errors.noCitation" }, values: { summary: data.summary } };
-      if (check.kind === "notInTheme") {
-        return { intent: "summary", themeId: theme.id, errors: { summary: "forums.errors.notInTheme" }, params: { numbers: check.numbers.map((n) => `#${n}`).join(", ") }, values: { summary: data.summary } };
+      if (check.kind === "notInTheme" || check.kind === "missing") {
+        return { intent: "summary", themeId: theme.id, errors: { summary: `forums.errors.${check.kind}` }, params: { numbers: check.numbers.map((n) => `#${n}`).join(", ") }, values: { summary: data.summary } };
       }
       return { intent: "summary", themeId: theme.id, errors: {}, done: "summary" };
     }
@@ -430,7 +430,7 @@ export default function ForumRecord() {
                 <p>{t("forums.staff.record.gapsTitle")}</p>
                 <ul>
                   {shownGaps.map((gap, index) => (
-                    <li key={index}>{t(`forums.staff.record.gaps.${gap.kind}`, { label: "label" in gap ? gap.label : "" })}</li>
+                    <li key={index}>{t(`forums.staff.record.gaps.${gap.kind}`, { label: "label" in gap ? gap.label : "", numbers: "numbers" in gap ? gap.numbers.map((n) => `#${n}`).join(", ") : "" })}</li>
                   ))}
                 </ul>
               </div>

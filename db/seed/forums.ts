@@ -90,8 +90,11 @@ export async function seedForums(db: Kysely<Database>): Promise<void> {
   const items = await itemsOf(db, pastId);
   for (const theme of await themesOf(db, pastId)) {
     // Seeded summaries quote their cited inputs, so they say nothing the inputs do not.
-    const members = items.filter((item) => item.themeId === theme.id).slice(0, 2);
-    const summary = `Peserta menyampaikan: ${members.map((item) => `“${item.body}” (#${item.number})`).join("; ")}.`;
+    // Every input of the theme is cited: the first two quoted, the rest by number.
+    const members = items.filter((item) => item.themeId === theme.id && item.hiddenReason === null && item.mergedIntoId === null);
+    const quoted = members.slice(0, 2).map((item) => `“${item.body}” (#${item.number})`).join("; ");
+    const rest = members.slice(2).map((item) => `#${item.number}`);
+    const summary = `Peserta menyampaikan: ${quoted}${rest.length > 0 ? `; senada: ${rest.join(", ")}` : ""}.`;
     await saveSummary(db, pastId, theme.id, summary);
   }
   await saveRecordText(db, pastId, {

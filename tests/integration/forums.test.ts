@@ -280,3 +280,51 @@ describe("forumActionsForElement", () => {
     expect(await forumActionsForElement(db, dukcapil.id, "U7")).toEqual([]);
   });
 });
+
+describe("the published record leaves no input out", () => {
+  it("refuses a summary that leaves a theme input uncited, lists unthemed inputs under masukan lain, and keeps the progress at publication", async () => {
+    const forumId = await newForum(dukcapil.id);
+    await saveAttendance(db, forumId, [{ group: "service_users", count: 8, names: [] }]);
+    await addItems(db, { forumId, actorUserId: null, texts: ["Antrean KTP lama sekali", "Antrean KTP-el lama, nunggu berjam-jam"], source: "spoken", group: null });
+    await proposeForumThemes(db, forumId);
+    await setThemeAccepted(db, forumId, "all", true);
+    const [theme] = await themesOf(db, forumId);
+    // One citation is not enough: every input of the theme is cited.
+    expect(await saveSummary(db, forumId, theme!.id, "Antrean lama (#1).")).toEqual({ kind: "missing", numbers: [2] });
+    expect((await themesOf(db, forumId))[0]!.summary).toBe("");
+    expect(await saveSummary(db, forumId, theme!.id, "Antrean lama (#1, #2).")).toEqual({ kind: "ok", numbers: [1, 2] });
+    // An input entered after the themes were proposed belongs to no theme.
+    await addItems(db, { forumId, actorUserId: null, texts: ["Parkiran motor di depan kantor sempit"], source: "written", group: null });
+    await saveRecordText(db, forumId, { agreements: "Loket ditambah.", dissent: "" });
+    await addAction(db, { forumId, themeId: theme!.id, description: "Tambah loket", responsibleUnitId: dukcapil.id, responsibleOfficer: null, dueOn: "2026-12-31", element: "U3" });
+    await recordApproval(db, { forumId, actorUserId: null, approvedOn: "2026-12-02", communityRepName: null, communitySignedOn: null, now: new Date() });
+    expect(await publishRecord(db, forumId, null, new Date())).toEqual({ ok: true, version: 1 });
+
+    const snapshot = (await publishedSnapshot(db, forumId))!;
+    expect(snapshot.otherItems?.map((item) => item.body)).toEqual(["Parkiran motor di depan kantor sempit"]);
+    expect(snapshot.actions[0]).toMatchObject({ statusAtPublication: "planned" });
+
+    const action = await db.selectFrom("forum_actions").select("id").where("forum_id", "=", forumId).executeTakeFirstOrThrow();
+    await updateAction(db, { actionId: action.id, actorUserId: null, status: "in_progress", note: "Meja loket sudah dipesan.", now: new Date() });
+    const { loader } = await import("~/routes/forum.$forumId");
+    const page = (await loader({ request: new Request(`http://x/forum/${forumId}`), params: { forumId: String(forumId) }, context: {} })) as {
+      record: { otherItems: { number: number }[]; actions: { status: string; statusAtPublication?: string }[] };
+    };
+    expect(page.record.otherItems.map((item) => item.number)).toEqual([3]);
+    expect(page.record.actions[0]).toMatchObject({ status: "in_progress", statusAtPublication: "planned" });
+  });
+
+  it("names the theme whose summary no longer cites an input moved into it, and publishing waits", async () => {
+    const forumId = await newForum(dukcapil.id);
+    await addItems(db, { forumId, actorUserId: null, texts: ["Antrean KTP lama sekali", "Antrean KTP-el lama, nunggu berjam-jam"], source: "spoken", group: null });
+    await proposeForumThemes(db, forumId);
+    const [theme] = await themesOf(db, forumId);
+    await saveSummary(db, forumId, theme!.id, "Antrean lama (#1, #2).");
+    await setThemeAccepted(db, forumId, "all", true);
+    await addItems(db, { forumId, actorUserId: null, texts: ["Antrean KTP dari pagi sampai siang"], source: "spoken", group: null });
+    const third = (await itemsOf(db, forumId)).find((item) => item.number === 3)!;
+    await db.updateTable("forum_items").set({ theme_id: theme!.id }).where("id", "=", third.id).execute();
+    const { draftGaps } = await import("~/data/forums/records.server");
+    expect(await draftGaps(db, forumId)).toContainEqual({ kind: "summaryIncomplete", label: theme!.label, numbers: [3] });
+  });
+});

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
-import { publishGaps, type BeritaAcaraSnapshot, type PublishGap } from "~/domain/forum-record";
+import { publishGaps, uncitedNumbers, type BeritaAcaraSnapshot, type PublishGap } from "~/domain/forum-record";
 import { localDateOf } from "~/domain/working-days";
 import { appendAudit } from "../audit.server";
 import { attendanceOf, forumById } from "./forums.server";
@@ -84,16 +84,23 @@ export async function recordApproval(db: Kysely<Database>, approval: Approval) {
 
 /** What the draft still lacks before it may be published (empty when complete). */
 export async function draftGaps(db: Kysely<Database>, forumId: number): Promise<PublishGap[]> {
-  const [record, attendance, themes, actions] = await Promise.all([
+  const [record, attendance, themes, actions, members] = await Promise.all([
     currentRecord(db, forumId),
     attendanceOf(db, forumId),
     themesOf(db, forumId),
     db.selectFrom("forum_actions").select(sql<number>`count(*)::int`.as("n")).where("forum_id", "=", forumId).executeTakeFirstOrThrow(),
+    visibleItems(db, forumId),
   ]);
   return publishGaps({
     approved: record.approvedByName !== null,
     attendanceTotal: attendance.reduce((sum, row) => sum + row.count, 0),
-    themes: themes.map((theme) => ({ label: theme.label, accepted: theme.accepted, summary: theme.summary, citedCount: theme.citedNumbers.length })),
+    themes: themes.map((theme) => ({
+      label: theme.label,
+      accepted: theme.accepted,
+      summary: theme.summary,
+      citedCount: theme.citedNumbers.length,
+      uncited: uncitedNumbers(theme.citedNumbers, members.filter((item) => item.theme_id === theme.id).map((item) => item.number)),
+    })),
     actionCount: actions.n,
     agreements: record.agreements,
   });
@@ -172,17 +179,18 @@ async function buildSnapshot(
   const [attendance, themes, items, actions] = await Promise.all([
     attendanceOf(db, forumId),
     themesOf(db, forumId),
-    db
-      .selectFrom("forum_items")
-      .select(["id", "number", "body", "source", "stakeholder_group", "submitter_name", "show_name", "theme_id"])
-      .where("forum_id", "=", forumId)
-      .where("moderation", "=", "accepted")
-      .where("hidden_reason", "is", null)
-      .where("merged_into_id", "is", null)
-      .orderBy("number")
-      .execute(),
+    visibleItems(db, forumId),
     actionsOf(db, forumId),
   ]);
+  // Only names the submitter agreed to show ever enter the published record.
+  const asPublished = (item: (typeof items)[number]) => ({
+    number: item.number,
+    body: item.body,
+    source: item.source,
+    group: item.stakeholder_group,
+    name: item.show_name ? item.submitter_name : null,
+  });
+  const themeIds = new Set(themes.map((theme) => theme.id));
   return {
     version: record.version,
     correctionReason: record.correctionReason,
@@ -206,17 +214,10 @@ async function buildSnapshot(
       element: theme.element ?? theme.suggestedElement,
       summary: theme.summary,
       citedNumbers: theme.citedNumbers,
-      items: items
-        .filter((item) => item.theme_id === theme.id)
-        .map((item) => ({
-          number: item.number,
-          body: item.body,
-          source: item.source,
-          group: item.stakeholder_group,
-          // Only names the submitter agreed to show ever enter the published record.
-          name: item.show_name ? item.submitter_name : null,
-        })),
+      items: items.filter((item) => item.theme_id === theme.id).map(asPublished),
     })),
+    // Every visible input is in the record: those in no theme under "masukan lain".
+    otherItems: items.filter((item) => item.theme_id === null || !themeIds.has(item.theme_id)).map(asPublished),
     agreements: record.agreements,
     dissent: record.dissent,
     actions: actions.map((action) => ({
@@ -227,6 +228,8 @@ async function buildSnapshot(
       dueOn: action.dueOn,
       element: action.element,
       theme: action.themeLabel,
+      statusAtPublication: action.status,
+      noteAtPublication: action.lastNote,
     })),
     approval: {
       chairName: record.approvedByName ?? forum.chairName,
@@ -236,6 +239,19 @@ async function buildSnapshot(
     },
     publishedAt: now.toISOString(),
   };
+}
+
+/** The forum's visible inputs (accepted, not hidden, not merged), in number order. */
+function visibleItems(db: Kysely<Database>, forumId: number) {
+  return db
+    .selectFrom("forum_items")
+    .select(["id", "number", "body", "source", "stakeholder_group", "submitter_name", "show_name", "theme_id"])
+    .where("forum_id", "=", forumId)
+    .where("moderation", "=", "accepted")
+    .where("hidden_reason", "is", null)
+    .where("merged_into_id", "is", null)
+    .orderBy("number")
+    .execute();
 }
 
 /** Input numbers hidden or merged since publication: the public page leaves them out of any version. */
