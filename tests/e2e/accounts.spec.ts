@@ -135,3 +135,18 @@ test.describe("with JavaScript", () => {
     await expectNoSeriousA11yViolations(page);
   });
 });
+
+test("the agency settings page refuses a bad limit next to its field and saves the agency's own device limit", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/staf/organisasi");
+  await page.getByRole("link", { name: "Pemerintah Kota Pariaman" }).click();
+  await page.getByRole("link", { name: "Pengaturan instansi" }).click();
+  await page.getByLabel("Penilaian per perangkat per loket per hari").fill("0");
+  await page.getByRole("button", { name: "Simpan pengaturan" }).click();
+  await expect(page.getByText("Isi antara 1 dan 1.000.")).toBeVisible();
+  expect(await queryE2eDatabase("select rating_limit_per_device from agencies where slug = 'kota-pariaman'")).toEqual([{ rating_limit_per_device: null }]);
+  await page.getByLabel("Penilaian per perangkat per loket per hari").fill("5");
+  await page.getByRole("button", { name: "Simpan pengaturan" }).click();
+  await expect(page.getByText("Pengaturan tersimpan.")).toBeVisible();
+  expect(await queryE2eDatabase("select rating_limit_per_device from agencies where slug = 'kota-pariaman'")).toEqual([{ rating_limit_per_device: 5 }]);
+});
