@@ -15,6 +15,7 @@ import { useRootData } from "~/root";
 import { parseForm, idField } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
 import { confirmationFor, confirmField, type ConfirmRequest } from "~/http/confirm";
+import { ForwardFields } from "~/ui/complaints/ForwardFields";
 import { ConfirmStep } from "~/ui/ConfirmStep";
 import { readForm } from "~/http/form-body.server";
 
@@ -310,25 +311,7 @@ export default function StaffComplaint() {
           ) : null}
           {c.actions.forward && c.forwardTargets ? (
             <ActionCard title={t("complaints.staff.forwardTitle")} intent="forward" submit={t("complaints.staff.forward")}>
-              <Select name="unitId" intent="forward" label={t("complaints.staff.forwardUnit")} options={c.forwardTargets.units.map((unit) => [String(unit.id), unit.name])} errors={errorsFor("forward")} />
-              <div className="field">
-                <label htmlFor="forward-officerId">{t("complaints.staff.forwardOfficer")}</label>
-                <select id="forward-officerId" name="officerId" defaultValue={c.reportedOfficerId ? String(c.reportedOfficerId) : ""}>
-                  <option value="">{t("complaints.staff.noOfficer")}</option>
-                  {c.forwardTargets.units.map((unit) => {
-                    const officers = c.forwardTargets!.officers.filter((officer) => officer.unitId === unit.id);
-                    return officers.length === 0 ? null : (
-                      <optgroup key={unit.id} label={unit.name}>
-                        {officers.map((officer) => (
-                          <option key={officer.id} value={officer.id}>
-                            {officer.name} · {officer.position}
-                          </option>
-                        ))}
-                      </optgroup>
-                    );
-                  })}
-                </select>
-              </div>
+              <ForwardFields targets={c.forwardTargets} defaultOfficerId={c.reportedOfficerId} error={errorsFor("forward").unitId} />
             </ActionCard>
           ) : null}
           {c.actions.follow_up ? (

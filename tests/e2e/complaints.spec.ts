@@ -81,7 +81,7 @@ async function petugasOfficerId(): Promise<string> {
 }
 
 test("a citizen's anonymous complaint goes from filing to closing, with the named officer's reply", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const body = `Nomor antrean KTP-el dilewati petugas (uji ${Date.now()}).`;
   const code = await fileComplaint(page, body, { photo: true });
   await expect(page.getByRole("status")).toContainText("Pengaduan Anda sudah kami terima.");
@@ -106,7 +106,18 @@ test("a citizen's anonymous complaint goes from filing to closing, with the name
   await page.getByRole("button", { name: "Verifikasi" }).click();
   await expect(page.getByText("Tersimpan.")).toBeVisible();
   await page.getByLabel("Unit yang bertanggung jawab").selectOption({ label: "Dinas Kependudukan dan Pencatatan Sipil" });
-  await page.getByLabel("Petugas yang diberi hak jawab (bila ada)").selectOption(await petugasOfficerId());
+  // The chosen unit's officers come first, each with position, unit and NIP; a search narrows the list.
+  const officerList = page.getByLabel("Petugas yang diberi hak jawab (bila ada)");
+  await expect(officerList.locator("optgroup").first()).toHaveAttribute("label", "Dinas Kependudukan dan Pencatatan Sipil");
+  await expect(officerList.locator("option").nth(1)).toHaveText(/ · Dinas Kependudukan dan Pencatatan Sipil · NIP \d{18}$/);
+  const [petugas] = await query<{ nip: string; name: string }>("select o.nip, o.name from users u join officers o on o.id = u.officer_id where u.username = 'petugas'");
+  const everyone = await officerList.locator("option").count();
+  await page.getByRole("searchbox", { name: "Cari nama, NIP, atau unit" }).fill(petugas!.nip);
+  await expect(officerList.locator("option")).toHaveCount(2);
+  await expect(officerList.locator("option").nth(1)).toContainText(petugas!.name);
+  await page.getByRole("searchbox", { name: "Cari nama, NIP, atau unit" }).fill("");
+  await expect(officerList.locator("option")).toHaveCount(everyone);
+  await officerList.selectOption(await petugasOfficerId());
   await page.getByRole("button", { name: "Teruskan" }).click();
   await expect(page.getByText("Tersimpan.")).toBeVisible();
   await expect(page.getByRole("cell", { name: "Terverifikasi → Diteruskan" })).toBeVisible();

@@ -59,7 +59,7 @@ export async function complaintForStaff(db: Db, user: StaffActor, complaintId: n
     officer_reply: possible("officer_reply"),
     set_visibility: possible("set_visibility") && row.visibility !== "rahasia",
   };
-  const forwardTargets = actions.forward ? await forwardOptions(db, user, row.agency_id) : null;
+  const forwardTargets = actions.forward ? await forwardOptions(db, user, row.agency_id, row.unit_id ?? row.received_unit_id) : null;
   return {
     id: row.id,
     trackingCode: formatTrackingCode(row.tracking_code),
@@ -105,9 +105,10 @@ export async function complaintForStaff(db: Db, user: StaffActor, complaintId: n
 }
 
 /** Units a handler may forward to (within their scope, same agency) and the officers of each. */
-async function forwardOptions(db: Db, user: StaffActor, agencyId: number) {
+/** The units a handler may forward to, their officers (with NIP, to tell equal names apart), and the unit to offer first. */
+async function forwardOptions(db: Db, user: StaffActor, agencyId: number, currentUnitId: number | null) {
   const paths = user.grants.filter((grant) => grant.role === "complaint_handler").map((grant) => grant.unitPath);
-  if (paths.length === 0) return { units: [], officers: [] };
+  if (paths.length === 0) return { units: [], officers: [], suggestedUnitId: null };
   const units = await db
     .selectFrom("units")
     .select(["id", "name", "path"])
@@ -122,11 +123,12 @@ async function forwardOptions(db: Db, user: StaffActor, agencyId: number) {
       ? []
       : await db
           .selectFrom("officers")
-          .select(["id", "name", "position", "unit_id as unitId"])
+          .select(["id", "name", "position", "nip", "unit_id as unitId"])
           .where("unit_id", "in", units.map((unit) => unit.id))
           .where("active", "=", true)
           .orderBy("name")
           .execute();
-  return { units: units.map(({ id, name }) => ({ id, name })), officers };
+  const suggestedUnitId = units.some((unit) => unit.id === currentUnitId) ? currentUnitId : null;
+  return { units: units.map(({ id, name }) => ({ id, name })), officers, suggestedUnitId };
 }
 
