@@ -11,7 +11,7 @@ export type AssessmentRefusal =
   | "notDecider"
   | "notYours"
   | "planNotApproved"
-  | "periodNotEnded"
+  | "periodNotOver"
   | "alreadyFinal"
   | "notFinal"
   | "objectionPending"
@@ -56,14 +56,15 @@ const refuse = (reason: AssessmentRefusal): Verdict => ({ ok: false, reason });
 /** Whether `viewer` may take `action` now, and if not, why (the first rule that fails). */
 export function assessmentVerdict(state: AssessmentState, viewer: AssessmentViewer, action: AssessmentAction): Verdict {
   const { latest } = state;
-  const isLatestAssessor = latest !== null && viewer.officerId !== null && latest.assessorOfficerId === viewer.officerId;
+  const isLatestAssessor =
+    latest !== null && viewer.officerId !== null && latest.assessorOfficerId === viewer.officerId;
   const objectionPending = latest?.response === "objected" && !latest.decided;
   switch (action) {
     case "finalise":
       if (!viewer.isAssessor || viewer.officerId === null) return refuse("notAssessor");
       if (!state.planApproved) return refuse("planNotApproved");
       if (latest) return refuse("alreadyFinal");
-      if (!state.periodEnded) return refuse("periodNotEnded");
+      if (!state.periodEnded) return refuse("periodNotOver");
       return OK;
     case "amend":
       if (!latest) return refuse("notFinal");
@@ -92,8 +93,34 @@ export function assessmentVerdict(state: AssessmentState, viewer: AssessmentView
   }
 }
 
+/** The latest version as the state machine reads it, from a stored version with its answer and decision. */
+export function latestVersionOf(
+  row:
+    | {
+        assessorOfficerId: number;
+        finalByDecision: boolean;
+        responseKind: "acknowledged" | "objected" | null;
+        decisionOutcome: string | null;
+      }
+    | undefined,
+): LatestVersion | null {
+  if (!row) return null;
+  return {
+    assessorOfficerId: row.assessorOfficerId,
+    finalByDecision: row.finalByDecision,
+    response: row.responseKind,
+    decided: row.decisionOutcome !== null,
+  };
+}
+
 /** Every action's verdict as flags, for a page's buttons. */
-export function allowedAssessmentActions(state: AssessmentState, viewer: AssessmentViewer): Record<AssessmentAction, boolean> {
+export function allowedAssessmentActions(
+  state: AssessmentState,
+  viewer: AssessmentViewer,
+): Record<AssessmentAction, boolean> {
   const actions: AssessmentAction[] = ["finalise", "amend", "acknowledge", "object", "decide", "develop"];
-  return Object.fromEntries(actions.map((action) => [action, assessmentVerdict(state, viewer, action).ok])) as Record<AssessmentAction, boolean>;
+  return Object.fromEntries(actions.map((action) => [action, assessmentVerdict(state, viewer, action).ok])) as Record<
+    AssessmentAction,
+    boolean
+  >;
 }

@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import type { TFunction } from "~/i18n/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
@@ -18,22 +17,14 @@ import {
   openContestsBeforeFinalising,
   respondToAssessment,
   trainingSuggestionsFor,
-  type EvidencePack,
 } from "~/data/assessments.server";
-import type { OpenContest, Sourced } from "~/data/assessment-sources.server";
 import { auditTrail } from "~/data/audit.server";
 import { db } from "~/platform/db.server";
 import { planAccess } from "~/data/skp/access.server";
 import { planHeader } from "~/data/skp/queries.server";
 import { RATINGS } from "~/domain/berakhlak";
-import { objectionWindow, predikatFor } from "~/domain/predikat";
-import {
-  ABOVE_EXPECTATION_SHARE,
-  BELOW_EXPECTATION_SHARE,
-  MIN_JUSTIFICATION_LENGTH,
-  type Suggestion,
-} from "~/domain/skp-assessment";
-import type { Locale } from "~/i18n/config";
+import { objectionWindow } from "~/domain/predikat";
+import { ABOVE_EXPECTATION_SHARE, BELOW_EXPECTATION_SHARE } from "~/domain/skp-assessment";
 import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/i18n/format";
 import { parseForm } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
@@ -41,7 +32,13 @@ import { confirmationFor, type ConfirmRequest } from "~/http/confirm";
 import { ConfirmStep } from "~/ui/ConfirmStep";
 import type { Predikat } from "~/domain/predikat";
 import { AuditTrail, FormMessage, NoteForm, PlanHeader, Select, TextArea, useLocale } from "~/ui/skp";
+import { ContestsView, EvidenceView } from "~/ui/assessments/EvidenceView";
+import { MatrixTable, RatingFields } from "~/ui/assessments/RatingFields";
+import { EarlierVersions } from "~/ui/assessments/EarlierVersions";
+import { RespondSection } from "~/ui/assessments/RespondSection";
 import { readForm } from "~/http/form-body.server";
+import { allowedAssessmentActions, latestVersionOf } from "~/domain/assessment-lifecycle";
+import { finaliseTiming } from "~/data/skp/timing.server";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian kinerja · Suara" }];
 
@@ -59,14 +56,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     auditTrail(db(), "skp_plan", plan.id),
   ]);
   const latest = versions[0];
-  const isLatestAssessor = latest !== undefined && latest.assessorOfficerId === user.officerId;
-  const pendingObjection = latest?.responseKind === "objected" && latest.decisionOutcome === null;
-  const mayFinalise = access.assessor && plan.status === "approved" && latest === undefined;
-  const mayAmend = isLatestAssessor && !latest.finalByDecision && !pendingObjection;
-  // The live pack: before finalising, and as the basis of an amendment.
-  const live = plan.status === "approved" && (mayFinalise || mayAmend) ? await evidencePack(db(), plan.id, at) : null;
-  const contests = mayFinalise || mayAmend ? await openContestsBeforeFinalising(db(), plan.officerId) : null;
+  // The buttons ask the assessment's state machine, as the commands' own checks do.
+  const timing = latest
+    ? null
+    : await finaliseTiming(db(), { agency_id: plan.agencyId, period_end: plan.periodEnd }, at);
   const window = latest ? objectionWindow(new Date(latest.finalisedAt), at, header.timeZone) : null;
+  const can = allowedAssessmentActions(
+    {
+      planApproved: plan.status === "approved",
+      periodEnded: timing?.ok ?? true,
+      latest: latestVersionOf(latest),
+      objectionWindowOpen: window?.open ?? false,
+    },
+    { officerId: user.officerId, isAssessor: access.assessor, isOfficer: access.self, isDecider: decider },
+  );
+  // The live pack: for the assessor during the period and at finalising, and as the basis of an amendment.
+  const withLivePack = plan.status === "approved" && ((access.assessor && !latest) || can.amend);
+  const live = withLivePack ? await evidencePack(db(), plan.id, at) : null;
+  const contests = withLivePack ? await openContestsBeforeFinalising(db(), plan.officerId) : null;
   return {
     header,
     versions,
@@ -76,12 +83,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     training: latest ? trainingSuggestionsFor(latest.evidence) : [],
     development,
     trail,
+    finaliseOpensOn: timing && !timing.ok ? timing.opensOn : null,
     can: {
-      finalise: mayFinalise,
-      amend: mayAmend,
-      respond: access.self && latest !== undefined && latest.responseId === null && !latest.finalByDecision,
-      decide: decider && pendingObjection,
-      develop: isLatestAssessor,
+      finalise: can.finalise,
+      amend: can.amend,
+      respond: can.acknowledge,
+      decide: can.decide,
+      develop: can.develop,
     },
   };
 }
@@ -176,323 +184,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/staf/penilaian/${planId}`);
 }
 
-function suggestionText(t: TFunction, locale: Locale, suggestion: Suggestion, kind: "hasilKerja" | "perilaku"): string {
-  if (suggestion.kind === "none") return t(`assessments.assessment.suggestsNone.${kind}`);
-  if (kind === "hasilKerja" && suggestion.basisKind === "points") {
-    return t("assessments.assessment.suggestsHasilKerjaScores", {
-      rating: t(`assessments.rating.${suggestion.rating}`),
-      count: suggestion.count,
-    });
-  }
-  const scores = suggestion.scores?.length ?? 0;
-  return kind === "hasilKerja"
-    ? t("assessments.assessment.suggestsHasilKerja", {
-        rating: t(`assessments.rating.${suggestion.rating}`),
-        share: formatPercent(locale, suggestion.basis),
-        count: suggestion.quantityCount ?? suggestion.count,
-      }) + (scores > 0 ? ` ${t("assessments.assessment.suggestsWithScores", { count: scores })}` : "")
-    : t("assessments.assessment.suggestsPerilaku", {
-        rating: t(`assessments.rating.${suggestion.rating}`),
-        average: formatNumber(locale, suggestion.basis, 2),
-        count: suggestion.count,
-      });
-}
-
-function EvidenceView({ pack }: { pack: EvidencePack }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const service = pack.service;
-  return (
-    <>
-      <h3>{t("assessments.assessment.service")}</h3>
-      {!service.available ? (
-        <p className="muted">{t("assessments.assessment.notAvailable")}</p>
-      ) : (
-        <dl className="facts">
-          <dt>{t("assessments.assessment.serviceScore")}</dt>
-          <dd>
-            {service.value.score.kind === "scored"
-              ? t("assessments.assessment.scoreWithInterval", {
-                  score: formatNumber(locale, service.value.score.shrunk, 2),
-                  lower: formatNumber(locale, service.value.score.interval.lower, 2),
-                  upper: formatNumber(locale, service.value.score.interval.upper, 2),
-                })
-              : t("assessments.assessment.insufficient", {
-                  n: service.value.score.n,
-                  minimum: service.value.score.minimum,
-                })}
-          </dd>
-          <dt>{t("assessments.assessment.ratingCount")}</dt>
-          <dd>{formatNumber(locale, service.value.ratingCount)}</dd>
-          <dt>{t("assessments.assessment.verifiedShare")}</dt>
-          <dd>{service.value.verifiedShare === null ? "–" : formatPercent(locale, service.value.verifiedShare)}</dd>
-          <dt>{t("assessments.assessment.comments")}</dt>
-          <dd>{formatNumber(locale, service.value.comments)}</dd>
-          {pack.elements?.available ? (
-            <>
-              <dt>{t("assessments.assessment.elements")}</dt>
-              <dd>
-                {pack.elements.value.length === 0
-                  ? t("assessments.assessment.elementsTooFew")
-                  : pack.elements.value
-                      .map((element) =>
-                        t(`assessments.assessment.element.${element.code}`, {
-                          nrr: formatNumber(locale, element.nrr, 2),
-                          n: element.n,
-                        }),
-                      )
-                      .join(" · ")}
-              </dd>
-            </>
-          ) : null}
-        </dl>
-      )}
-      <h3>{t("assessments.assessment.complaints")}</h3>
-      {!pack.complaints.available ? (
-        <p className="muted">{t("assessments.assessment.complaintsNotAvailable")}</p>
-      ) : pack.complaints.value.length === 0 ? (
-        <p className="muted">{t("assessments.assessment.noComplaints")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("assessments.assessment.complaint")}</th>
-                <th scope="col">{t("assessments.assessment.officerReply")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pack.complaints.value.map((complaint) => (
-                <tr key={complaint.id}>
-                  <td>
-                    <strong>{complaint.trackingCode}</strong> {complaint.body}
-                  </td>
-                  <td>
-                    {complaint.replies.length === 0 ? "–" : complaint.replies.map((reply) => reply.text).join(" · ")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <h3 id="results-evidence">{t("assessments.assessment.resultsTable")}</h3>
-      <div className="table-wrap">
-        <table aria-labelledby="results-evidence">
-          <thead>
-            <tr>
-              <th scope="col">{t("assessments.plan.indicator")}</th>
-              <th scope="col" className="num">
-                {t("assessments.plan.target")}
-              </th>
-              <th scope="col" className="num">
-                {t("assessments.assessment.realisation")}
-              </th>
-              <th scope="col" className="num">
-                {t("assessments.assessment.share")}
-              </th>
-              <th scope="col" className="num">
-                {t("assessments.assessment.achievementsCount")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {pack.results.map((result) => (
-              <tr key={result.id}>
-                <td>
-                  {result.indicator}
-                  {result.portalIndicator ? (
-                    <span className="badge skp-inline-badge">{t("assessments.assessment.portal")}</span>
-                  ) : null}
-                </td>
-                <td className="num">
-                  {formatNumber(locale, result.target, Number.isInteger(result.target) ? 0 : 2)} {result.unitOfMeasure}
-                </td>
-                <td className="num">
-                  {result.realisation === null
-                    ? t("assessments.assessment.unknown")
-                    : formatNumber(locale, result.realisation, Number.isInteger(result.realisation) ? 0 : 2)}
-                </td>
-                <td className="num">
-                  {result.scoreRating
-                    ? t("assessments.assessment.scoreRated", { rating: t(`assessments.rating.${result.scoreRating}`) })
-                    : result.share === null
-                      ? "–"
-                      : formatPercent(locale, result.share)}
-                </td>
-                <td className="num">{result.achievements}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p className="muted small">
-        {t("assessments.assessment.achievementsSummary", {
-          count: pack.achievements.count,
-          withFile: pack.achievements.withFile,
-          notes: pack.feedbackNotes,
-        })}
-      </p>
-      <h3 id="behaviour-evidence">{t("assessments.assessment.behaviourTable")}</h3>
-      <div className="table-wrap">
-        <table aria-labelledby="behaviour-evidence">
-          <thead>
-            <tr>
-              <th scope="col">{t("assessments.plan.value")}</th>
-              <th scope="col">{t("assessments.reviews.kind.self")}</th>
-              <th scope="col">{t("assessments.reviews.kind.peer")}</th>
-              <th scope="col">{t("assessments.reviews.kind.supervisor")}</th>
-              <th scope="col" className="num">
-                {t("assessments.assessment.average")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {pack.behaviours.map((behaviour) => (
-              <tr key={behaviour.value}>
-                <th scope="row">{t(`assessments.values.${behaviour.value}`)}</th>
-                <td>{behaviour.self ? t(`assessments.rating.${behaviour.self}`) : "–"}</td>
-                <td>
-                  {behaviour.peers.length === 0
-                    ? "–"
-                    : behaviour.peers.map((rating) => t(`assessments.rating.${rating}`)).join("; ")}
-                </td>
-                <td>{behaviour.supervisor ? t(`assessments.rating.${behaviour.supervisor}`) : "–"}</td>
-                <td className="num">{behaviour.average === null ? "–" : formatNumber(locale, behaviour.average, 2)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p className="muted small">
-        {t("assessments.assessment.reviewersSummary", {
-          self: pack.reviewers.self ? t("assessments.assessment.yes") : t("assessments.assessment.no"),
-          supervisor: pack.reviewers.supervisor ? t("assessments.assessment.yes") : t("assessments.assessment.no"),
-          peers: pack.reviewers.peers,
-          chosen: pack.reviewers.peersChosen,
-        })}
-      </p>
-      <h3>{t("assessments.assessment.suggestion")}</h3>
-      <ul>
-        <li>{suggestionText(t, locale, pack.suggestions.hasilKerja, "hasilKerja")}</li>
-        <li>{suggestionText(t, locale, pack.suggestions.perilaku, "perilaku")}</li>
-      </ul>
-    </>
-  );
-}
-
-function RatingFields({
-  errors,
-  values,
-}: {
-  errors: Record<string, string | undefined>;
-  values: Record<string, string | undefined>;
-}) {
-  const { t } = useTranslation();
-  const options = [
-    { value: "", label: t("assessments.assessment.chooseRating") },
-    ...RATINGS.map((rating) => ({ value: rating, label: t(`assessments.rating.${rating}`) })),
-  ];
-  return (
-    <div className="skp-grid">
-      <div>
-        <Select
-          name="ratingHasilKerja"
-          label={t("assessments.assessment.ratingHasilKerja")}
-          options={options}
-          defaultValue={values.ratingHasilKerja}
-          error={errors.ratingHasilKerja}
-        />
-        <TextArea
-          name="justificationHasilKerja"
-          label={t("assessments.assessment.justificationHasilKerja")}
-          hint={t("assessments.assessment.justificationHint", { min: MIN_JUSTIFICATION_LENGTH })}
-          defaultValue={values.justificationHasilKerja}
-          error={errors.justificationHasilKerja}
-          maxLength={2000}
-        />
-      </div>
-      <div>
-        <Select
-          name="ratingPerilaku"
-          label={t("assessments.assessment.ratingPerilaku")}
-          options={options}
-          defaultValue={values.ratingPerilaku}
-          error={errors.ratingPerilaku}
-        />
-        <TextArea
-          name="justificationPerilaku"
-          label={t("assessments.assessment.justificationPerilaku")}
-          hint={t("assessments.assessment.justificationHint", { min: MIN_JUSTIFICATION_LENGTH })}
-          defaultValue={values.justificationPerilaku}
-          error={errors.justificationPerilaku}
-          maxLength={2000}
-        />
-      </div>
-    </div>
-  );
-}
-
-function MatrixTable() {
-  const { t } = useTranslation();
-  const columns = ["di_bawah", "sesuai", "di_atas"] as const;
-  return (
-    <details className="skp-details">
-      <summary>{t("assessments.assessment.matrixTitle")}</summary>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("assessments.assessment.matrixCorner")}</th>
-              {columns.map((perilaku) => (
-                <th scope="col" key={perilaku}>
-                  {t(`assessments.rating.${perilaku}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {(["di_atas", "sesuai", "di_bawah"] as const).map((hasil) => (
-              <tr key={hasil}>
-                <th scope="row">{t(`assessments.rating.${hasil}`)}</th>
-                {columns.map((perilaku) => (
-                  <td key={perilaku}>{t(`assessments.predikat.${predikatFor(hasil, perilaku)}`)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
-  );
-}
-
-function ContestsView({ contests }: { contests: Sourced<OpenContest[]> | null }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  return (
-    <>
-      <h3>{t("assessments.assessment.contests")}</h3>
-      {contests && !contests.available ? (
-        <p className="muted">{t("assessments.assessment.contestsNotAvailable")}</p>
-      ) : contests && contests.available && contests.value.length > 0 ? (
-        <div className="notice warn" role="status">
-          <p>{t("assessments.assessment.contestsOpen", { count: contests.value.length })}</p>
-          <ul>
-            {contests.value.map((contest) => (
-              <li key={contest.id}>
-                {formatDate(locale, contest.createdAt)}: {contest.reason}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : (
-        <p className="muted">{t("assessments.assessment.noContests")}</p>
-      )}
-    </>
-  );
-}
-
 export default function AssessmentPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -576,32 +267,12 @@ export default function AssessmentPage() {
       ) : null}
 
       {data.can.respond && data.window ? (
-        <section className="card" aria-labelledby="respond-title">
-          <h2 id="respond-title">{t("assessments.assessment.respondTitle")}</h2>
-          <p>
-            {data.window.open
-              ? t("assessments.assessment.objectHint", {
-                  date: formatDate(locale, data.window.closesAt, data.header.timeZone),
-                })
-              : t("assessments.assessment.windowPassed")}
-          </p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="acknowledge" />
-            <button type="submit">{t("assessments.assessment.acknowledge")}</button>
-          </Form>
-          {data.window.open ? (
-            <NoteForm
-              intent="object"
-              name="reason"
-              label={t("assessments.assessment.objectReason")}
-              hint={t("assessments.assessment.objectReasonHint")}
-              error={errorsFor("object").reason}
-              defaultValue={valuesFor("object").reason}
-              maxLength={2000}
-              submitLabel={t("assessments.assessment.object")}
-            />
-          ) : null}
-        </section>
+        <RespondSection
+          window={data.window}
+          timeZone={data.header.timeZone}
+          error={errorsFor("object").reason}
+          value={valuesFor("object").reason}
+        />
       ) : null}
 
       {data.can.decide && latest ? (
@@ -688,6 +359,11 @@ export default function AssessmentPage() {
           </p>
           <p className="small">{t("assessments.assessment.confirmFinalise.final")}</p>
         </ConfirmStep>
+      ) : null}
+      {data.finaliseOpensOn ? (
+        <p className="notice">
+          {t("assessments.assessment.finaliseOpensOn", { date: formatDate(locale, data.finaliseOpensOn) })}
+        </p>
       ) : null}
       {data.can.finalise ? (
         <Form method="post" className="card" noValidate>
@@ -807,46 +483,7 @@ export default function AssessmentPage() {
         </section>
       ) : null}
 
-      {data.versions.length > 1 ? (
-        <section aria-labelledby="versions-title">
-          <h2 id="versions-title">{t("assessments.assessment.versions")}</h2>
-          {data.versions.slice(1).map((version) => (
-            <details key={version.id} className="card skp-details">
-              <summary>
-                {t("assessments.assessment.versionSummary", {
-                  version: version.version,
-                  predikat: t(`assessments.predikat.${version.predikat}`),
-                  date: formatDateTime(locale, version.finalisedAt),
-                  name: version.finalisedBy,
-                })}
-              </summary>
-              {version.amendmentReason ? (
-                <p>
-                  <strong>
-                    {version.finalByDecision
-                      ? t("assessments.assessment.decisionReasonLabel")
-                      : t("assessments.assessment.amendmentReason")}
-                    :
-                  </strong>{" "}
-                  {version.amendmentReason}
-                </p>
-              ) : null}
-              {version.decisionOutcome ? (
-                <p>
-                  <strong>{t(`assessments.assessment.outcome.${version.decisionOutcome}`)}</strong> ·{" "}
-                  {version.decidedBy} · {formatDateTime(locale, version.decidedAt!)}: {version.decisionReason}
-                </p>
-              ) : null}
-              <p className="muted small">
-                {t("assessments.assessment.evidenceFrozen", {
-                  date: formatDateTime(locale, version.evidence.assembledAt),
-                })}
-              </p>
-              <EvidenceView pack={version.evidence} />
-            </details>
-          ))}
-        </section>
-      ) : null}
+      <EarlierVersions versions={data.versions.slice(1)} />
 
       <h2>{t("assessments.history.title")}</h2>
       <AuditTrail entries={data.trail} />

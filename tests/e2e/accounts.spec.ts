@@ -149,4 +149,9 @@ test("the agency settings page refuses a bad limit next to its field and saves t
   await page.getByRole("button", { name: "Simpan pengaturan" }).click();
   await expect(page.getByText("Pengaturan tersimpan.")).toBeVisible();
   expect(await queryE2eDatabase("select rating_limit_per_device from agencies where slug = 'kota-pariaman'")).toEqual([{ rating_limit_per_device: 5 }]);
+  // An empty field gives the portal's default back (and keeps the other tests of this server off a limit of 5).
+  await page.getByLabel("Penilaian per perangkat per loket per hari").fill("");
+  await page.getByRole("button", { name: "Simpan pengaturan" }).click();
+  await expect(page.getByText("Pengaturan tersimpan.")).toBeVisible();
+  expect(await queryE2eDatabase("select rating_limit_per_device from agencies where slug = 'kota-pariaman'")).toEqual([{ rating_limit_per_device: null }]);
 });
