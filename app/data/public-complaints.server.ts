@@ -1,11 +1,11 @@
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { addDays, type Period } from "~/domain/indicators/period";
 import { startOfLocalDay } from "~/domain/working-days";
 import type { PublicSubject } from "./public-results.server";
+import { PUBLIC_VISIBILITIES, PUBLICLY_SHOWN_STATUSES, publicReporterName } from "./complaints/figures.server";
 
 // A unit's complaints as open data (in the spirit of Open311 GeoReport v2). Read only: no transaction.
-
 
 export interface PublicComplaintRequest {
   id: number;
@@ -49,11 +49,7 @@ export async function publicComplaintRequests(
       "services.name as serviceName",
       "received.name as receivedUnitName",
       "responsible.name as responsibleUnitName",
-      sql<
-        string | null
-      >`case when complaints.visibility = 'public' and complaint_contacts.show_name then complaint_contacts.name end`.as(
-        "reporterName",
-      ),
+      publicReporterName.as("reporterName"),
       eb
         .selectFrom("complaint_events")
         .select("complaint_events.details")
@@ -63,8 +59,8 @@ export async function publicComplaintRequests(
         .limit(1)
         .as("followUp"),
     ])
-    .where("complaints.visibility", "in", ["public", "anonim"])
-    .where("complaints.status", "in", ["terverifikasi", "diteruskan", "ditindaklanjuti", "ditanggapi", "selesai"])
+    .where("complaints.visibility", "in", PUBLIC_VISIBILITIES)
+    .where("complaints.status", "in", PUBLICLY_SHOWN_STATUSES)
     .where("complaints.submitted_at", ">=", from)
     .where("complaints.submitted_at", "<", to)
     .where((eb) =>

@@ -267,9 +267,7 @@ test("a citizen rates the officer and files a complaint from the thank-you page;
 
 test("the assessor finalises with the evidence pack; a departure needs a justification", async ({ page }) => {
   // An assessment rates a period that has run. The plan is this quarter's; the agency lets the year-end quarter be
-  // finalised in December (its year-end grace), as agencies do to close the year before the holidays.
-  const [plan] = await queryE2eDatabase<{ period_end: string }>(`select to_char(period_end, 'YYYY-MM-DD') as period_end from skp_plans where id = ${Number(planUrl.split("/").pop())}`);
-  test.skip(!plan!.period_end.endsWith("-12-31") || new Date().getUTCMonth() !== 11, "the plan's period has not ended and no year-end grace applies today");
+  // finalised in December (its year-end grace). In another month this step needs a settable clock (not yet there).
   await queryE2eDatabase("update agencies set year_end_grace_days = 31 where slug = 'kota-pariaman'");
   await switchTo(page, "kabid.dukcapil");
   await page.goto(planUrl.replace("/staf/skp/", "/staf/penilaian/"));

@@ -12,6 +12,21 @@ import { str, type Db } from "./rows.server";
  * contact, a name only when the reporter chose a public report and agreed to be named; only after the
  * handler has verified them (unverified text is not published). `unitId` covers the unit's subtree.
  */
+// What of a complaint the public may see, in one place for the unit page and the open-data API: public and
+// anonymous complaints once verified (never confidential ones), the reporter's name only when it is public and the
+// reporter agreed to show it.
+export const PUBLIC_VISIBILITIES = ["public", "anonim"] as const;
+export const PUBLICLY_SHOWN_STATUSES = [
+  "terverifikasi",
+  "diteruskan",
+  "ditindaklanjuti",
+  "ditanggapi",
+  "selesai",
+] as const;
+export const publicReporterName = sql<
+  string | null
+>`case when complaints.visibility = 'public' and complaint_contacts.show_name then complaint_contacts.name end`;
+
 export async function publicComplaintsOfUnit(db: Db, unitId: number, options: { limit?: number } = {}) {
   const unit = await db.selectFrom("units").select("path").where("id", "=", unitId).executeTakeFirst();
   if (!unit) return [];
@@ -28,7 +43,7 @@ export async function publicComplaintsOfUnit(db: Db, unitId: number, options: { 
       "complaints.body",
       "received.name as unitName",
       "responsible.name as responsibleUnitName",
-      sql<string | null>`case when complaints.visibility = 'public' and complaint_contacts.show_name then complaint_contacts.name end`.as("reporterName"),
+      publicReporterName.as("reporterName"),
       (eb) =>
         eb
           .selectFrom("complaint_events")
@@ -39,9 +54,11 @@ export async function publicComplaintsOfUnit(db: Db, unitId: number, options: { 
           .limit(1)
           .as("followUp"),
     ])
-    .where("complaints.visibility", "in", ["public", "anonim"])
-    .where("complaints.status", "in", ["terverifikasi", "diteruskan", "ditindaklanjuti", "ditanggapi", "selesai"])
-    .where((eb) => eb.or([eb("received.path", "like", `${unit.path}%`), eb("responsible.path", "like", `${unit.path}%`)]))
+    .where("complaints.visibility", "in", PUBLIC_VISIBILITIES)
+    .where("complaints.status", "in", PUBLICLY_SHOWN_STATUSES)
+    .where((eb) =>
+      eb.or([eb("received.path", "like", `${unit.path}%`), eb("responsible.path", "like", `${unit.path}%`)]),
+    )
     .orderBy("complaints.submitted_at", "desc")
     .limit(options.limit ?? 50)
     .execute();
@@ -49,7 +66,10 @@ export async function publicComplaintsOfUnit(db: Db, unitId: number, options: { 
   return rows.map(({ followUp, visibility, reporterName, ...row }) => ({
     ...row,
     reporterName: visibility === "public" ? reporterName : null,
-    followUp: followUp && typeof followUp === "object" && "text" in followUp ? String((followUp as { text: unknown }).text) : null,
+    followUp:
+      followUp && typeof followUp === "object" && "text" in followUp
+        ? String((followUp as { text: unknown }).text)
+        : null,
   }));
 }
 
@@ -67,12 +87,22 @@ export interface ComplaintFigureScope {
  * received in that period; `calendar` counts the working days. Archived and "not our authority" ones are
  * left out of the handling shares (they never reached a unit) but still count as complaints.
  */
-export async function complaintFiguresFor(db: Db, scope: ComplaintFigureScope, calendar: HolidayCalendar, asOf: Date = scope.to): Promise<ComplaintFigures> {
+export async function complaintFiguresFor(
+  db: Db,
+  scope: ComplaintFigureScope,
+  calendar: HolidayCalendar,
+  asOf: Date = scope.to,
+): Promise<ComplaintFigures> {
   let paths = scope.unitPaths ?? [];
   if (scope.unitId !== undefined) {
     const unit = await db.selectFrom("units").select("path").where("id", "=", scope.unitId).executeTakeFirst();
     paths = unit ? [...paths, unit.path] : paths;
-    if (!unit && paths.length === 0 && scope.officerId === undefined) return computeComplaintFigures([], { ratingCount: scope.ratingCount, workingDaysBetween: (a, b) => workingDaysBetween(a, b, calendar), asOf });
+    if (!unit && paths.length === 0 && scope.officerId === undefined)
+      return computeComplaintFigures([], {
+        ratingCount: scope.ratingCount,
+        workingDaysBetween: (a, b) => workingDaysBetween(a, b, calendar),
+        asOf,
+      });
   }
   let query = db
     .selectFrom("complaints")
@@ -95,7 +125,12 @@ export async function complaintFiguresFor(db: Db, scope: ComplaintFigureScope, c
     .where("complaints.submitted_at", "<", scope.to);
   if (paths.length > 0) {
     query = query.where((eb) =>
-      eb.or(paths.flatMap((p) => [eb("responsible.path", "like", `${p}%`), eb.and([eb("complaints.unit_id", "is", null), eb("received.path", "like", `${p}%`)])])),
+      eb.or(
+        paths.flatMap((p) => [
+          eb("responsible.path", "like", `${p}%`),
+          eb.and([eb("complaints.unit_id", "is", null), eb("received.path", "like", `${p}%`)]),
+        ]),
+      ),
     );
   }
   if (scope.officerId !== undefined) query = query.where("complaints.officer_id", "=", scope.officerId);
@@ -105,7 +140,8 @@ export async function complaintFiguresFor(db: Db, scope: ComplaintFigureScope, c
     rows.map((row) => ({
       receivedAt: row.submitted_at,
       // Postponing, referring or archiving is the administrator's decision too; it stops the 3-day clock.
-      verifiedAt: row.verified_at ?? (row.status === "bukan_wewenang" || row.status === "diarsipkan" ? row.closed_at : null),
+      verifiedAt:
+        row.verified_at ?? (row.status === "bukan_wewenang" || row.status === "diarsipkan" ? row.closed_at : null),
       forwardedAt: row.forwarded_at,
       followedUpAt: row.followed_up_at,
       closedAt: row.closed_at,
@@ -122,7 +158,15 @@ export async function upheldComplaintsAgainstOfficer(db: Db, officerId: number, 
   const rows = await db
     .selectFrom("complaints")
     .leftJoin("units", "units.id", "complaints.unit_id")
-    .select(["complaints.id", "complaints.tracking_code as trackingCode", "complaints.submitted_at as submittedAt", "complaints.closed_at as closedAt", "complaints.category", "complaints.body", "units.name as unitName"])
+    .select([
+      "complaints.id",
+      "complaints.tracking_code as trackingCode",
+      "complaints.submitted_at as submittedAt",
+      "complaints.closed_at as closedAt",
+      "complaints.category",
+      "complaints.body",
+      "units.name as unitName",
+    ])
     .where("complaints.officer_id", "=", officerId)
     .where("complaints.upheld", "=", true)
     .where("complaints.closed_at", ">=", from)
@@ -134,12 +178,18 @@ export async function upheldComplaintsAgainstOfficer(db: Db, officerId: number, 
     .selectFrom("complaint_events")
     .select(["complaint_id", "at", "details"])
     .where("type", "=", "officer_reply")
-    .where("complaint_id", "in", rows.map((row) => row.id))
+    .where(
+      "complaint_id",
+      "in",
+      rows.map((row) => row.id),
+    )
     .orderBy("id")
     .execute();
   return rows.map((row) => ({
     ...row,
     trackingCode: formatTrackingCode(row.trackingCode),
-    replies: replies.filter((reply) => reply.complaint_id === row.id).map((reply) => ({ at: reply.at, text: str(reply.details?.text) ?? "" })),
+    replies: replies
+      .filter((reply) => reply.complaint_id === row.id)
+      .map((reply) => ({ at: reply.at, text: str(reply.details?.text) ?? "" })),
   }));
 }
