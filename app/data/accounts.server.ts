@@ -5,6 +5,7 @@ import { ACCOUNT_CODE_DAYS, linkState } from "~/domain/installation";
 import { accountStatus, agenciesLeftWithoutAdministrator, codeFromBytes, codePurposeFor, type AccountStatus, type AdministratorChange, type NewAccount } from "~/domain/accounts";
 import { hashPassword, verifyPassword } from "~/platform/password.server";
 import { appendAudit } from "./audit.server";
+import { hitLimit, LIMITS, refundHit } from "./rate-limits.server";
 import { hashSecret } from "./installation.server";
 
 // Staff accounts: made by an administrator, activated with a one-time code, reset, deactivated and reactivated;
@@ -310,12 +311,19 @@ export async function personalWordsOf(db: Kysely<Database>, userId: number): Pro
   return [row.display_name, row.username, row.nip].filter((word): word is string => word !== null);
 }
 
-export type PasswordChangeOutcome = { ok: true } | { ok: false; field: "current" };
+export type PasswordChangeOutcome = { ok: true } | { ok: false; field: "current"; reason: "wrong" | "rate_limited"; retryAfterSeconds?: number };
 
-/** A signed-in user's new password, after the current one; every other session of the account ends. */
+/**
+ * A signed-in user's new password, after the current one; every other session of the account ends. Guesses of the
+ * current password are limited per account (LIMITS.passwordChange): each attempt counts, a success is refunded.
+ */
 export async function changeOwnPassword(db: Kysely<Database>, userId: number, current: string, next: string, keepSessionId: string | null, now: Date): Promise<PasswordChangeOutcome> {
+  const subject = `user:${userId}`;
+  const counted = await hitLimit(db, LIMITS.passwordChange, subject, now);
+  if (!counted.allowed) return { ok: false, field: "current", reason: "rate_limited", retryAfterSeconds: counted.retryAfterSeconds };
   const row = await db.selectFrom("users").select("password_hash").where("id", "=", userId).where("active", "=", true).executeTakeFirst();
-  if (!row?.password_hash || !(await verifyPassword(row.password_hash, current))) return { ok: false, field: "current" };
+  if (!row?.password_hash || !(await verifyPassword(row.password_hash, current))) return { ok: false, field: "current", reason: "wrong" };
+  await refundHit(db, LIMITS.passwordChange, subject, now);
   const passwordHash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ password_hash: passwordHash, password_changed_at: now }).where("id", "=", userId).execute();

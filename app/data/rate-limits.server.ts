@@ -21,6 +21,9 @@ export const LIMITS = {
   forumInput: { bucket: "forum-input", limit: 5, windowSeconds: 3600 },
   // Failed sign-ins per address (password spraying across accounts); the per-account lockout is separate.
   signIn: { bucket: "sign-in", limit: 20, windowSeconds: 900 },
+  // Wrong current passwords on the password-change page, per account: a session left open on a shared computer
+  // must not become a way to guess the password (and so reach the account after the session ends).
+  passwordChange: { bucket: "password-change", limit: 5, windowSeconds: 900 },
   // The open-data API and downloads: 600 requests in 10 minutes per address (one a second on average).
   openData: { bucket: "open-data", limit: 600, windowSeconds: 600 },
 } as const satisfies Record<string, RateLimit>;

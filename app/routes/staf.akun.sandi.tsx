@@ -28,6 +28,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const verdict = checkPasswordStrength(parsed.data.password, await personalWordsOf(db(), user.id));
   if (!verdict.ok) return data({ errors: { password: passwordErrorKey(verdict) } }, { status: 400 });
   const outcome = await changeOwnPassword(db(), user.id, parsed.data.current, parsed.data.password, await currentSessionId(request), now());
+  if (!outcome.ok && outcome.reason === "rate_limited") {
+    return data({ errors: { current: "accounts.errors.currentTooMany" } }, { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds ?? 900) } });
+  }
   if (!outcome.ok) return data({ errors: { current: "accounts.errors.currentWrong" } }, { status: 400 });
   return redirect("/staf/akun/sandi?selesai=1");
 }

@@ -83,11 +83,33 @@ describe("staff accounts from creation to deactivation", async () => {
   it("lets a signed-in user change the password after the current one; other sessions end", async () => {
     const budi = await db.selectFrom("users").select("id").where("username", "=", "budi.loket").executeTakeFirstOrThrow();
     await db.insertInto("sessions").values([{ id: "keep-me", user_id: budi.id, expires_at: new Date(NOW.getTime() + DAY) }, { id: "other-device", user_id: budi.id, expires_at: new Date(NOW.getTime() + DAY) }]).execute();
-    expect(await changeOwnPassword(db, budi.id, "wrong", "teh manis hangat di sore hari", "keep-me", NOW)).toEqual({ ok: false, field: "current" });
+    expect(await changeOwnPassword(db, budi.id, "wrong", "teh manis hangat di sore hari", "keep-me", NOW)).toEqual({ ok: false, field: "current", reason: "wrong" });
     expect(await changeOwnPassword(db, budi.id, "kopi tubruk pagi di pasar atas", "teh manis hangat di sore hari", "keep-me", NOW)).toEqual({ ok: true });
     expect((await db.selectFrom("sessions").select("id").where("user_id", "=", budi.id).execute()).map((row) => row.id)).toEqual(["keep-me"]);
     expect((await signIn(db, "budi.loket", "kopi tubruk pagi di pasar atas", NOW, origin)).ok).toBe(false);
     expect((await signIn(db, "budi.loket", "teh manis hangat di sore hari", NOW, origin)).ok).toBe(true);
+  });
+
+  it("stops guesses of the current password after 5 wrong ones in 15 minutes, even with the right one", async () => {
+    const account = await createAccount(db, adminId, newAccountSchema.parse({ displayName: "Tamu Penebak", username: "tamu.penebak", role: "officer", unitId: String(setup.rootUnitId) }));
+    if (!account.ok) throw new Error("account expected");
+    const code = await issueAccountCode(db, adminId, account.userId, NOW);
+    if (!code.ok) throw new Error("code expected");
+    expect((await redeemAccountCode(db, code.issued.code, "kopi tubruk pagi di pasar atas", NOW)).ok).toBe(true);
+    const right = "kopi tubruk pagi di pasar atas";
+    // A success is refunded: changing one's password often is never stopped.
+    for (let i = 0; i < 6; i++) {
+      const next = i % 2 === 0 ? "teh manis hangat di sore hari" : right;
+      const previous = i % 2 === 0 ? right : "teh manis hangat di sore hari";
+      expect(await changeOwnPassword(db, account.userId, previous, next, null, NOW)).toEqual({ ok: true });
+    }
+    for (let i = 0; i < 5; i++) expect(await changeOwnPassword(db, account.userId, `tebakan-${i}`, "teh manis hangat di sore hari", null, NOW)).toEqual({ ok: false, field: "current", reason: "wrong" });
+    const stopped = await changeOwnPassword(db, account.userId, right, "teh manis hangat di sore hari", null, NOW);
+    expect(stopped).toMatchObject({ ok: false, field: "current", reason: "rate_limited" });
+    expect(await signIn(db, "tamu.penebak", "teh manis hangat di sore hari", NOW, origin)).toEqual({ ok: false });
+    // The next window lets the right password through again.
+    const later = new Date(NOW.getTime() + 16 * 60_000);
+    expect(await changeOwnPassword(db, account.userId, right, "teh manis hangat di sore hari", null, later)).toEqual({ ok: true });
   });
 
   it("an administrator's reset: the old password stops working at once, sessions end, the reset code sets a new one", async () => {
