@@ -4,6 +4,7 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { db } from "~/platform/db.server";
 import { evidenceDir, evidenceFileFor } from "~/data/skp/queries.server";
 import { unitIdParam } from "~/http/params";
+import { uploadedFileResponse } from "~/http/uploaded-file";
 
 // An achievement's evidence file, only for the officer and the supervisors in their chain; anyone else gets 404.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,14 +13,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!file) throw notFound();
   const content = await readFile(file.path).catch(() => null);
   if (!content) throw notFound();
-  return new Response(content, {
-    headers: {
-      "Content-Type": file.mime,
-      "Content-Disposition": `inline; filename="${file.name}"`,
-      "Content-Length": String(content.length),
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-    },
-  });
+  return uploadedFileResponse(content, { mediaType: file.mime, name: file.name });
 }
