@@ -26,6 +26,6 @@ export function uploadedFileHeaders(file: { mediaType: string; name: string; byt
   };
 }
 
-export function uploadedFileResponse(bytes: Uint8Array, file: { mediaType: string; name: string }): Response {
+export function uploadedFileResponse(bytes: Uint8Array<ArrayBuffer>, file: { mediaType: string; name: string }): Response {
   return new Response(bytes, { headers: uploadedFileHeaders({ ...file, bytes: bytes.byteLength }) });
 }
