@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "./i18n";
+import { i18nFor, translatorOf } from "./react";
 
 const texts = {
   greeting: "Selamat datang, {{name}}",
@@ -27,5 +28,13 @@ describe("the translation function (i18next)", () => {
   it("leaves escaping to React and reads a colon as part of the text, not a namespace", () => {
     expect(createTranslator("id", texts)("markup", { value: "a & b" })).toBe("Nilai <b>a & b</b>");
     expect(createTranslator("id", { "a:b": "x" })("a:b")).toBe("x");
+  });
+  it("keeps the base texts under a page's texts even when the same texts were first used without them", () => {
+    // The server caches one texts object per language: a loader's translator (no base) came first, then the shell.
+    const page = { title: "Antrean" };
+    expect(createTranslator("id", page)("nav.skip")).toBe("nav.skip");
+    const shell = translatorOf(i18nFor("id", page, { nav: { skip: "Langsung ke isi" } }));
+    expect(shell("nav.skip")).toBe("Langsung ke isi");
+    expect(shell("title")).toBe("Antrean");
   });
 });

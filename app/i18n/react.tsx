@@ -10,24 +10,29 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from "./config";
  */
 export type TFunction = (key: string, options?: Record<string, unknown>) => string;
 
-// The same texts object always yields the same instance, so a server serving many requests builds each
-// page's instance once, and the browser does not rebuild it on every render.
-const instances = new WeakMap<Record<string, unknown>, Map<Locale, I18n>>();
+// The same texts (and the same base texts underneath) always yield the same instance, so a server serving many
+// requests builds each page's instance once, and the browser does not rebuild it on every render. The base is part
+// of the key: a translator made without the shell's texts (a loader's page title) must not be reused by the shell,
+// which would then render raw keys on the server and fail to hydrate.
+const NO_BASE: Record<string, unknown> = {};
+const instances = new WeakMap<Record<string, unknown>, WeakMap<Record<string, unknown>, Map<Locale, I18n>>>();
 
 /**
  * An initialised i18next instance for one language and its texts (synchronous: the texts are in memory), with
- * `base` texts underneath (the shell's and error pages' own); cached per texts object.
+ * `base` texts underneath (the shell's and error pages' own); cached per texts and base object.
  */
-export function i18nFor(locale: Locale, texts: Record<string, unknown>, base?: Record<string, unknown>): I18n {
-  let byLocale = instances.get(texts);
-  if (!byLocale) instances.set(texts, (byLocale = new Map()));
+export function i18nFor(locale: Locale, texts: Record<string, unknown>, base: Record<string, unknown> = NO_BASE): I18n {
+  let byBase = instances.get(texts);
+  if (!byBase) instances.set(texts, (byBase = new WeakMap()));
+  let byLocale = byBase.get(base);
+  if (!byLocale) byBase.set(base, (byLocale = new Map()));
   let instance = byLocale.get(locale);
   if (!instance) {
     instance = createInstance();
     void instance.use(initReactI18next).init({
       lng: locale,
       fallbackLng: false,
-      resources: { [locale]: { translation: base ? { ...base, ...texts } : texts } },
+      resources: { [locale]: { translation: { ...base, ...texts } } },
       initImmediate: false,
       // React escapes what it renders; keys are plain dotted paths (no "namespace:" prefix).
       interpolation: { escapeValue: false },

@@ -4,6 +4,8 @@ import { signIn } from "./helpers";
 // Every staff page a role can reach by following links from the workspace, in Bahasa Indonesia on the demo data:
 // no date or month is ever printed as ISO ("2026-10-31", "2026-01"). Input values keep the ISO form the browser's
 // date fields need; they are not visible text and are not checked. What a screen reader reads (aria-label) is.
+// The same crawl checks that every page hydrates: a server render that differs from the browser's makes React
+// throw the page away and render it again, wiping what the user already typed.
 
 const ISO_DATE = /\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?\b/g;
 const ROLES = ["admin", "supervisor", "petugas", "moderator", "pengaduan"] as const;
@@ -35,8 +37,17 @@ async function isoDatesOn(page: Page): Promise<string[]> {
   return hits;
 }
 
-async function crawl(page: Page, start: string): Promise<{ visited: string[]; hits: string[] }> {
+/** React's production errors for a server render that the browser's render does not match (418, 423, 425). */
+const HYDRATION_ERROR = /Minified React error #(418|423|425)|hydrat/i;
+
+async function crawl(page: Page, start: string): Promise<{ visited: string[]; hits: string[]; hydration: string[] }> {
   const origin = new URL(page.url()).origin;
+  const hydration: string[] = [];
+  const noteHydrationError = (text: string) => {
+    if (HYDRATION_ERROR.test(text)) hydration.push(`${new URL(page.url()).pathname}: ${text.slice(0, 80)}`);
+  };
+  page.on("pageerror", (error) => noteHydrationError(String(error)));
+  page.on("console", (message) => message.type() === "error" && noteHydrationError(message.text()));
   const queue = [start];
   const seen = new Set<string>([start]);
   const shapes = new Map<string, number>();
@@ -69,16 +80,17 @@ async function crawl(page: Page, start: string): Promise<{ visited: string[]; hi
       queue.push(next);
     }
   }
-  return { visited, hits };
+  return { visited, hits, hydration };
 }
 
 for (const role of ROLES) {
-  test(`no ISO date on any staff page ${role} can reach`, async ({ page }) => {
+  test(`no ISO date and no failed hydration on any staff page ${role} can reach`, async ({ page }) => {
     test.setTimeout(420_000);
     await signIn(page, role);
-    const { visited, hits } = await crawl(page, "/staf");
+    const { visited, hits, hydration } = await crawl(page, "/staf");
     await test.info().attach("visited", { body: visited.join("\n"), contentType: "text/plain" });
     expect(visited.length, `pages visited as ${role}`).toBeGreaterThan(3);
     expect(hits, `ISO dates seen as ${role} on ${visited.length} pages`).toEqual([]);
+    expect(hydration, `pages that did not hydrate as ${role}`).toEqual([]);
   });
 }
