@@ -4,6 +4,7 @@ import { db } from "~/platform/db.server";
 import { unitById } from "~/data/organisation.server";
 import { unitIdParam } from "~/http/params";
 import { hasRoleFor } from "~/domain/access/grants";
+import { mayKeepHoliday, mayOpenHolidays, type HolidayScope } from "~/domain/access/holidays";
 import { loadSessionUser, type SessionUser } from "./session.server";
 
 /** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
@@ -48,6 +49,23 @@ export async function requireAgencyAdmin(request: Request, unitIdText: string | 
   const { user, unit } = await requireStaffUnit(request, ["admin"], unitIdText);
   if (unit.path.split("/").length !== 3) throw notFound(); // "/12/": only the top unit stands for the agency
   return { user, unit };
+}
+
+/** The guard of the holiday page: a platform administrator, or an administrator of an agency's top unit. */
+export async function requireHolidayKeeper(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!mayOpenHolidays(user)) throw forbidden();
+  return user;
+}
+
+/**
+ * The guard of one holiday change: the national list answers 403 to anyone but the platform administrator; an
+ * agency's regional days answer 404 outside the actor's agencies, as every unit scope does.
+ */
+export function requireHolidayScope(user: SessionUser, scope: HolidayScope | undefined): void {
+  if (!scope) throw notFound();
+  if (mayKeepHoliday(user, scope)) return;
+  throw scope.kind === "national" ? forbidden() : notFound();
 }
 
 export function userMayActOnUnit(user: SessionUser, roles: readonly Role[], unitPath: string): boolean {

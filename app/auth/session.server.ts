@@ -29,6 +29,8 @@ export interface SessionUser {
   id: number;
   displayName: string;
   officerId: number | null;
+  /** Keeps the platform-wide lists (national holidays); docs/decisions/0009-platform-administrator.md. */
+  platformAdmin: boolean;
   grants: RoleGrant[];
 }
 
@@ -58,13 +60,13 @@ export async function sessionUserFromCookies(cookieHeader: string | null, databa
   const row = await database
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select(["users.id", "users.display_name", "users.officer_id"])
+    .select(["users.id", "users.display_name", "users.officer_id", "users.platform_admin"])
     .where("sessions.id", "=", sessionId)
     .where("sessions.expires_at", ">", now())
     .where("users.active", "=", true)
     .executeTakeFirst();
   if (!row) return null;
-  return { id: row.id, displayName: row.display_name, officerId: row.officer_id, grants: await roleGrantsOf(database, row.id) };
+  return { id: row.id, displayName: row.display_name, officerId: row.officer_id, platformAdmin: row.platform_admin, grants: await roleGrantsOf(database, row.id) };
 }
 
 /** Signs in with a brand-new session id (rotation), dropping the one the browser had. */

@@ -121,3 +121,35 @@ export async function removeHoliday(db: Kysely<Database>, actorUserId: number, h
 export async function holidayAgency(db: Kysely<Database>, holidayId: number): Promise<{ agencyId: number | null } | undefined> {
   return db.selectFrom("holidays").select("agency_id as agencyId").where("id", "=", holidayId).executeTakeFirst();
 }
+
+/** The agencies whose top units have these paths, for the regional choices of the holiday page. */
+export async function agenciesByRootPaths(db: Kysely<Database>, rootPaths: readonly string[]): Promise<{ agencyId: number; name: string; rootPath: string }[]> {
+  if (rootPaths.length === 0) return [];
+  const rows = await db
+    .selectFrom("units")
+    .innerJoin("agencies", "agencies.id", "units.agency_id")
+    .select(["agencies.id as agencyId", "agencies.name", "units.path as rootPath"])
+    .where("units.parent_id", "is", null)
+    .where("units.path", "in", rootPaths)
+    .orderBy("agencies.name")
+    .execute();
+  return rows.map((row) => ({ ...row, rootPath: row.rootPath ?? "" }));
+}
+
+/** The top unit's path of an agency, for the scope of its regional days; undefined for an unknown agency. */
+export async function agencyRootPath(db: Kysely<Database>, agencyId: number): Promise<string | undefined> {
+  const row = await db.selectFrom("units").select("path").where("agency_id", "=", agencyId).where("parent_id", "is", null).executeTakeFirst();
+  return row?.path ?? undefined;
+}
+
+/** Whose calendar a holiday is on (national, or an agency's by its top unit's path); undefined when it is gone. */
+export async function holidayScope(db: Kysely<Database>, holidayId: number): Promise<{ kind: "national" } | { kind: "regional"; agencyRootPath: string } | undefined> {
+  const row = await db
+    .selectFrom("holidays")
+    .leftJoin("units", (join) => join.onRef("units.agency_id", "=", "holidays.agency_id").on("units.parent_id", "is", null))
+    .select(["holidays.agency_id as agencyId", "units.path"])
+    .where("holidays.id", "=", holidayId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return row.agencyId === null ? { kind: "national" } : { kind: "regional", agencyRootPath: row.path ?? "" };
+}

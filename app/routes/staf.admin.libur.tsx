@@ -2,12 +2,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
-import { requireRole, requireUnitRole } from "~/auth/guard.server";
+import { requireHolidayKeeper, requireHolidayScope } from "~/auth/guard.server";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
-import { addHoliday, confirmHoliday, holidayAgency, holidaysOfYear, removeHoliday } from "~/data/holidays.server";
+import { addHoliday, agenciesByRootPaths, agencyRootPath, confirmHoliday, holidayScope, holidaysOfYear, removeHoliday } from "~/data/holidays.server";
 import { HOLIDAY_KINDS, type HolidayKind } from "~/domain/complaint-options";
-import { agencyIdsOfUnits, rootUnitOfAgency, unitsUnder } from "~/data/organisation.server";
+import { agencyRootsKept, mayKeepHoliday } from "~/domain/access/holidays";
+import { SelectField } from "~/ui/SelectField";
 import { useRootData } from "~/root";
 import { Field } from "~/ui/Field";
 import { parseForm, idField } from "~/http/forms";
@@ -19,24 +20,30 @@ import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Hari libur · Suara" }];
 
-/** The agencies whose root unit an admin holds: they may keep those agencies' regional days. */
-async function adminAgencies(request: Request) {
-  const user = await requireRole(request, ["admin"]);
-  const paths = user.grants.filter((grant) => grant.role === "admin").map((grant) => grant.unitPath);
-  const units = await unitsUnder(db(), paths);
-  const roots = units.filter((unit) => unit.path.split("/").length === 3 && paths.includes(unit.path)); // "/12/": a top unit
-  return { user, agencies: roots.map((unit) => ({ rootUnitId: unit.id, name: unit.agencyName })) };
-}
+// National holidays and collective leave are one platform-wide list that only the platform administrator keeps;
+// each agency's administrators keep its regional days (app/domain/access/holidays.ts).
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { agencies } = await adminAgencies(request);
+  const user = await requireHolidayKeeper(request);
+  const agencies = await agenciesByRootPaths(db(), agencyRootsKept(user));
   const url = new URL(request.url);
   const thisYear = now().getUTCFullYear();
   const requested = idFromText(url.searchParams.get("tahun")) ?? thisYear;
   const year = Number.isInteger(requested) && requested >= 2020 && requested <= 2100 ? requested : thisYear;
-  const agencyIds = await agencyIdsOfUnits(db(), agencies.map((agency) => agency.rootUnitId));
-  const holidays = await holidaysOfYear(db(), year, agencyIds);
-  return { year, years: [thisYear - 1, thisYear, thisYear + 1, thisYear + 2], holidays, agencies };
+  const rootPathOf = new Map(agencies.map((agency) => [agency.agencyId, agency.rootPath]));
+  const rows = await holidaysOfYear(db(), year, agencies.map((agency) => agency.agencyId));
+  const holidays = rows.map((holiday) => {
+    const rootPath = holiday.agencyId === null ? null : rootPathOf.get(holiday.agencyId);
+    const mayKeep = rootPath === undefined ? false : mayKeepHoliday(user, rootPath === null ? { kind: "national" } : { kind: "regional", agencyRootPath: rootPath });
+    return { ...holiday, mayKeep };
+  });
+  return {
+    year,
+    years: [thisYear - 1, thisYear, thisYear + 1, thisYear + 2],
+    holidays,
+    agencies: agencies.map((agency) => ({ agencyId: agency.agencyId, name: agency.name })),
+    platformAdmin: user.platformAdmin,
+  };
 }
 
 const changeSchema = z.discriminatedUnion("intent", [
@@ -45,37 +52,27 @@ const changeSchema = z.discriminatedUnion("intent", [
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "complaints.holidays.invalidDate"),
     name: z.string().trim().min(1, "form.required").max(200, "form.tooLong"),
     kind: z.enum(HOLIDAY_KINDS as [HolidayKind, ...HolidayKind[]]),
-    scope: z.string(),
+    scope: z.union([z.literal("national"), idField("form.required")], { errorMap: () => ({ message: "form.required" }) }),
   }),
   z.object({ intent: z.literal("remove"), id: idField() }),
   z.object({ intent: z.literal("confirm"), id: idField() }),
 ]);
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await adminAgencies(request);
+  const user = await requireHolidayKeeper(request);
   const form = await readForm(request);
   const parsed = parseForm(changeSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, confirm: null }, { status: 400 });
   const change = parsed.data;
   if (change.intent === "add") {
-    // A regional day needs the admin role on that agency's root; a national one, any admin grant.
-    let agencyId: number | null = null;
-    if (change.scope !== "national") {
-      const rootUnitId = idFromText(change.scope);
-      if (rootUnitId === null) return data({ errors: { scope: "form.notInList" } as Record<string, string>, confirm: null }, { status: 400 });
-      await requireUnitRole(request, ["admin"], rootUnitId);
-      agencyId = (await agencyIdsOfUnits(db(), [rootUnitId]))[0] ?? null;
-    }
+    const agencyId = change.scope === "national" ? null : change.scope;
+    const rootPath = agencyId === null ? null : await agencyRootPath(db(), agencyId);
+    requireHolidayScope(user, rootPath === null ? { kind: "national" } : rootPath === undefined ? undefined : { kind: "regional", agencyRootPath: rootPath });
     const result = await addHoliday(db(), user.id, { date: change.date, name: change.name, kind: change.kind, agencyId });
     if (!result.ok) return data({ errors: { date: result.reason === "duplicate" ? "complaints.holidays.duplicate" : "complaints.holidays.invalidDate" } as Record<string, string>, confirm: null }, { status: 400 });
     return redirect(`/staf/admin/libur?tahun=${change.date.slice(0, 4)}`);
   }
-  const owner = await holidayAgency(db(), change.id);
-  if (!owner) throw new Response("Not Found", { status: 404 });
-  if (owner.agencyId !== null) {
-    const root = await rootUnitOfAgency(db(), owner.agencyId);
-    await requireUnitRole(request, ["admin"], root.id);
-  }
+  requireHolidayScope(user, await holidayScope(db(), change.id));
   if (change.intent === "remove") {
     // Removing a day moves every complaint deadline that counted it: the first post asks.
     const confirm = confirmationFor(form);
@@ -87,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Holidays() {
-  const { year, years, holidays, agencies } = useLoaderData<typeof loader>();
+  const { year, years, holidays, agencies, platformAdmin } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useRootData()?.locale ?? "id";
@@ -156,7 +153,10 @@ export default function Holidays() {
                   <td>{t(`complaints.holidays.kinds.${holiday.kind}`)}</td>
                   <td>{holiday.agencyName ?? t("complaints.holidays.national")}</td>
                   <td className="nowrap">
-                    {holiday.estimated ? (
+                    {!holiday.mayKeep ? (
+                      <span className="muted">{t(holiday.agencyId === null ? "complaints.holidays.keptByPlatform" : "complaints.holidays.keptByAgency")}</span>
+                    ) : null}
+                    {holiday.mayKeep && holiday.estimated ? (
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="confirm" />
                         <input type="hidden" name="id" value={holiday.id} />
@@ -165,13 +165,15 @@ export default function Holidays() {
                         </button>
                       </Form>
                     ) : null}{" "}
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="id" value={holiday.id} />
-                      <button type="submit" className="secondary small-button" aria-label={`${t("complaints.holidays.remove")}: ${holiday.name} ${formatDay(locale, holiday.date)}`}>
-                        {t("complaints.holidays.remove")}
-                      </button>
-                    </Form>
+                    {holiday.mayKeep ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="id" value={holiday.id} />
+                        <button type="submit" className="secondary small-button" aria-label={`${t("complaints.holidays.remove")}: ${holiday.name} ${formatDay(locale, holiday.date)}`}>
+                          {t("complaints.holidays.remove")}
+                        </button>
+                      </Form>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -192,15 +194,15 @@ export default function Holidays() {
             </option>
           ))}
         </select>
-        <label htmlFor="scope">{t("complaints.holidays.agency")}</label>
-        <select id="scope" name="scope">
-          <option value="national">{t("complaints.holidays.national")}</option>
-          {agencies.map((agency) => (
-            <option key={agency.rootUnitId} value={agency.rootUnitId}>
-              {agency.name}
-            </option>
-          ))}
-        </select>
+        <SelectField
+          name="scope"
+          label={t("complaints.holidays.agency")}
+          hint={t(platformAdmin ? "complaints.holidays.scopeHintPlatform" : "complaints.holidays.scopeHint")}
+          placeholder={t("complaints.holidays.choose")}
+          options={[...(platformAdmin ? [{ value: "national", label: t("complaints.holidays.national") }] : []), ...agencies.map((agency) => ({ value: String(agency.agencyId), label: agency.name }))]}
+          required
+          error={errors.scope}
+        />
         <div className="form-actions">
           <button type="submit">{t("complaints.holidays.add")}</button>
         </div>

@@ -65,6 +65,8 @@ export async function seedDemo(db: Kysely<Database>, options: { onlyIfEmpty?: bo
             ? first.counterOfficerIds.get(demo.unitKey)?.[0]
             : undefined;
       const userId = await demoAccount(trx, { username: demo.username, officerId: officerId ?? null, displayName: demo.displayName, passwordHash: await hashPassword(DEMO_PASSWORD) });
+      // The demo's administrator of all five governments also keeps the platform's national holiday list.
+      if (demo.username === "admin") await trx.updateTable("users").set({ platform_admin: true }).where("id", "=", userId).execute();
       for (const target of targets) {
         const unitId = demo.unitKey === "root" ? target.rootUnitId : target.unitIds.get(demo.unitKey)!;
         await trx.insertInto("user_roles").values({ user_id: userId, role: demo.role, unit_id: unitId }).onConflict((oc) => oc.doNothing()).execute();
