@@ -44,6 +44,11 @@ export async function counterByCode(db: Kysely<Database>, code: string): Promise
   return counter;
 }
 
+/** Forgets cached codes after a counter's code changed or it retired (other processes see it within the minute). */
+export function forgetCounterCodes(codes: readonly string[]): void {
+  for (const code of codes) counterCache.delete(code);
+}
+
 async function findCounterByCode(db: Kysely<Database>, code: string): Promise<CounterContext | undefined> {
   const row = await db
     .selectFrom("counters")
