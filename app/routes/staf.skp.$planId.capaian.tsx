@@ -16,6 +16,7 @@ import { planAccess } from "~/data/skp/access.server";
 import { addAchievement, addFeedback } from "~/data/skp/period.server";
 import { evidenceDir, planDetail, planHeader } from "~/data/skp/queries.server";
 import { parseDecimal } from "~/domain/skp";
+import { weeklySummaries } from "~/domain/achievement-weeks";
 import { MAX_EVIDENCE_BYTES } from "~/domain/skp-evidence";
 import { isIsoDate, localDateOf } from "~/domain/working-days";
 import { formatDateTime, formatNumber } from "~/i18n/format";
@@ -24,6 +25,7 @@ import { parseForm, idField } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
 import { FormMessage, isoDateLabel, PlanHeader, Select, TextArea, useLocale } from "~/ui/skp";
 import { readForm } from "~/http/form-body.server";
+import { WeeklySummaries } from "~/ui/team/WeeklySummaries";
 
 export const meta: MetaFunction = () => [{ title: "Capaian SKP · Suara" }];
 
@@ -39,8 +41,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     results: detail.results.map((r) => ({
       id: r.id,
       label: `${r.position}. ${r.indicator}`,
+      unit: r.unitOfMeasure,
       portal: r.portalIndicator !== null,
     })),
+    weeks: weeklySummaries(detail.achievements, { start: plan.periodStart, end: plan.periodEnd }, today),
     achievements: detail.achievements,
     feedback: detail.feedback,
     defaultDate: today < plan.periodEnd ? today : plan.periodEnd,
@@ -128,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AchievementsPage() {
-  const { header, results, achievements, feedback, defaultDate, can } = useLoaderData<typeof loader>();
+  const { header, results, weeks, achievements, feedback, defaultDate, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useLocale();
@@ -194,6 +198,8 @@ export default function AchievementsPage() {
         </Form>
       ) : null}
 
+      <WeeklySummaries weeks={weeks} results={results} />
+
       <h2 id="log-title">{t("assessments.achievements.title", { count: achievements.length })}</h2>
       <div className="table-wrap">
         <table aria-labelledby="log-title">
@@ -207,12 +213,13 @@ export default function AchievementsPage() {
               </th>
               <th scope="col">{t("assessments.achievements.evidence")}</th>
               <th scope="col">{t("assessments.achievements.feedback")}</th>
+              <th scope="col">{t("team.writtenColumn")}</th>
             </tr>
           </thead>
           <tbody>
             {achievements.length === 0 ? (
               <tr>
-                <td colSpan={6} className="muted">
+                <td colSpan={7} className="muted">
                   {t("assessments.achievements.none")}
                 </td>
               </tr>
@@ -243,6 +250,7 @@ export default function AchievementsPage() {
                       </p>
                     ))}
                 </td>
+                <td className="nowrap small">{formatDateTime(locale, achievement.createdAt, header.timeZone)}</td>
               </tr>
             ))}
           </tbody>

@@ -17,6 +17,7 @@ const MENUS: Record<Role, MenuItem[]> = {
   supervisor: [
     { to: "/kantor", label: "menu.offices", description: "menu.officesHint" },
     { to: "/staf/penilaian", label: "assessments.menu.team", description: "assessments.menu.teamHint" },
+    { to: "/staf/tim", label: "team.menu", description: "team.menuHint" },
     { to: "/staf/pengaduan", label: "complaints.menu.unitQueue", description: "complaints.menu.unitQueueHint" },
     { to: "/staf/kotak-masuk", label: "complaints.menu.inbox", description: "complaints.menu.inboxHint" },
     { to: "/staf/forum/tindak-lanjut", label: "forums.menu.actions", description: "forums.menu.actionsHint" },

@@ -10,6 +10,7 @@ import { fileStore, type StoredFile } from "~/platform/file-store.server";
 import { hasFinalAssessment, lockedPlan, officerAccess, planById, reviewKindFor, type Viewer } from "./access.server";
 import { planNoticeContext, sendRecordNotice, userDisplayName } from "../records-notices.server";
 import { audit, type CommandResult } from "./commands.server";
+import { announceAchievementChange } from "./team.server";
 import { agencyRecordRules } from "./timing.server";
 
 // During the period: achievements with evidence, continuous feedback, peers and 360 reviews. Each command
@@ -106,6 +107,7 @@ export async function addAchievement(
         quantity: input.quantity,
         evidence: stored ? { name: stored.name, mime: stored.mime, bytes: stored.bytes } : null,
       });
+      await announceAchievementChange(trx, plan.officerId);
       return { ok: true as const, achievementId: row.id };
     });
   } catch (error) {
@@ -154,6 +156,7 @@ export async function addFeedback(
       params: { author: await userDisplayName(trx, actor.id), period: context.period, body: input.body },
       at: now,
     });
+    await announceAchievementChange(trx, plan.officer_id);
     return { ok: true };
   });
 }

@@ -27,3 +27,11 @@ export function officerRecordAccess(facts: OfficerRecordFacts): OfficerRecordAcc
   const assessor = viewer !== null && !self && facts.chain[0] === viewer;
   return { self, assessor, inChain, canView: self || inChain };
 }
+
+/**
+ * The team view shows an officer's week to their direct supervisor only (the assessor follows the daily reports;
+ * supervisors further up open the officer's plan instead), and its live events reach only that supervisor.
+ */
+export function seesInTeamView(viewerOfficerId: number | null, officerSupervisorId: number | null): boolean {
+  return viewerOfficerId !== null && officerSupervisorId === viewerOfficerId;
+}
