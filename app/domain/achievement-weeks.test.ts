@@ -80,13 +80,16 @@ describe("a weekly summary assembled from daily entries", () => {
   });
 
   it.each([
-    // period, today, expected week starts (newest first)
-    [{ start: "2026-10-01", end: "2026-12-31" }, "2026-10-14", ["2026-10-12", "2026-10-05", "2026-09-28"]],
-    [{ start: "2026-12-01", end: "2026-12-31" }, "2027-02-01", ["2026-12-28", "2026-12-21", "2026-12-14", "2026-12-07", "2026-11-30"]],
-    [{ start: "2026-12-01", end: "2026-12-31" }, "2026-11-20", []],
-    [{ start: "2026-12-01", end: "2026-12-31" }, "2026-12-01", ["2026-11-30"]],
-  ])("period %j on %s has the weeks %j, gaps included", (period, today, weeks) => {
-    expect(weeklySummaries([], period, today).map((week) => week.weekStart)).toEqual(weeks);
+    // entries, period, today, expected week starts (newest first)
+    [[], { start: "2026-01-01", end: "2026-12-31" }, "2026-10-14", ["2026-10-12"]],
+    [["2026-10-01"], { start: "2026-01-01", end: "2026-12-31" }, "2026-10-14", ["2026-10-12", "2026-10-05", "2026-09-28"]],
+    [["2026-12-02"], { start: "2026-12-01", end: "2026-12-31" }, "2027-02-01", ["2026-12-28", "2026-12-21", "2026-12-14", "2026-12-07", "2026-11-30"]],
+    [[], { start: "2026-12-01", end: "2026-12-31" }, "2026-11-20", []],
+    [[], { start: "2026-12-01", end: "2026-12-31" }, "2026-12-01", ["2026-11-30"]],
+    // an entry outside the period does not stretch the list
+    [["2025-06-02"], { start: "2026-12-01", end: "2026-12-31" }, "2026-12-08", ["2026-12-07"]],
+  ])("entries on %j in period %j on %s give the weeks %j", (days, period, today, weeks) => {
+    expect(weeklySummaries(days.map((day) => entry(day)), period, today).map((week) => week.weekStart)).toEqual(weeks);
   });
 
   it("keeps an empty week between two logged ones", () => {

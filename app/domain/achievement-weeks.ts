@@ -60,8 +60,9 @@ export function summariseWeek(entries: readonly DailyEntry[], weekStart: IsoDate
 }
 
 /**
- * One summary per week of the period that has begun by `today`, newest first: weeks without entries are kept,
- * so a gap shows. The first and last weeks may reach outside the period; their entries are the period's only.
+ * One summary per week from the first entry's week (or only the latest week, before any entry) to the week of
+ * `today` or of the period's end, newest first: weeks without entries in between are kept, so a gap shows. The
+ * first and last weeks may reach outside the period; their entries are the period's only.
  */
 export function weeklySummaries(
   entries: readonly DailyEntry[],
@@ -70,8 +71,11 @@ export function weeklySummaries(
 ): WeeklySummary[] {
   const last = today < period.end ? today : period.end;
   if (last < period.start) return [];
+  const days = entries.map((entry) => entry.achievedOn).filter((day) => day >= period.start && day <= period.end);
+  const firstDay = days.length === 0 ? last : days.reduce((a, b) => (a < b ? a : b));
+  const lastWeek = weekStartOf(last > firstDay ? last : firstDay);
   const summaries: WeeklySummary[] = [];
-  for (let week = weekStartOf(period.start); week <= last; week = addCalendarDays(week, 7))
+  for (let week = weekStartOf(firstDay); week <= lastWeek; week = addCalendarDays(week, 7))
     summaries.push(summariseWeek(entries, week));
   return summaries.reverse();
 }

@@ -123,7 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     const field = result.reason.startsWith("evidence")
       ? "evidence"
-      : result.reason === "outsidePeriod" || result.reason === "futureDate"
+      : result.reason === "outsidePeriod" || result.reason === "futureDate" || result.reason === "tooOld"
         ? "achievedOn"
         : "_form";
     return { errors: { [field]: `assessments.errors.${result.reason}` }, intent: "achievement" };

@@ -15,7 +15,7 @@ import { formatDateTime, formatDayRange } from "~/i18n/format";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { FormMessage, useLocale } from "~/ui/skp";
-import { TeamMemberCard, TeamWeekTable } from "~/ui/team/TeamWeek";
+import { hasCard, TeamMemberCard, TeamWeekTable } from "~/ui/team/TeamWeek";
 import { useLiveRevalidation } from "~/ui/team/useLiveRevalidation";
 
 export const meta: MetaFunction = () => [{ title: "Capaian tim · Suara" }];
@@ -86,15 +86,12 @@ export default function TeamView() {
       <p className="small" role="status" aria-live="polite" data-live={live}>
         {t(`team.live.${live}`)} · {t("team.loadedAt", { time: formatDateTime(locale, data.loadedAt, data.timeZone) })}
       </p>
-      <noscript>
-        <p className="small">{t("team.live.noscript")}</p>
-      </noscript>
       <FormMessage error={actionData?.errors && "_form" in actionData.errors ? actionData.errors._form : undefined} />
       {quiet.length > 0 ? (
         <p className="notice">{t("team.nothingLogged", { count: quiet.length, names: quiet.map((member) => member.name).join(", ") })}</p>
       ) : null}
       <TeamWeekTable members={data.members} weekStart={data.weekStart} today={data.today} />
-      {data.members.map((member) => (
+      {data.members.filter(hasCard).map((member) => (
         <TeamMemberCard
           key={member.officerId}
           member={member}

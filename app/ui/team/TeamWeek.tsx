@@ -25,6 +25,11 @@ interface MemberWeek {
   feedbackThisWeek: number;
 }
 
+/** Reports with neither an approved plan this week nor any entry get a table row only. */
+export function hasCard(member: Pick<MemberWeek, "plans" | "latest">): boolean {
+  return member.plans.length > 0 || member.latest.length > 0;
+}
+
 const STATE_TONE = { noPlan: "", nothingLogged: "warn", logged: "ok" } as const;
 
 function quantity(locale: Locale, value: number): string {
@@ -63,7 +68,7 @@ export function TeamWeekTable({ members, weekStart, today }: { members: MemberWe
           {members.map((member) => (
             <tr key={member.officerId} data-officer={member.officerId}>
               <th scope="row">
-                <a href={`#anggota-${member.officerId}`}>{member.name}</a>
+                {hasCard(member) ? <a href={`#anggota-${member.officerId}`}>{member.name}</a> : member.name}
               </th>
               {member.week.perDay.map((day) => (
                 <td className="num" key={day.day}>
@@ -159,7 +164,8 @@ export function TeamMemberCard({
         ))}
       </ul>
       {plan ? (
-        <Form method="post" noValidate>
+        // Keyed by the week's count of notes, so a sent note leaves an empty field behind.
+        <Form method="post" noValidate key={member.feedbackThisWeek}>
           <input type="hidden" name="planId" value={plan.planId} />
           <input type="hidden" name="minggu" value={weekStart} />
           <div className="field">

@@ -7,11 +7,12 @@ import { useEffect, useState } from "react";
 export const POLL_MS = 30_000;
 const DEBOUNCE_MS = 300;
 
-export type LiveState = "connecting" | "live" | "polling" | "offline";
+/** "static" until the stream opens: what a page without JavaScript keeps saying. */
+export type LiveState = "static" | "live" | "polling" | "offline";
 
 export function useLiveRevalidation(url: string, event: string): LiveState {
   const revalidator = useRevalidator();
-  const [state, setState] = useState<LiveState>("connecting");
+  const [state, setState] = useState<LiveState>("static");
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const reload = () => {
