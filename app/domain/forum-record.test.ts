@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkActionUpdate, checkCitations, citedNumbers, isActionLate, isComing, publishGaps, type RecordDraftFacts } from "./forum-record";
+import { checkActionUpdate, checkCitations, citedNumbers, evidenceOf, isActionLate, isComing, publishGaps, type RecordDraftFacts } from "./forum-record";
 import { localDateOf } from "./working-days";
 
 describe("citations", () => {
@@ -21,6 +21,11 @@ describe("citations", () => {
 
   it("refuses a summary that leaves one of its theme's inputs out, naming it", () => {
     expect(checkCitations("Lihat #2", [1, 2, 5])).toEqual({ kind: "missing", numbers: [1, 5] });
+  });
+
+  it("accepts a summary that leaves out only the inputs marked as not reflected", () => {
+    expect(checkCitations("Lihat #2", [1, 2, 5], [1])).toEqual({ kind: "missing", numbers: [5] });
+    expect(checkCitations("Lihat #2", [1, 2, 5], [1, 5])).toEqual({ kind: "ok", numbers: [2] });
   });
 
   it("accepts a summary citing every one of its own inputs", () => {
@@ -69,8 +74,21 @@ describe("actions", () => {
   it("asks a reason to drop and a note for any update", () => {
     expect(checkActionUpdate({ status: "dropped", note: " " })).toEqual({ ok: false, reason: "dropReasonRequired" });
     expect(checkActionUpdate({ status: "done", note: "" })).toEqual({ ok: false, reason: "noteRequired" });
-    expect(checkActionUpdate({ status: "done", note: "Selesai" })).toEqual({ ok: true });
+    expect(checkActionUpdate({ status: "done", note: "Selesai", evidence: "SK Kepala Dinas No. 12/2026" })).toEqual({ ok: true });
+    expect(checkActionUpdate({ status: "in_progress", note: "Dipesan" })).toEqual({ ok: true });
   });
+
+  it("marks an action done only with evidence", () => {
+    expect(checkActionUpdate({ status: "done", note: "Selesai" })).toEqual({ ok: false, reason: "evidenceRequired" });
+    expect(checkActionUpdate({ status: "done", note: "Selesai", evidence: "  " })).toEqual({ ok: false, reason: "evidenceRequired" });
+  });
+
+  it.each([
+    ["https://disdukcapil.pariamankota.go.id/antrean", { kind: "link", href: "https://disdukcapil.pariamankota.go.id/antrean" }],
+    [" http://contoh.go.id ", { kind: "link", href: "http://contoh.go.id/" }],
+    ["javascript:alert(1)", { kind: "text", text: "javascript:alert(1)" }],
+    ["Foto loket di papan pengumuman, lihat https://contoh.go.id", { kind: "text", text: "Foto loket di papan pengumuman, lihat https://contoh.go.id" }],
+  ])("shows evidence %j as %j", (evidence, shown) => expect(evidenceOf(evidence)).toEqual(shown));
 });
 
 describe("days", () => {

@@ -30,22 +30,23 @@ export type CitationCheck =
 
 /**
  * A summary may only state what its theme's inputs say, and must reflect every one of them: it cites each of the
- * theme's visible inputs (`citable`) and nothing else. `missing` lists the inputs it leaves out, in number order.
+ * theme's visible inputs (`citable`) and nothing else, except the inputs the moderator marked as not reflected
+ * (`notReflected`, each with a reason shown publicly). `missing` lists the inputs it leaves out, in number order.
  */
-export function checkCitations(summary: string, citable: readonly number[]): CitationCheck {
+export function checkCitations(summary: string, citable: readonly number[], notReflected: readonly number[] = []): CitationCheck {
   const numbers = citedNumbers(summary);
   if (numbers.length === 0) return { kind: "noCitation" };
   const allowed = new Set(citable);
   const outside = numbers.filter((number) => !allowed.has(number));
   if (outside.length > 0) return { kind: "notInTheme", numbers: outside };
-  const missing = uncitedNumbers(numbers, citable);
+  const missing = uncitedNumbers(numbers, citable, notReflected);
   return missing.length > 0 ? { kind: "missing", numbers: missing } : { kind: "ok", numbers };
 }
 
-/** The theme's inputs a summary does not cite, in number order. */
-export function uncitedNumbers(cited: readonly number[], citable: readonly number[]): number[] {
-  const citedSet = new Set(cited);
-  return [...new Set(citable)].filter((number) => !citedSet.has(number)).sort((a, b) => a - b);
+/** The theme's inputs a summary does not cite and that are not marked as not reflected, in number order. */
+export function uncitedNumbers(cited: readonly number[], citable: readonly number[], notReflected: readonly number[] = []): number[] {
+  const accounted = new Set([...cited, ...notReflected]);
+  return [...new Set(citable)].filter((number) => !accounted.has(number)).sort((a, b) => a - b);
 }
 
 export interface RecordDraftFacts {
@@ -95,12 +96,29 @@ export function isActionLate(action: { status: ActionStatusCode; dueOn: string }
 
 export type ActionChange =
   | { ok: true }
-  | { ok: false; reason: "noteRequired" | "dropReasonRequired" };
+  | { ok: false; reason: "noteRequired" | "dropReasonRequired" | "evidenceRequired" };
 
-/** A status update always says what was done; dropping an action also says why. */
-export function checkActionUpdate(update: { status: ActionStatusCode; note: string }): ActionChange {
+/** A status update always says what was done; dropping an action also says why; done needs evidence. */
+export function checkActionUpdate(update: { status: ActionStatusCode; note: string; evidence?: string | null }): ActionChange {
   if (update.note.trim() === "") return { ok: false, reason: update.status === "dropped" ? "dropReasonRequired" : "noteRequired" };
+  if (update.status === "done" && (update.evidence ?? "").trim() === "") return { ok: false, reason: "evidenceRequired" };
   return { ok: true };
+}
+
+export type Evidence = { kind: "link"; href: string } | { kind: "text"; text: string };
+
+/** Evidence is shown as a link when it is one web address (http or https), as text otherwise. */
+export function evidenceOf(evidence: string): Evidence {
+  const trimmed = evidence.trim();
+  if (/^https?:\/\/\S+$/i.test(trimmed)) {
+    try {
+      const url = new URL(trimmed);
+      if (url.protocol === "http:" || url.protocol === "https:") return { kind: "link", href: url.href };
+    } catch {
+      // not a web address: shown as text
+    }
+  }
+  return { kind: "text", text: trimmed };
 }
 
 /** Whether a forum is still to come on `today` (its day included), for the public list. */
@@ -114,6 +132,8 @@ export interface BeritaAcaraItem {
   source: string;
   group: string | null;
   name: string | null;
+  /** Why the theme's summary does not reflect this input, as the moderator wrote it (themed inputs only). */
+  notReflectedReason?: string | null;
 }
 
 /** The frozen content of a published berita acara; older versions are read from it exactly as published. */
@@ -157,6 +177,7 @@ export interface BeritaAcaraSnapshot {
     /** Progress as it was at publication (live progress is shown beside it). Absent in versions published before. */
     statusAtPublication?: ActionStatusCode;
     noteAtPublication?: string | null;
+    evidenceAtPublication?: string | null;
   }[];
   approval: { chairName: string; approvedOn: string; communityRepName: string | null; communitySignedOn: string | null };
   publishedAt: string;

@@ -18,6 +18,7 @@ import { useRootData } from "~/root";
 import { parseForm } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
 import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { Evidence } from "~/ui/forums/Evidence";
 import { localDateOf } from "~/domain/working-days";
 import { readForm } from "~/http/form-body.server";
 
@@ -54,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           ...action,
           status,
           late: isActionLate({ status, dueOn: action.dueOn }, today),
-          updates: updates.filter((update) => update.actionId === action.id).map((update) => ({ at: update.at, status: update.status, note: update.note })),
+          updates: updates.filter((update) => update.actionId === action.id).map((update) => ({ at: update.at, status: update.status, note: update.note, evidence: update.evidence })),
         };
       }),
     };
@@ -279,6 +280,7 @@ export default function ForumPage() {
                       {item.name ? `, ${item.name}` : ""}
                       {theme.citedNumbers.includes(item.number) ? ` · ${t("forums.page.cited")}` : ""}
                     </span>
+                    {item.notReflectedReason ? <span className="not-reflected small"> {t("forums.page.notReflected", { reason: item.notReflectedReason })}</span> : null}
                   </li>
                 ))}
               </ol>
@@ -319,10 +321,19 @@ export default function ForumPage() {
               <li key={action.id} className={`card action-card${action.late ? " late" : ""}`}>
                 <p className="action-what">{action.description}</p>
                 <p className="small">
-                  <span className={`badge status-${action.status}`}>{t(`forums.status.${action.status}`)}</span>
-                  {action.statusAtPublication && action.statusAtPublication !== action.status ? (
-                    <span className="muted"> ({t("forums.page.atPublication", { status: t(`forums.status.${action.statusAtPublication}`) })})</span>
-                  ) : null}
+                  {action.statusAtPublication ? (
+                    // The version shows the progress as published; the live progress stands beside it.
+                    <>
+                      <span className="progress-at-publication">{t("forums.page.progressAtPublication", { status: t(`forums.status.${action.statusAtPublication}`) })}</span>
+                      {" · "}
+                      <span className="progress-now">
+                        {t("forums.page.progressNow")}{" "}
+                        <span className={`badge status-${action.status}`}>{t(`forums.status.${action.status}`)}</span>
+                      </span>
+                    </>
+                  ) : (
+                    <span className={`badge status-${action.status}`}>{t(`forums.status.${action.status}`)}</span>
+                  )}
                   {action.late ? <span className="badge danger">{t("forums.page.late")}</span> : null} {t("forums.page.responsible")}:{" "}
                   {action.responsibleUnit}
                   {action.responsibleOfficer ? ` (${action.responsibleOfficer})` : ""} · {t("forums.page.due")}: {formatShortDay(locale, action.dueOn)}
@@ -332,6 +343,7 @@ export default function ForumPage() {
                     {action.updates.map((update, index) => (
                       <li key={index}>
                         {formatDateTime(locale, update.at)} · {t(`forums.status.${update.status}`)}: {update.note}
+                        {update.evidence ? <Evidence evidence={update.evidence} label={t("forums.page.evidence")} /> : null}
                       </li>
                     ))}
                   </ul>

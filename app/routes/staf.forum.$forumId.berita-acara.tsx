@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data as respond, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
@@ -7,7 +7,7 @@ import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { actionsOf, addAction } from "~/data/forums/actions.server";
 import { currentRecord, draftGaps, publishedVersions, publishRecord, recordApproval, saveRecordText, startCorrection } from "~/data/forums/records.server";
-import { saveSummary, themeInForum, themesOf } from "~/data/forums/themes.server";
+import { markNotReflected, saveSummary, themeInForum, themesOf } from "~/data/forums/themes.server";
 import { itemsOf } from "~/data/forums/items.server";
 import { unitsUnder } from "~/data/organisation.server";
 import { formatForumDay, formatShortDay } from "~/domain/forum-day";
@@ -18,6 +18,7 @@ import { isActiveItem } from "~/domain/forum-record";
 import { useRootData } from "~/root";
 import { parseForm, idField } from "~/http/forms";
 import { ForumTabs } from "~/ui/forums/ForumTabs";
+import { SummaryCard } from "~/ui/forums/SummaryCard";
 import { requireForumModerator } from "~/auth/forum-guard.server";
 import { confirmationFor, type ConfirmRequest } from "~/http/confirm";
 import { ConfirmStep } from "~/ui/ConfirmStep";
@@ -52,7 +53,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today: localDateOf(now(), forum.timeZone),
     themes: themes.map((theme) => ({
       ...theme,
-      items: active.filter((item) => item.themeId === theme.id).map((item) => ({ number: item.number, body: item.body })),
+      items: active
+        .filter((item) => item.themeId === theme.id)
+        .map((item) => ({ number: item.number, body: item.body, notReflectedReason: item.notReflectedReason })),
     })),
     actions,
     versions,
@@ -63,6 +66,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("summary"), themeId: idField(), summary: z.string().trim().min(1, "form.required").max(4000, "form.tooLong") }),
+  z.object({
+    intent: z.literal("notReflected"),
+    themeId: idField(),
+    number: idField("forums.errors.notReflectedItem"),
+    reason: z.string().trim().min(1, "form.required").max(1000, "form.tooLong"),
+  }),
+  z.object({ intent: z.literal("reflected"), themeId: idField(), number: idField("forums.errors.notReflectedItem") }),
   z.object({
     intent: z.literal("text"),
     agreements: z.string().trim().max(8000, "form.tooLong"),
@@ -87,13 +97,19 @@ const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("correct"), reason: z.string().trim().min(1, "form.required").max(1000, "form.tooLong") }),
 ]);
 
-type Result = { intent: string; themeId?: number; errors: Record<string, string>; params?: Record<string, string>; gaps?: PublishGap[]; done?: string; values?: Record<string, string>; confirm?: ConfirmRequest };
+type Result = { status?: 400; intent: string; themeId?: number; errors: Record<string, string>; params?: Record<string, string>; gaps?: PublishGap[]; done?: string; values?: Record<string, string>; confirm?: ConfirmRequest };
 
-export async function action({ request, params }: ActionFunctionArgs): Promise<Result> {
+// Refused input answers 400 with the errors to show beside the fields.
+export async function action(args: ActionFunctionArgs) {
+  const { status, ...result } = await recordAction(args);
+  return respond(result, { status: status ?? 200 });
+}
+
+async function recordAction({ request, params }: ActionFunctionArgs): Promise<Result> {
   await requireRole(request, ROLES);
   const form = await readForm(request);
   const parsed = parseForm(schema, form);
-  if (!parsed.ok) return { intent: parsed.values.intent ?? "", themeId: Number(parsed.values.themeId) || undefined, errors: parsed.errors, values: parsed.values };
+  if (!parsed.ok) return { status: 400, intent: parsed.values.intent ?? "", themeId: Number(parsed.values.themeId) || undefined, errors: parsed.errors, values: parsed.values };
   const { user, forum } = await requireForumModerator(request, params.forumId);
   const data = parsed.data;
   const record = await currentRecord(db(), forum.id);
@@ -103,11 +119,23 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<R
       const theme = await themeInForum(db(), forum.id, data.themeId);
       if (!theme) throw new Response("Not Found", { status: 404 });
       const check = await saveSummary(db(), forum.id, theme.id, data.summary);
-      if (check.kind === "noCitation") return { intent: "summary", themeId: theme.id, errors: { summary: "forums.errors.noCitation" }, values: { summary: data.summary } };
+      if (check.kind === "noCitation") return { status: 400, intent: "summary", themeId: theme.id, errors: { summary: "forums.errors.noCitation" }, values: { summary: data.summary } };
       if (check.kind === "notInTheme" || check.kind === "missing") {
-        return { intent: "summary", themeId: theme.id, errors: { summary: `forums.errors.${check.kind}` }, params: { numbers: check.numbers.map((n) => `#${n}`).join(", ") }, values: { summary: data.summary } };
+        return { status: 400, intent: "summary", themeId: theme.id, errors: { summary: `forums.errors.${check.kind}` }, params: { numbers: check.numbers.map((n) => `#${n}`).join(", ") }, values: { summary: data.summary } };
       }
       return { intent: "summary", themeId: theme.id, errors: {}, done: "summary" };
+    }
+    case "notReflected":
+    case "reflected": {
+      const theme = await themeInForum(db(), forum.id, data.themeId);
+      if (!theme) throw new Response("Not Found", { status: 404 });
+      const reason = data.intent === "notReflected" ? data.reason : null;
+      const marked = await markNotReflected(db(), forum.id, theme.id, data.number, reason);
+      if (!marked.ok) {
+        const error = marked.reason === "cited" ? "forums.errors.notReflectedCited" : "forums.errors.notReflectedItem";
+        return { status: 400, intent: data.intent, themeId: theme.id, errors: { number: error }, values: { reason: reason ?? "" } };
+      }
+      return { intent: data.intent, themeId: theme.id, errors: {} };
     }
     case "text":
       await saveRecordText(db(), forum.id, { agreements: data.agreements, dissent: data.dissent });
@@ -196,64 +224,19 @@ export default function ForumRecord() {
       <section aria-labelledby="summaries-title">
         <h3 id="summaries-title">{t("forums.staff.record.summariesTitle")}</h3>
         <p className="muted small">{t("forums.staff.record.summariesHint")}</p>
-        {themes.map((theme) => {
-          const errors: Record<string, string | undefined> = actionData?.intent === "summary" && actionData.themeId === theme.id ? actionData.errors : {};
-          const cited = theme.items.filter((item) => theme.citedNumbers.includes(item.number));
-          return (
-            <div key={theme.id} className="card summary-card">
-              <div className="summary-edit">
-                {!theme.accepted ? <p className="notice warn small">{t("forums.staff.record.notAccepted")}</p> : null}
-                <Form method="post" noValidate>
-                  <input type="hidden" name="intent" value="summary" />
-                  <input type="hidden" name="themeId" value={theme.id} />
-                  <label htmlFor={`summary-${theme.id}`}>{t("forums.staff.record.summary", { label: theme.label })}</label>
-                  <textarea
-                    id={`summary-${theme.id}`}
-                    name="summary"
-                    rows={4}
-                    readOnly={!draft}
-                    defaultValue={errors.summary ? (actionData?.values?.summary ?? theme.summary) : theme.summary}
-                    aria-invalid={errors.summary ? true : undefined}
-                    aria-describedby={errors.summary ? `summary-error-${theme.id}` : undefined}
-                  />
-                  {errors.summary ? (
-                    <p className="field-error" id={`summary-error-${theme.id}`} role="alert">
-                      {t(errors.summary, actionData?.params ?? {})}
-                    </p>
-                  ) : null}
-                  {draft ? (
-                    <button type="submit" className="small-button">
-                      {t("forums.staff.record.saveSummary")}
-                    </button>
-                  ) : null}
-                </Form>
-              </div>
-              <aside className="summary-sources" aria-label={t("forums.staff.record.citedItems")}>
-                <h4>{t("forums.staff.record.citedItems")}</h4>
-                {cited.length === 0 ? <p className="muted small">{t("forums.staff.record.noneCited")}</p> : null}
-                <ul className="small">
-                  {cited.map((item) => (
-                    <li key={item.number}>
-                      <span className="item-number">#{item.number}</span> {item.body}
-                    </li>
-                  ))}
-                </ul>
-                <details>
-                  <summary className="small">
-                    {t("forums.staff.record.themeItems")} ({theme.items.length})
-                  </summary>
-                  <ul className="small">
-                    {theme.items.map((item) => (
-                      <li key={item.number}>
-                        <span className="item-number">#{item.number}</span> {item.body}
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              </aside>
-            </div>
-          );
-        })}
+        {themes.map((theme) => (
+          <SummaryCard
+            key={theme.id}
+            theme={theme}
+            draft={draft}
+            feedback={{
+              intent: actionData?.themeId === theme.id ? actionData.intent : null,
+              errors: actionData?.errors ?? {},
+              params: actionData?.params ?? {},
+              values: actionData?.values ?? {},
+            }}
+          />
+        ))}
       </section>
 
       <section aria-labelledby="text-title">

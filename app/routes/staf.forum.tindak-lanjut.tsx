@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data as respond, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
@@ -9,14 +9,17 @@ import { db } from "~/platform/db.server";
 import { actionById, actionsForUnits, actionUpdates, updateAction } from "~/data/forums/actions.server";
 import { formatShortDay } from "~/domain/forum-day";
 import { checkActionUpdate } from "~/domain/forum-record";
+import { mayReportOnAction } from "~/domain/access/forum-actions";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { parseForm, idField } from "~/http/forms";
 import { readForm } from "~/http/form-body.server";
+import { Evidence } from "~/ui/forums/Evidence";
 
 export const meta: MetaFunction = () => [{ title: "Tindak lanjut forum · Suara" }];
 
-// The responsible unit updates its actions: its head (supervisor) or the forum moderator of that unit.
+// The actions of the units in one's scope. Moderators and administrators follow them; only the responsible unit
+// (its head, app/domain/access/forum-actions.ts) records progress and marks an action done, with evidence.
 const ROLES = ["supervisor", "moderator", "admin"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -25,7 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actions = await actionsForUnits(db(), paths, now());
   const updates = await actionUpdates(db(), actions.map((action) => action.id));
   return {
-    actions: actions.map((action) => ({ ...action, updates: updates.filter((update) => update.actionId === action.id) })),
+    actions: actions.map((action) => ({
+      ...action,
+      mayReport: mayReportOnAction(user.grants, action.responsibleUnitPath),
+      updates: updates.filter((update) => update.actionId === action.id),
+    })),
   };
 }
 
@@ -33,20 +40,27 @@ const schema = z.object({
   actionId: idField(),
   status: z.enum(ACTION_STATUSES),
   note: z.string().trim().max(2000, "form.tooLong"),
+  evidence: z.string().trim().max(2000, "form.tooLong").optional(),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, ROLES);
   const parsed = parseForm(schema, await readForm(request));
-  if (!parsed.ok) return { actionId: Number(parsed.values.actionId) || null, errors: parsed.errors, saved: false };
+  if (!parsed.ok) return respond({ actionId: Number(parsed.values.actionId) || null, errors: parsed.errors, saved: false }, { status: 400 });
   const data = parsed.data;
   const found = await actionById(db(), data.actionId);
   if (!found) throw new Response("Not Found", { status: 404 });
   const user = await requireUnitRole(request, ROLES, found.responsibleUnitId);
-  const check = checkActionUpdate({ status: data.status, note: data.note });
-  if (!check.ok) return { actionId: found.id, errors: { note: `forums.errors.${check.reason}` }, saved: false };
-  await updateAction(db(), { actionId: found.id, actorUserId: user.id, status: data.status, note: data.note, now: now() });
-  return { actionId: found.id, errors: {} as Record<string, string>, saved: true };
+  if (!mayReportOnAction(user.grants, found.responsibleUnitPath)) {
+    return respond({ actionId: found.id, errors: { _form: "forums.errors.notYourUnit" } as Record<string, string>, saved: false }, { status: 403 });
+  }
+  const check = checkActionUpdate({ status: data.status, note: data.note, evidence: data.evidence });
+  if (!check.ok) {
+    const field = check.reason === "evidenceRequired" ? "evidence" : "note";
+    return respond({ actionId: found.id, errors: { [field]: `forums.errors.${check.reason}` } as Record<string, string>, saved: false }, { status: 400 });
+  }
+  await updateAction(db(), { actionId: found.id, actorUserId: user.id, status: data.status, note: data.note, evidence: data.evidence || null, now: now() });
+  return respond({ actionId: found.id, errors: {} as Record<string, string>, saved: true });
 }
 
 export default function ForumActions() {
@@ -89,6 +103,7 @@ export default function ForumActions() {
                   {action.updates.map((update, index) => (
                     <li key={index}>
                       {formatDateTime(locale, update.at)} · {t(`forums.status.${update.status}`)} · {update.note}
+                      {update.evidence ? <Evidence evidence={update.evidence} label={t("forums.staff.actions.evidenceLabel")} /> : null}
                       {update.by ? <span className="muted"> — {update.by}</span> : null}
                     </li>
                   ))}
@@ -100,6 +115,13 @@ export default function ForumActions() {
                 {t("forums.staff.actions.saved")}
               </p>
             ) : null}
+            {errors._form ? (
+              <p className="notice error" role="alert">
+                {t(errors._form)}
+              </p>
+            ) : null}
+            {!action.mayReport ? <p className="muted small">{t("forums.staff.actions.readOnly")}</p> : null}
+            {action.mayReport ? (
             <Form method="post" noValidate className="action-update">
               <input type="hidden" name="actionId" value={action.id} />
               <div className="inline-fields">
@@ -132,10 +154,30 @@ export default function ForumActions() {
                   ) : null}
                 </div>
               </div>
+              <div className="field">
+                <label htmlFor={`evidence-${action.id}`}>{t("forums.staff.actions.evidence")}</label>
+                <span className="hint" id={`evidence-hint-${action.id}`}>
+                  {t("forums.staff.actions.evidenceHint")}
+                </span>
+                <input
+                  id={`evidence-${action.id}`}
+                  name="evidence"
+                  type="text"
+                  maxLength={2000}
+                  aria-invalid={errors.evidence ? true : undefined}
+                  aria-describedby={errors.evidence ? `evidence-hint-${action.id} evidence-error-${action.id}` : `evidence-hint-${action.id}`}
+                />
+                {errors.evidence ? (
+                  <p className="field-error" id={`evidence-error-${action.id}`}>
+                    {t(errors.evidence)}
+                  </p>
+                ) : null}
+              </div>
               <button type="submit" className="small-button">
                 {t("forums.staff.actions.save")}
               </button>
             </Form>
+            ) : null}
           </section>
         );
       })}

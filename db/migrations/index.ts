@@ -14,6 +14,7 @@ import * as m0011 from "./0011_security";
 import * as m0013 from "./0013_rating_visit_time";
 import * as m0014 from "./0014_mail_outbox";
 import * as m0015 from "./0015_performance_records";
+import * as m0016 from "./0016_forum_evidence";
 
 // Listed statically so every loader (tsx, Vite, Vitest) bundles them; db/migrate.test.ts checks none is missing.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0013_rating_visit_time": m0013,
   "0014_mail_outbox": m0014,
   "0015_performance_records": m0015,
+  "0016_forum_evidence": m0016,
 };

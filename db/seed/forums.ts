@@ -130,7 +130,7 @@ export async function seedForums(db: Kysely<Database>): Promise<void> {
   await publishRecord(db, pastId, actor, new Date("2026-09-19T02:00:00Z"));
   const actionRows = await db.selectFrom("forum_actions").select(["id"]).where("forum_id", "=", pastId).orderBy("id").execute();
   if (actionRows[1]) {
-    await updateAction(db, { actionId: actionRows[1].id, actorUserId: supervisor?.id ?? null, status: "done", note: "Daftar persyaratan sudah ditempel di keempat loket dan diunggah ke Instagram Disdukcapil.", now: new Date("2026-10-08T04:00:00Z") });
+    await updateAction(db, { actionId: actionRows[1].id, actorUserId: supervisor?.id ?? null, status: "done", note: "Daftar persyaratan sudah ditempel di keempat loket dan diunggah ke Instagram Disdukcapil.", evidence: "Foto daftar persyaratan di loket 1–4, papan pengumuman lobi Disdukcapil", now: new Date("2026-10-08T04:00:00Z") });
   }
   if (actionRows[2]) {
     await updateAction(db, { actionId: actionRows[2].id, actorUserId: supervisor?.id ?? null, status: "in_progress", note: "Dua kipas angin sudah diganti; pengadaan kursi menunggu anggaran perubahan.", now: new Date("2026-11-02T04:00:00Z") });

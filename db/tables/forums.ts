@@ -80,6 +80,8 @@ export interface ForumItemsTable {
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Set by the moderator when the theme's summary does not reflect this input; shown publicly. */
+  not_reflected_reason: string | null;
 }
 
 export interface ForumThemeCitationsTable {
@@ -133,6 +135,8 @@ export interface ForumActionUpdatesTable {
   status: ActionStatus;
   note: string;
   user_id: number | null;
+  /** A link or a short description of the evidence (an update to done needs one); shown publicly. */
+  evidence: string | null;
 }
 
 export interface ForumsTables {
@@ -152,9 +156,9 @@ export const FORUMS_COLUMNS = {
   forum_services: { forum_id: true, service_id: true },
   forum_attendance: { forum_id: true, agency_id: true, stakeholder_group: true, head_count: true, named_attendees: true },
   forum_themes: { id: true, forum_id: true, agency_id: true, label: true, top_terms: true, suggested_element: true, suggested_words: true, element: true, priority: true, accepted: true, summary: true, created_at: true },
-  forum_items: { id: true, forum_id: true, agency_id: true, number: true, body: true, source: true, stakeholder_group: true, submitter_name: true, show_name: true, moderation: true, hidden_reason: true, hidden_at: true, merged_into_id: true, theme_id: true, suggested_element: true, suggested_words: true, created_by: true, created_at: true, updated_at: true },
+  forum_items: { id: true, forum_id: true, agency_id: true, number: true, body: true, source: true, stakeholder_group: true, submitter_name: true, show_name: true, moderation: true, hidden_reason: true, hidden_at: true, merged_into_id: true, theme_id: true, suggested_element: true, suggested_words: true, created_by: true, created_at: true, updated_at: true, not_reflected_reason: true },
   forum_theme_citations: { theme_id: true, item_id: true },
   forum_records: { id: true, forum_id: true, agency_id: true, version: true, status: true, correction_reason: true, agreements: true, dissent: true, approved_by_name: true, approved_on: true, approval_recorded_by: true, approval_recorded_at: true, community_rep_name: true, community_signed_on: true, published_at: true, published_by: true, snapshot: true, created_by: true, created_at: true },
   forum_actions: { id: true, forum_id: true, agency_id: true, theme_id: true, description: true, responsible_unit_id: true, responsible_officer: true, due_on: true, element: true, status: true, drop_reason: true, created_at: true, updated_at: true },
-  forum_action_updates: { id: true, action_id: true, agency_id: true, at: true, status: true, note: true, user_id: true },
+  forum_action_updates: { id: true, action_id: true, agency_id: true, at: true, status: true, note: true, user_id: true, evidence: true },
 } satisfies Columns<ForumsTables>;

@@ -111,18 +111,38 @@ test("a forum from announcement to published berita acara, with an action done b
   await page.getByRole("button", { name: "Terima semua tema" }).click();
   await expect(page.getByRole("button", { name: "Terima semua tema" })).toHaveCount(0);
 
+  // An input noted after the themes were accepted belongs to no theme; the record keeps it under "Masukan lain".
+  await page.getByRole("link", { name: "Masukan", exact: true }).click();
+  await page.getByLabel("Masukan (satu per baris)").fill("Mohon disediakan mushala kecil di kantor Disdukcapil.");
+  await page.getByRole("button", { name: "Tambahkan semua baris" }).click();
+  await expect(page.getByText("1 masukan ditambahkan.")).toBeVisible();
+
   // After: the berita acara, summaries citing their inputs, agreements, two actions.
   await page.getByRole("link", { name: "Berita acara", exact: true }).click();
   const cards = page.locator(".summary-card");
   await expect(cards.first()).toBeVisible();
   const themeCount = await cards.count();
   expect(themeCount).toBeGreaterThan(1);
+  // A summary missing a citation is refused, naming the input it leaves out; the moderator may instead mark that
+  // input as not reflected, with a reason the public record shows.
+  const firstCard = cards.first();
+  const firstNumbers = await firstCard.locator("details .item-number").allTextContents();
+  expect(firstNumbers.length).toBeGreaterThan(1);
+  const leftOut = firstNumbers.at(-1)!;
+  await firstCard.getByRole("textbox", { name: /Ringkasan tema/ }).fill(`Peserta menyampaikan keluhan yang sama (${firstNumbers.slice(0, -1).join(", ")}).`);
+  await firstCard.getByRole("button", { name: "Simpan ringkasan" }).click();
+  await expect(page.locator(".summary-card").first().getByRole("alert")).toContainText(`belum dirujuk: ${leftOut}`);
+  await expect(page.locator(".summary-card").first().locator(".summary-sources > ul li")).toHaveCount(0);
+  await page.locator(".summary-card").first().getByLabel("Masukan", { exact: true }).selectOption({ value: leftOut.slice(1) });
+  await page.locator(".summary-card").first().getByLabel("Alasan", { exact: true }).fill("Disampaikan dua kali oleh peserta yang sama.");
+  await page.locator(".summary-card").first().getByRole("button", { name: "Tandai tidak tercermin" }).click();
+  await expect(page.locator(".summary-card").first().locator(".not-reflected-list li")).toContainText("Disampaikan dua kali oleh peserta yang sama.");
   for (let index = 0; index < themeCount; index++) {
     const card = page.locator(".summary-card").nth(index);
-    const numbers = await card.locator("details .item-number").allTextContents();
+    const numbers = (await card.locator("details .item-number").allTextContents()).filter((number) => index !== 0 || number !== leftOut);
     // A summary cites every input of its theme, or it is refused with the missing numbers named.
     const summary = `Peserta menyampaikan keluhan yang sama (${numbers.join(", ")}).`;
-    await card.getByRole("textbox").fill(summary);
+    await card.getByRole("textbox", { name: /Ringkasan tema/ }).fill(summary);
     await card.getByRole("button", { name: "Simpan ringkasan" }).click();
     await expect(page.locator(".summary-card").nth(index).locator(".summary-sources > ul li")).toHaveCount(numbers.length);
   }
@@ -159,6 +179,9 @@ test("a forum from announcement to published berita acara, with an action done b
   const renamed = citizen.locator("details.theme", { hasText: "Antrean dan waktu tunggu" });
   await renamed.locator("summary").click();
   await expect(renamed.locator("li.cited").first()).toBeVisible();
+  // Nothing is left out: the input outside any theme under "Masukan lain", the one not reflected with its reason.
+  await expect(citizen.locator("section", { has: citizen.getByRole("heading", { name: "Masukan lain" }) })).toContainText("Mohon disediakan mushala kecil");
+  await expect(citizen.locator(`#masukan-${leftOut.slice(1)}`)).toContainText("Tidak tercermin dalam ringkasan: Disampaikan dua kali oleh peserta yang sama.");
   await expect(citizen.getByRole("cell", { name: "Siti Rahmah, Ahmad Fauzi" })).toBeVisible();
   await expect(citizen.getByText("Menyediakan pendaftaran antrean lewat WhatsApp")).toBeVisible();
   await expectNoSeriousA11yViolations(citizen);
@@ -174,13 +197,23 @@ test("a forum from announcement to published berita acara, with an action done b
   const card = page.locator(".action-card", { hasText: "Menyediakan pendaftaran antrean lewat WhatsApp" });
   await card.getByLabel("Status").selectOption({ label: "Selesai" });
   await card.getByLabel("Apa yang sudah dikerjakan").fill("Antrean daring sudah dibuka di situs Disdukcapil.");
+  // Done needs evidence.
   await card.getByRole("button", { name: "Simpan perkembangan" }).click();
+  await expect(page.locator(".action-card", { hasText: "Menyediakan pendaftaran antrean lewat WhatsApp" })).toContainText("Tindak lanjut yang selesai perlu bukti");
+  const again = page.locator(".action-card", { hasText: "Menyediakan pendaftaran antrean lewat WhatsApp" });
+  await again.getByLabel("Status").selectOption({ label: "Selesai" });
+  await again.getByLabel("Apa yang sudah dikerjakan").fill("Antrean daring sudah dibuka di situs Disdukcapil.");
+  await again.getByLabel("Bukti (tautan atau keterangan)").fill("https://disdukcapil.pariamankota.go.id/antrean-daring");
+  await again.getByRole("button", { name: "Simpan perkembangan" }).click();
   await expect(page.getByText("Perkembangan tersimpan.")).toBeVisible();
 
   await citizen.goto(`/forum/${forumId}`);
   const done = citizen.locator(".action-card", { hasText: "Menyediakan pendaftaran antrean lewat WhatsApp" });
   await expect(done.locator(".badge", { hasText: "Selesai" })).toBeVisible();
   await expect(done).toContainText("Antrean daring sudah dibuka di situs Disdukcapil.");
+  // Version 1 shows the progress as published, the live progress beside it, and the evidence as a link.
+  await expect(done.locator(".progress-at-publication")).toHaveText("Saat berita acara terbit: Direncanakan");
+  await expect(done.getByRole("link", { name: "https://disdukcapil.pariamankota.go.id/antrean-daring" })).toBeVisible();
   await citizenContext.close();
 });
 

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { addAction, forumActionsForElement, updateAction } from "~/data/forums/actions.server";
 import { currentRecord, publishedSnapshot, publishRecord, recordApproval, saveRecordText, startCorrection, withdrawnNumbers } from "~/data/forums/records.server";
-import { proposeForumThemes, saveSummary, setThemeAccepted, themesOf } from "~/data/forums/themes.server";
+import { markNotReflected, proposeForumThemes, saveSummary, setThemeAccepted, themesOf } from "~/data/forums/themes.server";
 import { addItems, hideItem, itemsOf, mergeItems, submitPublicInput } from "~/data/forums/items.server";
 import { createForum, saveAttendance } from "~/data/forums/forums.server";
 import { freshDemoDatabase } from "./database";
@@ -247,22 +247,32 @@ describe("scope", () => {
     expect(await status(() => overview.loader({ request: new Request(`http://x/staf/forum/${forumId}`, { headers: { Cookie: own } }), params, context: {} }))).toBe(200);
   });
 
-  it("only the responsible unit's supervisor may update an action", async () => {
+  it("only the responsible unit's head marks an action done, and only with evidence", async () => {
     const forum = await db.selectFrom("forums").select("id").where("title", "=", SEEDED_TITLE).executeTakeFirstOrThrow();
-    const action = await db.selectFrom("forum_actions").select("id").where("forum_id", "=", forum.id).orderBy("id").executeTakeFirstOrThrow();
+    const action = await db.selectFrom("forum_actions").select(["id", "status"]).where("forum_id", "=", forum.id).orderBy("id").executeTakeFirstOrThrow();
     const { action: update } = await import("~/routes/staf.forum.tindak-lanjut");
-    const body = () => new URLSearchParams({ actionId: String(action.id), status: "done", note: "Antrean daring sudah berjalan." });
-    const call = async (username: string) => {
+    const body = (evidence: string) => new URLSearchParams({ actionId: String(action.id), status: "done", note: "Antrean daring sudah berjalan.", evidence });
+    const call = async (username: string, evidence: string) => {
       try {
-        return await update({ request: new Request("http://x/staf/forum/tindak-lanjut", { method: "POST", body: body(), headers: { Cookie: await sessionFor(username) } }), params: {}, context: {} });
+        const result = (await update({ request: new Request("http://x/staf/forum/tindak-lanjut", { method: "POST", body: body(evidence), headers: { Cookie: await sessionFor(username) } }), params: {}, context: {} })) as unknown as {
+          data: { saved: boolean; errors: Record<string, string> };
+          init: { status?: number } | null;
+        };
+        return { status: result.init?.status ?? 200, ...result.data };
       } catch (thrown) {
         return thrown instanceof Response ? thrown.status : thrown;
       }
     };
-    expect(await call("supervisor.sorong")).toBe(404);
-    expect(await call("supervisor")).toMatchObject({ saved: true });
-    const row = await db.selectFrom("forum_actions").select("status").where("id", "=", action.id).executeTakeFirstOrThrow();
-    expect(row.status).toBe("done");
+    const statusNow = async () => (await db.selectFrom("forum_actions").select("status").where("id", "=", action.id).executeTakeFirstOrThrow()).status;
+    expect(await call("supervisor.sorong", "https://contoh.go.id")).toBe(404);
+    // The moderator of the whole government follows the action but does not mark another unit's work done.
+    expect(await call("moderator", "https://contoh.go.id")).toMatchObject({ status: 403, saved: false, errors: { _form: "forums.errors.notYourUnit" } });
+    expect(await call("supervisor", "")).toMatchObject({ status: 400, saved: false, errors: { evidence: "forums.errors.evidenceRequired" } });
+    expect(await statusNow()).toBe(action.status);
+    expect(await call("supervisor", "https://disdukcapil.pariamankota.go.id/antrean-daring")).toMatchObject({ status: 200, saved: true });
+    expect(await statusNow()).toBe("done");
+    const updates = await db.selectFrom("forum_action_updates").select(["evidence"]).where("action_id", "=", action.id).orderBy("id", "desc").executeTakeFirstOrThrow();
+    expect(updates.evidence).toBe("https://disdukcapil.pariamankota.go.id/antrean-daring");
   });
 });
 
@@ -312,6 +322,30 @@ describe("the published record leaves no input out", () => {
     };
     expect(page.record.otherItems.map((item) => item.number)).toEqual([3]);
     expect(page.record.actions[0]).toMatchObject({ status: "in_progress", statusAtPublication: "planned" });
+  });
+
+  it("accepts a summary leaving out an input only when the moderator marked it not reflected, and publishes the reason", async () => {
+    const forumId = await newForum(dukcapil.id);
+    await saveAttendance(db, forumId, [{ group: "service_users", count: 5, names: [] }]);
+    await addItems(db, { forumId, actorUserId: null, texts: ["Antrean KTP lama sekali", "Antrean KTP-el lama, nunggu berjam-jam"], source: "spoken", group: null });
+    await proposeForumThemes(db, forumId);
+    await setThemeAccepted(db, forumId, "all", true);
+    const [theme] = await themesOf(db, forumId);
+    expect(await saveSummary(db, forumId, theme!.id, "Antrean lama (#1).")).toEqual({ kind: "missing", numbers: [2] });
+    expect(await markNotReflected(db, forumId, theme!.id, 9, "Tidak ada")).toEqual({ ok: false, reason: "notInTheme" });
+    expect(await markNotReflected(db, forumId, theme!.id, 2, "Sama dengan #1, disampaikan orang yang sama.")).toEqual({ ok: true });
+    expect(await saveSummary(db, forumId, theme!.id, "Antrean lama (#1).")).toEqual({ kind: "ok", numbers: [1] });
+    // A cited input is reflected: it cannot be marked.
+    expect(await markNotReflected(db, forumId, theme!.id, 1, "x")).toEqual({ ok: false, reason: "cited" });
+    await saveRecordText(db, forumId, { agreements: "Loket ditambah.", dissent: "" });
+    await addAction(db, { forumId, themeId: theme!.id, description: "Tambah loket", responsibleUnitId: dukcapil.id, responsibleOfficer: null, dueOn: "2026-12-31", element: "U3" });
+    await recordApproval(db, { forumId, actorUserId: null, approvedOn: "2026-12-02", communityRepName: null, communitySignedOn: null, now: new Date() });
+    expect(await publishRecord(db, forumId, null, new Date())).toEqual({ ok: true, version: 1 });
+    const snapshot = (await publishedSnapshot(db, forumId))!;
+    expect(snapshot.themes[0]!.items.map((item) => [item.number, item.notReflectedReason])).toEqual([
+      [1, null],
+      [2, "Sama dengan #1, disampaikan orang yang sama."],
+    ]);
   });
 
   it("names the theme whose summary no longer cites an input moved into it, and publishing waits", async () => {

@@ -85,6 +85,14 @@ function actionQuery(db: Kysely<Database>) {
         .orderBy("forum_action_updates.id", "desc")
         .limit(1)
         .as("lastUpdateAt"),
+      eb
+        .selectFrom("forum_action_updates")
+        .select("forum_action_updates.evidence")
+        .whereRef("forum_action_updates.action_id", "=", "forum_actions.id")
+        .orderBy("forum_action_updates.at", "desc")
+        .orderBy("forum_action_updates.id", "desc")
+        .limit(1)
+        .as("lastEvidence"),
     ]);
 }
 
@@ -103,6 +111,7 @@ export async function actionUpdates(db: Kysely<Database>, actionIds: number[]) {
       "forum_action_updates.at",
       "forum_action_updates.status",
       "forum_action_updates.note",
+      "forum_action_updates.evidence",
       "users.display_name as by",
     ])
     .where("forum_action_updates.action_id", "in", actionIds)
@@ -116,10 +125,15 @@ export interface ActionUpdate {
   actorUserId: number | null;
   status: ActionStatus;
   note: string;
+  /** A link or a short description of the evidence; required (by checkActionUpdate) to mark the action done. */
+  evidence?: string | null;
   now: Date;
 }
 
-/** A dated update by the responsible unit: status and what was done (the reason, when dropped); audited. */
+/**
+ * A dated update by the responsible unit (app/domain/access/forum-actions.ts says who): status, what was done (the
+ * reason, when dropped) and the evidence; audited.
+ */
 export async function updateAction(db: Kysely<Database>, update: ActionUpdate) {
   await db.transaction().execute(async (trx) => {
     const before = await trx
@@ -135,7 +149,15 @@ export async function updateAction(db: Kysely<Database>, update: ActionUpdate) {
       .execute();
     await trx
       .insertInto("forum_action_updates")
-      .values({ action_id: update.actionId, agency_id: before.agency_id, at: update.now, status: update.status, note: update.note, user_id: update.actorUserId })
+      .values({
+        action_id: update.actionId,
+        agency_id: before.agency_id,
+        at: update.now,
+        status: update.status,
+        note: update.note,
+        evidence: update.evidence?.trim() ? update.evidence.trim() : null,
+        user_id: update.actorUserId,
+      })
       .execute();
     await appendAudit(trx, {
       actorUserId: update.actorUserId,
@@ -143,7 +165,7 @@ export async function updateAction(db: Kysely<Database>, update: ActionUpdate) {
       subjectType: "forum_action",
       subjectId: update.actionId,
       before: { status: before.status },
-      after: { status: update.status, note: update.note },
+      after: { status: update.status, note: update.note, evidence: update.evidence?.trim() || null },
     });
   });
 }

@@ -130,6 +130,7 @@ export async function itemsOf(db: Kysely<Database>, forumId: number) {
       "forum_items.theme_id as themeId",
       "forum_items.suggested_element as suggestedElement",
       "forum_items.suggested_words as suggestedWords",
+      "forum_items.not_reflected_reason as notReflectedReason",
     ])
     .where("forum_items.forum_id", "=", forumId)
     .orderBy("forum_items.number")

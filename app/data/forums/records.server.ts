@@ -99,7 +99,11 @@ export async function draftGaps(db: Kysely<Database>, forumId: number): Promise<
       accepted: theme.accepted,
       summary: theme.summary,
       citedCount: theme.citedNumbers.length,
-      uncited: uncitedNumbers(theme.citedNumbers, members.filter((item) => item.theme_id === theme.id).map((item) => item.number)),
+      uncited: uncitedNumbers(
+        theme.citedNumbers,
+        members.filter((item) => item.theme_id === theme.id).map((item) => item.number),
+        members.filter((item) => item.theme_id === theme.id && item.not_reflected_reason !== null).map((item) => item.number),
+      ),
     })),
     actionCount: actions.n,
     agreements: record.agreements,
@@ -182,6 +186,7 @@ async function buildSnapshot(
     visibleItems(db, forumId),
     actionsOf(db, forumId),
   ]);
+  const themeIds = new Set(themes.map((theme) => theme.id));
   // Only names the submitter agreed to show ever enter the published record.
   const asPublished = (item: (typeof items)[number]) => ({
     number: item.number,
@@ -189,8 +194,8 @@ async function buildSnapshot(
     source: item.source,
     group: item.stakeholder_group,
     name: item.show_name ? item.submitter_name : null,
+    notReflectedReason: item.theme_id !== null && themeIds.has(item.theme_id) ? item.not_reflected_reason : null,
   });
-  const themeIds = new Set(themes.map((theme) => theme.id));
   return {
     version: record.version,
     correctionReason: record.correctionReason,
@@ -230,6 +235,7 @@ async function buildSnapshot(
       theme: action.themeLabel,
       statusAtPublication: action.status,
       noteAtPublication: action.lastNote,
+      evidenceAtPublication: action.lastEvidence,
     })),
     approval: {
       chairName: record.approvedByName ?? forum.chairName,
@@ -245,7 +251,7 @@ async function buildSnapshot(
 function visibleItems(db: Kysely<Database>, forumId: number) {
   return db
     .selectFrom("forum_items")
-    .select(["id", "number", "body", "source", "stakeholder_group", "submitter_name", "show_name", "theme_id"])
+    .select(["id", "number", "body", "source", "stakeholder_group", "submitter_name", "show_name", "theme_id", "not_reflected_reason"])
     .where("forum_id", "=", forumId)
     .where("moderation", "=", "accepted")
     .where("hidden_reason", "is", null)

@@ -16,7 +16,7 @@ export async function proposeForumThemes(db: Kysely<Database>, forumId: number):
     const open = await trx.selectFrom("forum_themes").select("id").where("forum_id", "=", forumId).where("accepted", "=", false).execute();
     if (open.length > 0) {
       const ids = open.map((theme) => theme.id);
-      await trx.updateTable("forum_items").set({ theme_id: null }).where("theme_id", "in", ids).execute();
+      await trx.updateTable("forum_items").set({ theme_id: null, not_reflected_reason: null }).where("theme_id", "in", ids).execute();
       await trx.deleteFrom("forum_themes").where("id", "in", ids).execute();
     }
     const items = await trx
@@ -169,39 +169,75 @@ export async function themeFromItems(db: Kysely<Database>, forumId: number, item
       .executeTakeFirstOrThrow();
     const ids = items.map((item) => item.id);
     await trx.deleteFrom("forum_theme_citations").where("item_id", "in", ids).execute();
-    await trx.updateTable("forum_items").set({ theme_id: row.id }).where("id", "in", ids).execute();
+    await trx.updateTable("forum_items").set({ theme_id: row.id, not_reflected_reason: null }).where("id", "in", ids).execute();
     return row.id;
   });
 }
 
-/** Moves one input to another theme (or out of any theme); a summary that cited it no longer does. */
+/** Moves one input to another theme (or out of any theme); a summary that cited it (or left it out) no longer does. */
 export async function moveItem(db: Kysely<Database>, forumId: number, itemId: number, themeId: number | null) {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("forum_theme_citations").where("item_id", "=", itemId).execute();
-    await trx.updateTable("forum_items").set({ theme_id: themeId }).where("forum_id", "=", forumId).where("id", "=", itemId).execute();
+    await trx.updateTable("forum_items").set({ theme_id: themeId, not_reflected_reason: null }).where("forum_id", "=", forumId).where("id", "=", itemId).execute();
+  });
+}
+
+export type NotReflectedResult = { ok: true } | { ok: false; reason: "notInTheme" | "cited" };
+
+/**
+ * Marks an input of a theme as not reflected by the theme's summary, with the reason the public page shows (null
+ * takes the mark back). An input the summary cites is reflected and cannot be marked.
+ */
+export async function markNotReflected(db: Kysely<Database>, forumId: number, themeId: number, itemNumber: number, reason: string | null): Promise<NotReflectedResult> {
+  return db.transaction().execute(async (trx) => {
+    const item = await trx
+      .selectFrom("forum_items")
+      .select("id")
+      .where("forum_id", "=", forumId)
+      .where("theme_id", "=", themeId)
+      .where("number", "=", itemNumber)
+      .where("moderation", "=", "accepted")
+      .where("hidden_reason", "is", null)
+      .where("merged_into_id", "is", null)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!item) return { ok: false as const, reason: "notInTheme" as const };
+    if (reason !== null) {
+      const cited = await trx.selectFrom("forum_theme_citations").select("item_id").where("theme_id", "=", themeId).where("item_id", "=", item.id).executeTakeFirst();
+      if (cited) return { ok: false as const, reason: "cited" as const };
+    }
+    await trx.updateTable("forum_items").set({ not_reflected_reason: reason, updated_at: new Date() }).where("id", "=", item.id).execute();
+    return { ok: true as const };
   });
 }
 
 /**
- * Saves a theme's summary if every input it cites ("#12") belongs to the theme and is visible, and it cites at
- * least one; the citations are stored as links. Otherwise nothing is saved and the problem is returned.
+ * Saves a theme's summary if every input it cites ("#12") belongs to the theme and is visible, it cites at least
+ * one, and it cites every input of the theme not marked as not reflected; the citations are stored as links.
+ * Otherwise nothing is saved and the problem is returned.
  */
 export async function saveSummary(db: Kysely<Database>, forumId: number, themeId: number, summary: string): Promise<CitationCheck> {
   return db.transaction().execute(async (trx) => {
     const members = await trx
       .selectFrom("forum_items")
-      .select(["id", "number"])
+      .select(["id", "number", "not_reflected_reason"])
       .where("forum_id", "=", forumId)
       .where("theme_id", "=", themeId)
       .where("moderation", "=", "accepted")
       .where("hidden_reason", "is", null)
       .where("merged_into_id", "is", null)
       .execute();
-    const check = checkCitations(summary, members.map((m) => m.number));
+    const check = checkCitations(
+      summary,
+      members.map((m) => m.number),
+      members.filter((m) => m.not_reflected_reason !== null).map((m) => m.number),
+    );
     if (check.kind !== "ok") return check;
     await trx.updateTable("forum_themes").set({ summary }).where("id", "=", themeId).execute();
     await trx.deleteFrom("forum_theme_citations").where("theme_id", "=", themeId).execute();
     const cited = members.filter((m) => check.numbers.includes(m.number));
+    // An input the summary now cites is reflected after all.
+    await trx.updateTable("forum_items").set({ not_reflected_reason: null }).where("id", "in", cited.map((m) => m.id)).execute();
     await trx.insertInto("forum_theme_citations").values(cited.map((m) => ({ theme_id: themeId, item_id: m.id }))).execute();
     return check;
   });
