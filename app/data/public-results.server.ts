@@ -283,7 +283,10 @@ export interface PublicComplaintFigures {
   closed: number;
 }
 
-/** Complaint handling for the unit (its subtree) over the period: received, within 3 and 5 working days, median to close. */
+/**
+ * Complaint handling over the period: received, within 3 and 5 working days, median to close. A unit counts its
+ * subtree's complaints; a service, the complaints of its unit that name it.
+ */
 export async function publicComplaintFigures(
   db: Kysely<Database>,
   subject: PublicSubject,
@@ -295,7 +298,13 @@ export async function publicComplaintFigures(
   const to = new Date(endOfLocalDay(period.to, subject.agency.timeZone).getTime() + 1);
   const figures: ComplaintFigures = await complaintFiguresFor(
     db,
-    { unitId: subject.unit.id, from, to, ratingCount: 0 },
+    {
+      unitId: subject.unit.id,
+      ...(subject.kind === "service" ? { serviceId: subject.id } : {}),
+      from,
+      to,
+      ratingCount: 0,
+    },
     calendar,
     now < to ? now : to,
   );
@@ -322,13 +331,21 @@ export interface PublicForumAction {
   lastNote: string | null;
 }
 
-/** Follow-up actions of published forums the unit (its subtree) is responsible for, with progress; no officer named. */
+/**
+ * Follow-up actions of published forums the unit (its subtree) is responsible for, with progress; for a service,
+ * those of the forums held about it. No officer is named.
+ */
 export async function publicForumActions(
   db: Kysely<Database>,
   subject: PublicSubject,
   now: Date,
 ): Promise<{ actions: PublicForumAction[]; done: number; total: number }> {
-  const rows = await actionsForUnits(db, [subject.unit.path], now);
+  const rows = await actionsForUnits(
+    db,
+    [subject.unit.path],
+    now,
+    subject.kind === "service" ? { serviceId: subject.id } : {},
+  );
   const actions = rows.map((row) => ({
     id: row.id,
     forumId: row.forumId,

@@ -38,7 +38,7 @@ export default function ServiceResultsPage() {
       <p className="muted">
         {unit.name} · {unit.agencyName}
       </p>
-      <PublicResults results={results} showComplaints={false} />
+      <PublicResults results={results} scope="service" />
       <p className="small">
         <a href={`/api/v1/services/${service.id}/indicators?period=${results.indicators.period.code}`}>
           {t("publicResults.openData")}

@@ -76,6 +76,10 @@ test("a service below the minimum says there is not enough data, and shows no fi
   }
   await page.goto(`${UNIT}/layanan/${service!.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Penanganan pengaduan" })).toBeVisible();
+  await expect(page.getByText("Pengaduan dalam periode ini yang menyebut layanan ini")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Tindak lanjut forum konsultasi publik" })).toBeVisible();
+  await expect(page.getByText(/\d+ dari \d+ tindakan selesai/)).toBeVisible();
   await shoot(page, "service-results");
 });
 

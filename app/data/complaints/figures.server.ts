@@ -77,6 +77,8 @@ export interface ComplaintFigureScope {
   unitPaths?: string[];
   unitId?: number;
   officerId?: number;
+  /** Only complaints that name this service. */
+  serviceId?: number;
   from: Date;
   to: Date;
   ratingCount: number;
@@ -134,6 +136,7 @@ export async function complaintFiguresFor(
     );
   }
   if (scope.officerId !== undefined) query = query.where("complaints.officer_id", "=", scope.officerId);
+  if (scope.serviceId !== undefined) query = query.where("complaints.service_id", "=", scope.serviceId);
   const rows = await query.execute();
   const zone = rows[0]?.time_zone || DEFAULT_TIME_ZONE;
   return computeComplaintFigures(

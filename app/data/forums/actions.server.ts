@@ -170,11 +170,22 @@ export async function updateAction(db: Kysely<Database>, update: ActionUpdate) {
   });
 }
 
-/** Actions of published forums that units in the given subtrees are responsible for, late ones first. */
-export async function actionsForUnits(db: Kysely<Database>, unitPaths: string[], now: Date) {
+/**
+ * Actions of published forums that units in the given subtrees are responsible for, late ones first; with
+ * `serviceId`, only those of forums held about that service.
+ */
+export async function actionsForUnits(db: Kysely<Database>, unitPaths: string[], now: Date, options: { serviceId?: number } = {}) {
   if (unitPaths.length === 0) return [];
-  const rows = await actionQuery(db)
-    .where((eb) => eb.or(unitPaths.map((path) => eb("units.path", "like", `${path}%`))))
+  let query = actionQuery(db).where((eb) => eb.or(unitPaths.map((path) => eb("units.path", "like", `${path}%`))));
+  if (options.serviceId !== undefined) {
+    const serviceId = options.serviceId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb.selectFrom("forum_services").select("forum_services.forum_id").whereRef("forum_services.forum_id", "=", "forum_actions.forum_id").where("forum_services.service_id", "=", serviceId),
+      ),
+    );
+  }
+  const rows = await query
     .where((eb) =>
       eb.exists(
         eb.selectFrom("forum_records").select("forum_records.id").whereRef("forum_records.forum_id", "=", "forum_actions.forum_id").where("forum_records.status", "=", "published"),

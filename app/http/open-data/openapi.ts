@@ -93,7 +93,7 @@ export const API_PATHS: ApiPath[] = [
       path: `${API_BASE}/units/{unitId}/complaints`,
       summary: "Public complaints of a unit",
       description:
-        "Handling figures and the public and anonymous complaints received in the period (verified ones only; confidential ones never).",
+        "Handling figures and the public and anonymous complaints received in the period (verified ones only; confidential ones never). Fields follow Open311 GeoReport v2, except that service_request_id is the complaint's number and not its tracking code: the tracking code opens the citizen's own tracking page, where its holder can answer on the citizen's behalf, so it never leaves the citizen.",
       tags: ["Complaints"],
       request: { params: IdParamSchema("unitId"), query: PeriodQuerySchema },
       responses: { 200: json("The unit's complaints.", ComplaintListSchema), ...common },

@@ -154,17 +154,14 @@ export const IndicatorsSchema = z
 
 export const ComplaintRequestSchema = z
   .object({
-    service_request_id: z
-      .string()
-      .openapi({
-        description: "The complaint's public number (not the citizen's tracking code, which lets its holder answer).",
-      }),
+    service_request_id: z.string().openapi({
+      description:
+        "The complaint's number. Not the tracking code, as Open311 would have it: the tracking code opens the citizen's own tracking page, where whoever holds it can answer on the citizen's behalf.",
+    }),
     status: z.enum(["open", "closed"]),
-    status_notes: z
-      .string()
-      .openapi({
-        description: "The portal's status: terverifikasi, diteruskan, ditindaklanjuti, ditanggapi, selesai.",
-      }),
+    status_notes: z.string().openapi({
+      description: "The portal's status: terverifikasi, diteruskan, ditindaklanjuti, ditanggapi, selesai.",
+    }),
     service_name: z.string().nullable(),
     description: z.string(),
     requested_datetime: z.string().openapi({ format: "date-time" }),

@@ -9,7 +9,7 @@ import { BarsWithTable } from "~/ui/charts/BarsWithTable";
 
 const KINERJA: Record<string, string> = { A: "sangat_baik", B: "baik", C: "kurang_baik", D: "tidak_baik" };
 
-export function PublicResults({ results, showComplaints = true }: { results: Results; showComplaints?: boolean }) {
+export function PublicResults({ results, scope = "unit" }: { results: Results; scope?: "unit" | "service" }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { indicators: r, trend, followUp, complaintFigures: c, forum } = results;
@@ -204,67 +204,74 @@ export function PublicResults({ results, showComplaints = true }: { results: Res
         ) : null}
       </section>
 
-      {showComplaints ? (
-        <section aria-labelledby="complaint-figures-title">
-          <h2 id="complaint-figures-title">{t("publicResults.complaints.title")}</h2>
-          <div className="kpis">
-            <div className="kpi">
-              <div className="label">{t("publicResults.complaints.received")}</div>
-              <div className="value">{formatNumber(locale, c.received)}</div>
-            </div>
-            <div className="kpi">
-              <div className="label">{t("publicResults.complaints.within3")}</div>
-              <div className="value">{share(c.shareVerifiedWithin3)}</div>
-            </div>
-            <div className="kpi">
-              <div className="label">{t("publicResults.complaints.within5")}</div>
-              <div className="value">{share(c.shareFollowedUpWithin5)}</div>
-            </div>
-            <div className="kpi">
-              <div className="label">{t("publicResults.complaints.median")}</div>
-              <div className="value">
-                {c.medianDaysToClose === null
-                  ? "–"
-                  : t("publicResults.complaints.days", { days: formatNumber(locale, c.medianDaysToClose, 1) })}
-              </div>
+      <section aria-labelledby="complaint-figures-title">
+        <h2 id="complaint-figures-title">{t("publicResults.complaints.title")}</h2>
+        <p className="muted small">{t(`publicResults.complaints.scope.${scope}`)}</p>
+        <div className="kpis" data-testid="complaint-figures">
+          <div className="kpi">
+            <div className="label">{t("publicResults.complaints.received")}</div>
+            <div className="value">{formatNumber(locale, c.received)}</div>
+          </div>
+          <div className="kpi">
+            <div className="label">{t("publicResults.complaints.within3")}</div>
+            <div className="value">{share(c.shareVerifiedWithin3)}</div>
+            <div className="small">
+              {t("publicResults.complaints.of", { count: formatNumber(locale, c.verificationDecided) })}
             </div>
           </div>
-          <p className="muted small">{t("publicResults.complaints.terms")}</p>
-        </section>
-      ) : null}
+          <div className="kpi">
+            <div className="label">{t("publicResults.complaints.within5")}</div>
+            <div className="value">{share(c.shareFollowedUpWithin5)}</div>
+            <div className="small">
+              {t("publicResults.complaints.of", { count: formatNumber(locale, c.followUpDecided) })}
+            </div>
+          </div>
+          <div className="kpi">
+            <div className="label">{t("publicResults.complaints.median")}</div>
+            <div className="value">
+              {c.medianDaysToClose === null
+                ? "–"
+                : t("publicResults.complaints.days", { days: formatNumber(locale, c.medianDaysToClose, 1) })}
+            </div>
+            <div className="small">
+              {t("publicResults.complaints.closed", { count: formatNumber(locale, c.closed) })}
+            </div>
+          </div>
+        </div>
+        <p className="muted small">{t("publicResults.complaints.terms")}</p>
+      </section>
 
-      {showComplaints ? (
-        <section aria-labelledby="forum-actions-title">
-          <h2 id="forum-actions-title">{t("publicResults.forum.title")}</h2>
-          {forum.total === 0 ? (
-            <p className="notice">{t("publicResults.forum.none")}</p>
-          ) : (
-            <>
-              <p>
-                <strong>
-                  {t("publicResults.forum.progress", {
-                    done: formatNumber(locale, forum.done),
-                    total: formatNumber(locale, forum.total),
-                  })}
-                </strong>
-              </p>
-              <ul style={{ listStyle: "none", padding: 0 }}>
-                {forum.actions.slice(0, 10).map((action) => (
-                  <li key={action.id} className="card">
-                    <a href={`/forum/${action.forumId}`}>{action.description}</a>
-                    <div className="small muted">
-                      {t(`forums.status.${action.status}`)} ·{" "}
-                      {t("publicResults.forum.due", { date: formatDay(locale, action.dueOn) })}
-                      {action.late ? ` · ${t("publicResults.forum.late")}` : ""}
-                    </div>
-                    {action.lastNote ? <div className="small">{action.lastNote}</div> : null}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
-      ) : null}
+      <section aria-labelledby="forum-actions-title">
+        <h2 id="forum-actions-title">{t("publicResults.forum.title")}</h2>
+        <p className="muted small">{t(`publicResults.forum.scope.${scope}`)}</p>
+        {forum.total === 0 ? (
+          <p className="notice">{t("publicResults.forum.none")}</p>
+        ) : (
+          <>
+            <p>
+              <strong>
+                {t("publicResults.forum.progress", {
+                  done: formatNumber(locale, forum.done),
+                  total: formatNumber(locale, forum.total),
+                })}
+              </strong>
+            </p>
+            <ul style={{ listStyle: "none", padding: 0 }}>
+              {forum.actions.slice(0, 10).map((action) => (
+                <li key={action.id} className="card">
+                  <a href={`/forum/${action.forumId}`}>{action.description}</a>
+                  <div className="small muted">
+                    {t(`forums.status.${action.status}`)} ·{" "}
+                    {t("publicResults.forum.due", { date: formatDay(locale, action.dueOn) })}
+                    {action.late ? ` · ${t("publicResults.forum.late")}` : ""}
+                  </div>
+                  {action.lastNote ? <div className="small">{action.lastNote}</div> : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
     </>
   );
 }
