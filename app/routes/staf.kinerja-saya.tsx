@@ -4,7 +4,7 @@ import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { now } from "~/platform/clock.server";
-import { commendationsOf } from "~/data/assessments.server";
+import { commendationsOf } from "~/data/assessments/development.server";
 import { db } from "~/platform/db.server";
 import { createPlan } from "~/data/skp/commands.server";
 import { officerSummary, peerReviewRequests, plansOfOfficer } from "~/data/skp/queries.server";

@@ -7,23 +7,20 @@ import { now } from "~/platform/clock.server";
 import {
   addDevelopment,
   amendAssessment,
-  assessmentVersions,
   decideObjection,
-  developmentOfPlan,
-  evidencePack,
   finaliseAssessment,
-  isObjectionDecider,
   previewFinalisation,
-  openContestsBeforeFinalising,
   respondToAssessment,
-  trainingSuggestionsFor,
-} from "~/data/assessments.server";
+} from "~/data/assessments/commands.server";
+import { developmentOfPlan, trainingSuggestionsFor } from "~/data/assessments/development.server";
+import { evidencePack, openContestsBeforeFinalising } from "~/data/assessments/evidence.server";
+import { assessmentSituation } from "~/data/assessments/state.server";
+import { assessmentVersions } from "~/data/assessments/versions.server";
 import { auditTrail } from "~/data/audit.server";
 import { db } from "~/platform/db.server";
 import { planAccess } from "~/data/skp/access.server";
 import { planHeader } from "~/data/skp/queries.server";
 import { RATINGS } from "~/domain/berakhlak";
-import { objectionWindow } from "~/domain/predikat";
 import { ABOVE_EXPECTATION_SHARE, BELOW_EXPECTATION_SHARE } from "~/domain/skp-assessment";
 import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/i18n/format";
 import { parseForm } from "~/http/forms";
@@ -37,8 +34,7 @@ import { MatrixTable, RatingFields } from "~/ui/assessments/RatingFields";
 import { EarlierVersions } from "~/ui/assessments/EarlierVersions";
 import { RespondSection } from "~/ui/assessments/RespondSection";
 import { readForm } from "~/http/form-body.server";
-import { allowedAssessmentActions, latestVersionOf } from "~/domain/assessment-lifecycle";
-import { finaliseTiming } from "~/data/skp/timing.server";
+import { allowedAssessmentActions } from "~/domain/assessment-lifecycle";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian kinerja · Suara" }];
 
@@ -48,28 +44,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw notFound();
   const { plan, access } = found;
   const at = now();
-  const [header, versions, decider, development, trail] = await Promise.all([
+  const [header, versions, situation, development, trail] = await Promise.all([
     planHeader(db(), plan),
     assessmentVersions(db(), plan.id),
-    isObjectionDecider(db(), user, plan.id),
+    assessmentSituation(db(), user, plan, at),
     developmentOfPlan(db(), plan.id),
     auditTrail(db(), "skp_plan", plan.id),
   ]);
   const latest = versions[0];
-  // The buttons ask the assessment's state machine, as the commands' own checks do.
-  const timing = latest
-    ? null
-    : await finaliseTiming(db(), { agency_id: plan.agencyId, period_end: plan.periodEnd }, at);
-  const window = latest ? objectionWindow(new Date(latest.finalisedAt), at, header.timeZone) : null;
-  const can = allowedAssessmentActions(
-    {
-      planApproved: plan.status === "approved",
-      periodEnded: timing?.ok ?? true,
-      latest: latestVersionOf(latest),
-      objectionWindowOpen: window?.open ?? false,
-    },
-    { officerId: user.officerId, isAssessor: access.assessor, isOfficer: access.self, isDecider: decider },
-  );
+  // The buttons ask the assessment's state machine, as the commands do.
+  const can = allowedAssessmentActions(situation.state, situation.viewer);
   // The live pack: for the assessor during the period and at finalising, and as the basis of an amendment.
   const withLivePack = plan.status === "approved" && ((access.assessor && !latest) || can.amend);
   const live = withLivePack ? await evidencePack(db(), plan.id, at) : null;
@@ -79,11 +63,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     versions,
     live,
     contests,
-    window: window ? { open: window.open, closesAt: window.closesAt } : null,
+    window: situation.objectionClosesAt ? { open: situation.state.objectionWindowOpen, closesAt: situation.objectionClosesAt } : null,
     training: latest ? trainingSuggestionsFor(latest.evidence) : [],
     development,
     trail,
-    finaliseOpensOn: timing && !timing.ok ? timing.opensOn : null,
+    finaliseOpensOn: situation.finaliseOpensOn,
     can: {
       finalise: can.finalise,
       amend: can.amend,
@@ -169,10 +153,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
       break;
     case "training":
-      result = await addDevelopment(db(), user, planId, { kind: "training", topic: input.topic });
+      result = await addDevelopment(db(), user, planId, { kind: "training", topic: input.topic }, at);
       break;
     case "commend":
-      result = await addDevelopment(db(), user, planId, { kind: "commendation", note: input.note });
+      result = await addDevelopment(db(), user, planId, { kind: "commendation", note: input.note }, at);
       break;
   }
   if (!result.ok) {

@@ -13,7 +13,7 @@ import { reviewsForOfficer } from "~/domain/peer-reviews";
 import { parseForm, idField } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
 import { FormMessage, PlanHeader, Select } from "~/ui/skp";
-import { planHasAssessment } from "~/data/assessments.server";
+import { planHasAssessment } from "~/data/assessments/versions.server";
 import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian perilaku 360° · Suara" }];

@@ -4,18 +4,11 @@ import path from "node:path";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { verifyAuditLog } from "~/data/audit.server";
-import {
-  amendAssessment,
-  assessmentVersions,
-  decideObjection,
-  evidencePack,
-  finaliseAssessment,
-  respondToAssessment,
-  unitDistribution,
-  setUnitPattern,
-  addDevelopment,
-  commendationsOf,
-} from "~/data/assessments.server";
+import { addDevelopment, amendAssessment, decideObjection, finaliseAssessment, respondToAssessment } from "~/data/assessments/commands.server";
+import { commendationsOf } from "~/data/assessments/development.server";
+import { setUnitPattern, unitDistribution } from "~/data/assessments/distribution.server";
+import { evidencePack } from "~/data/assessments/evidence.server";
+import { assessmentVersions } from "~/data/assessments/versions.server";
 import { officerAccess, planAccess } from "~/data/skp/access.server";
 import { addResult, createPlan, decidePlan, saveBehaviours, submitPlan } from "~/data/skp/commands.server";
 import { addAchievement, changePeer, submitReview, type ReviewInput } from "~/data/skp/period.server";
@@ -401,16 +394,16 @@ describe("SKP plans and assessments", async () => {
   });
 
   it("accepts training into the next period and commends, by the assessor only", async () => {
-    expect((await addDevelopment(db, kabid, planId, { kind: "training", topic: "service_competence" })).ok).toBe(true);
+    expect((await addDevelopment(db, kabid, planId, { kind: "training", topic: "service_competence" }, new Date())).ok).toBe(true);
     expect(
       (
         await addDevelopment(db, kabid, planId, {
           kind: "commendation",
           note: "Jemput bola di sekolah patut dicontoh.",
-        })
+        }, new Date())
       ).ok,
     ).toBe(true);
-    expect(await addDevelopment(db, head, planId, { kind: "commendation", note: "x" })).toEqual({
+    expect(await addDevelopment(db, head, planId, { kind: "commendation", note: "x" }, new Date())).toEqual({
       ok: false,
       reason: "notAssessor",
     });

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { decideObjection, finaliseAssessment, respondToAssessment } from "~/data/assessments.server";
+import { decideObjection, finaliseAssessment, respondToAssessment } from "~/data/assessments/commands.server";
 import { deliverDueMail } from "~/data/mail-outbox.server";
 import { inboxOf } from "~/data/notifications.server";
 import { addFeedback } from "~/data/skp/period.server";

@@ -1,6 +1,6 @@
 // An assessment's earlier versions, each with the reason it was replaced and the evidence frozen beside it.
 import { useTranslation } from "~/i18n/react";
-import type { EvidencePack } from "~/data/assessments.server";
+import type { EvidencePack } from "~/data/assessments/evidence.server";
 import type { Predikat } from "~/domain/predikat";
 import { formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/ui/skp";

@@ -2,7 +2,7 @@
 // the officer's open contests that could still change it.
 import type { TFunction } from "~/i18n/react";
 import { useTranslation } from "~/i18n/react";
-import type { EvidencePack } from "~/data/assessments.server";
+import type { EvidencePack } from "~/data/assessments/evidence.server";
 import type { OpenContest, Sourced } from "~/data/assessment-sources.server";
 import type { Suggestion } from "~/domain/skp-assessment";
 import type { Locale } from "~/i18n/config";
