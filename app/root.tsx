@@ -133,7 +133,8 @@ function Shell({ user, locale, children }: { user: RootData["user"]; locale: Loc
             {user ? (
               <>
                 <Link to="/staf">{t("nav.workspace")}</Link>
-                <Form method="post" action="/keluar" className="inline-form">
+                {/* A plain post: signing out lands on the public home page, which comes without the runtime. */}
+                <Form method="post" action="/keluar" className="inline-form" reloadDocument>
                   <button type="submit" className="link-button">
                     {t("nav.signOut")}
                   </button>
