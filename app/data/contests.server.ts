@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { reviewTransition, type ReviewDecision } from "~/domain/ratings/review";
+import { now } from "~/platform/clock.server";
 import { appendAudit } from "./audit.server";
 
 export type ContestReason = "colleague" | "never_happened" | "abusive";
@@ -138,7 +139,7 @@ export async function ratingsForReview(db: Kysely<Database>, unitPath: string) {
  */
 export async function reviewRating(
   db: Kysely<Database>,
-  input: { ratingId: number; decision: ReviewDecision; reason: string; userId: number; unitPath: string },
+  input: { ratingId: number; decision: ReviewDecision; reason: string; userId: number; unitPath: string; now?: Date },
 ): Promise<{ ok: true } | { ok: false; reason: "not_found" | "not_flagged" }> {
   return db.transaction().execute(async (trx) => {
     const rating = await trx
@@ -152,7 +153,12 @@ export async function reviewRating(
     const outcome = reviewTransition(rating.status, input.decision);
     if (!outcome.ok) return outcome;
     const status = outcome.status;
-    await trx.updateTable("ratings").set({ status, status_reason: input.reason }).where("id", "=", input.ratingId).execute();
+    await trx
+      .updateTable("ratings")
+      // A rating judged valid joins the officer's comments now, never in a comment batch already released.
+      .set({ status, status_reason: input.reason, ...(status === "valid" ? { kept_at: input.now ?? now() } : {}) })
+      .where("id", "=", input.ratingId)
+      .execute();
     await appendAudit(trx, { actorUserId: input.userId, action: `rating.${input.decision}`, subjectType: "rating", subjectId: input.ratingId, before: { status: rating.status }, after: { status, reason: input.reason } });
     return { ok: true as const };
   });

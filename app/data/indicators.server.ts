@@ -307,14 +307,19 @@ export async function rollupDifferences(db: Kysely<Database>): Promise<{ key: st
 }
 
 /**
- * An officer's commented ratings for the comment batches, with the Monday of the week the server received each
- * (the agency's time zone). All of them, whatever period the page shows: the batches sit on a fixed grid.
+ * An officer's comments for the comment batches, each with the Monday of the week it joined (the server received
+ * the rating, or a reviewer kept a held-back one) and of the week an upheld contest removed it, in the agency's time
+ * zone. All of them, whatever period the page shows: the batches sit on a fixed grid.
  */
 export async function officerCommentsForBatches(db: Kysely<Database>, officerId: number) {
-  const rows = await sql<{ id: number; week: string; comment: string }>`
-    select r.id, to_char(date_trunc('week', (r.received_at at time zone a.time_zone)::date), 'YYYY-MM-DD') as week, r.comment
+  const rows = await sql<{ id: number; week: string; removedWeek: string | null; comment: string }>`
+    select r.id, r.comment,
+      to_char(date_trunc('week', (coalesce(r.kept_at, r.received_at) at time zone a.time_zone)::date), 'YYYY-MM-DD') as week,
+      case when r.officer_attribution_removed then to_char(date_trunc('week', (coalesce(removal.at, now()) at time zone a.time_zone)::date), 'YYYY-MM-DD') end as "removedWeek"
     from ratings r join agencies a on a.id = r.agency_id
-    where r.officer_id = ${officerId} and not r.officer_attribution_removed and r.status = 'valid'
-      and r.comment is not null and btrim(r.comment) <> ''`.execute(db);
+    left join lateral (
+      select max(c.decided_at) as at from rating_contests c where c.rating_id = r.id and c.officer_id = ${officerId} and c.status = 'upheld'
+    ) removal on r.officer_attribution_removed
+    where r.officer_id = ${officerId} and r.status = 'valid' and r.comment is not null and btrim(r.comment) <> ''`.execute(db);
   return rows.rows;
 }

@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { batches, waiting } = batchComments(ratings, weekOf(todayIn(officer.timeZone)));
   // Each released comment gets an opaque handle for the contest form; the order of arrival stays hidden.
   const handles = new Map<string, string[]>();
-  for (const rating of ratings) if (rating.comment) handles.set(rating.comment, [...(handles.get(rating.comment) ?? []), ratingHandle(secret(), rating.id)]);
+  for (const rating of ratings) if (rating.comment && !rating.removedWeek) handles.set(rating.comment, [...(handles.get(rating.comment) ?? []), ratingHandle(secret(), rating.id)]);
   return {
     officer: { name: officer.name, unitName: officer.unitName },
     query,

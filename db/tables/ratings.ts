@@ -47,6 +47,8 @@ export interface RatingsTable {
   ip_hash: string | null;
   import_id: number | null;
   upgraded_at: Timestamp | null;
+  /** When a reviewer last judged a held-back rating valid (its comment joins the officer's batches then). */
+  kept_at: Timestamp | null;
 }
 
 export interface RatingDailyTable {
@@ -159,7 +161,7 @@ export const RATINGS_COLUMNS = {
     received_at: true, channel: true, kind: true, quick_score: true, ...elementColumns, sex: true, age_band: true, education: true,
     occupation: true, comment: true, verified: true, status: true, flag_reasons: true, status_reason: true,
     officer_attribution_removed: true, idempotency_key: true, content_hash: true, device_hash: true, ip_hash: true,
-    import_id: true, upgraded_at: true,
+    import_id: true, upgraded_at: true, kept_at: true,
   },
   rating_daily: {
     day: true, agency_id: true, unit_id: true, counter_id: true, service_id: true, officer_id: true, attributed: true,

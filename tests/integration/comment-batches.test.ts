@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { reviewRating } from "~/data/contests.server";
 import { officerCommentsForBatches } from "~/data/indicators.server";
 import { batchComments, weekOf } from "~/domain/indicators/comment-batches";
 import { freshDemoDatabase } from "./database";
@@ -20,7 +21,7 @@ describe("an officer's comment batches", async () => {
   const service = await db.selectFrom("counter_services").select("service_id").where("counter_id", "=", counter.id).executeTakeFirstOrThrow();
   await sql`delete from ratings where officer_id = ${officer.id}`.execute(db);
 
-  const rate = (comment: string | null, receivedAt: string, submittedAt = receivedAt) =>
+  const rate = (comment: string | null, receivedAt: string, submittedAt = receivedAt, status: "valid" | "flagged" = "valid") =>
     db
       .insertInto("ratings")
       .values({
@@ -37,8 +38,10 @@ describe("an officer's comment batches", async () => {
         comment,
         idempotency_key: crypto.randomUUID(),
         content_hash: "t",
+        status,
       })
-      .execute();
+      .returning("id")
+      .executeTakeFirstOrThrow();
   // What the officer's page shows on a given local day.
   const page = async (today: string) => batchComments(await officerCommentsForBatches(db, officer.id), weekOf(today));
 
@@ -69,6 +72,29 @@ describe("an officer's comment batches", async () => {
     const later = await page("2026-12-15");
     expect(later.batches).toEqual(released);
     expect(later.waiting).toBe(1);
+  });
+
+  it("never adds a held-back comment judged valid later to the batch of the week it arrived, which was released", async () => {
+    const released = (await page("2026-12-15")).batches;
+    // Received in the released week, held back by the abuse checks, kept by the supervisor two weeks later.
+    const held = await rate("ditahan dulu", "2026-12-01T11:00:00+07:00", "2026-12-01T11:00:00+07:00", "flagged");
+    expect(await page("2026-12-15")).toMatchObject({ batches: released, waiting: 1 });
+    const supervisor = await db.selectFrom("users").select("id").where("username", "=", "supervisor").executeTakeFirstOrThrow();
+    const unit = await db.selectFrom("units").select("path").where("id", "=", officer.unit_id).executeTakeFirstOrThrow();
+    const kept = await reviewRating(db, { ratingId: held.id, decision: "keep", reason: "Wajar", userId: supervisor.id, unitPath: unit.path, now: new Date("2026-12-16T09:00:00+07:00") });
+    expect(kept).toEqual({ ok: true });
+    // The refresh right after, and the weeks after: the released batch is as it was; the comment waits in the new week.
+    expect(await page("2026-12-16")).toEqual({ batches: released, waiting: 2 });
+    expect((await page("2026-12-21")).batches.slice(0, released.length)).toEqual(released);
+    expect((await page("2026-12-21")).batches.flatMap((batch) => batch.comments)).not.toContain("ditahan dulu");
+  });
+
+  it("keeps a released batch in place when a comment in it is removed by an upheld contest", async () => {
+    const before = (await page("2026-12-21")).batches;
+    await sql`update ratings set officer_attribution_removed = true where officer_id = ${officer.id} and comment = 'cepat sekali'`.execute(db);
+    const after = (await page("2026-12-21")).batches;
+    expect(after.map(({ fromWeek, toWeek }) => [fromWeek, toWeek])).toEqual(before.map(({ fromWeek, toWeek }) => [fromWeek, toWeek]));
+    expect(after[0]!.comments).toEqual(before[0]!.comments.filter((text) => text !== "cepat sekali"));
   });
 
   it("leaves out excluded ratings and contested comments an officer won", async () => {

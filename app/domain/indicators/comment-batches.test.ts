@@ -31,6 +31,23 @@ describe("comment batches for an officer", () => {
     expect(after.waiting).toBe(1);
   });
 
+  it("hides a comment removed after its batch was released, keeping the batch where it was", () => {
+    const first = [..."abcde"].map((text) => c("2026-11-02", text));
+    const later = [..."fghij"].map((text) => c("2026-11-09", text));
+    const before = batchComments([...first, ...later], "2026-11-16");
+    // A contest upheld in the week after release removes "a": the first batch shows four, the second is unchanged.
+    const after = batchComments([{ ...first[0]!, removedWeek: "2026-11-09" }, ...first.slice(1), ...later], "2026-11-16");
+    expect(after.batches.map(({ fromWeek, toWeek }) => [fromWeek, toWeek])).toEqual(before.batches.map(({ fromWeek, toWeek }) => [fromWeek, toWeek]));
+    expect(after.batches[0]!.comments).toEqual(["b", "c", "d", "e"]);
+    expect(after.batches[1]).toEqual(before.batches[1]);
+  });
+
+  it("does not count a comment removed before its batch was released", () => {
+    const week = [..."abcde"].map((text) => c("2026-11-02", text));
+    const result = batchComments([{ ...week[0]!, removedWeek: "2026-11-02" }, ...week.slice(1)], "2026-11-16");
+    expect(result).toEqual({ batches: [], waiting: 4 });
+  });
+
   it("finds Monday for any day", () => {
     expect(weekOf("2026-12-04")).toBe("2026-11-30");
     expect(weekOf("2026-11-30")).toBe("2026-11-30");
@@ -38,23 +55,36 @@ describe("comment batches for an officer", () => {
     expect(weekOf("2027-01-01")).toBe("2026-12-28");
   });
 
-  it("never releases fewer than five, never a week in progress, never loses or invents a comment, and keeps released batches as comments arrive", () => {
-    const weeks = ["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02"];
-    const item = fc.record({ week: fc.constantFrom(...weeks), comment: fc.string({ minLength: 1 }) });
+  it("never releases fewer than five, never a week in progress, never loses or invents a comment, and keeps released batches as comments arrive and leave", () => {
+    const weeks = ["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02", "2026-02-09"];
+    const item = fc.record({ week: fc.constantFrom(...weeks.slice(0, -1)), comment: fc.string({ minLength: 1 }) });
     fc.assert(
-      fc.property(fc.array(item, { maxLength: 40 }), fc.constantFrom(...weeks), (comments, current) => {
+      fc.property(fc.array(item, { maxLength: 40 }), fc.constantFrom(...weeks.slice(0, -1)), fc.array(fc.nat(), { maxLength: 8 }), (all, current, removals) => {
+        // What exists at `current`: comments that joined up to this week.
+        const comments = all.filter((x) => x.week <= current);
         const { batches, waiting } = batchComments(comments, current);
         for (const batch of batches) {
           expect(batch.comments.length).toBeGreaterThanOrEqual(MIN_BATCH);
           expect(batch.toWeek < current).toBe(true);
         }
         expect(batches.reduce((total, batch) => total + batch.comments.length, 0) + waiting).toBe(comments.length);
-        // A week later, with this week's comments and new ones in the new week, every batch released now stays.
-        const next = weeks[weeks.indexOf(current) + 1];
-        if (next) {
-          const later = batchComments([...comments.filter((x) => x.week <= current), c(next, "baru")], next);
-          expect(later.batches.slice(0, batches.length)).toEqual(batches.filter(() => true));
+        // A week later: new comments join in the new week, and some comments are removed during it.
+        const next = weeks[weeks.indexOf(current) + 1]!;
+        const removed = new Set(removals.map((n) => n % Math.max(1, comments.length)));
+        const later = [...comments.map((x, i) => (removed.has(i) ? { ...x, removedWeek: next } : x)), c(next, "baru")];
+        const again = batchComments(later, next);
+        for (const [i, batch] of batches.entries()) {
+          const now = again.batches[i]!;
+          expect([now.fromWeek, now.toWeek]).toEqual([batch.fromWeek, batch.toWeek]);
+          // A released batch only ever loses comments, never gains one.
+          const left = [...batch.comments];
+          for (const text of now.comments) {
+            const at = left.indexOf(text);
+            expect(at).toBeGreaterThanOrEqual(0);
+            left.splice(at, 1);
+          }
         }
+        expect(again.batches.flatMap((batch) => batch.comments)).not.toContain("baru");
       }),
     );
   });
