@@ -17,6 +17,9 @@ import { parseIndicatorQuery } from "~/http/indicator-query";
 import { todayIn } from "~/pages/unit-indicators.server";
 import { officerWithUnit } from "~/data/organisation.server";
 import { readForm } from "~/http/form-body.server";
+import { contestableDays, contestRatingsOfDay } from "~/data/contest-days.server";
+import { DAY_CONTEST_REASONS } from "~/domain/ratings/contest-days";
+import { DayContestForm } from "~/ui/ratings/DayContestForm";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian warga untuk saya · Suara" }];
 
@@ -34,11 +37,13 @@ function secret(): string {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { officer } = await currentOfficer(request);
   const query = parseIndicatorQuery(new URL(request.url).searchParams, todayIn(officer.timeZone), { minimumRatings: officer.officerRankingMin });
-  const [{ officers, unitMean }, ratings, contests] = await Promise.all([
+  const [{ officers, unitMean }, ratings, contests, days] = await Promise.all([
     officerScores(db(), { kind: "unit", unitId: officer.unitId }, query.period, { minimumRatings: query.minimumRatings }),
     officerCommentsForBatches(db(), officer.id),
     openContestsForOfficer(db(), officer.id),
+    contestableDays(db(), officer.id, todayIn(officer.timeZone)),
   ]);
+  const sentDay = new URL(request.url).searchParams.get("hari");
   const mine = officers.find((row) => row.officerId === officer.id);
   // The batches follow no query parameter: only ended weeks, on the server's grid (see comment-batches.ts).
   const { batches, waiting } = batchComments(ratings, weekOf(todayIn(officer.timeZone)));
@@ -55,6 +60,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     batches: batches.map((batch) => ({ ...batch, lastDay: addDays(batch.toWeek, 6), comments: batch.comments.map((text) => ({ text, handle: handles.get(text)?.shift() ?? "" })) })),
     waiting,
     openContests: contests.length,
+    days,
+    sentDay: sentDay !== null && /^\d{1,5}$/.test(sentDay) ? Number(sentDay) : null,
   };
 }
 
@@ -64,9 +71,33 @@ const contestSchema = z.object({
   reasonText: z.string().trim().min(10, "myService.reasonTooShort").max(1000, "form.tooLong"),
 });
 
+const dayContestSchema = z.object({
+  intent: z.literal("day"),
+  slot: z.string().regex(/^\d{4}-\d{2}-\d{2}:\d{1,10}$/, "myService.day.chooseSlot"),
+  reasonKind: z.enum(DAY_CONTEST_REASONS, { message: "myService.day.chooseReason" }),
+  reasonText: z.string().trim().min(10, "myService.reasonTooShort").max(1000, "form.tooLong"),
+});
+
 export async function action({ request }: ActionFunctionArgs) {
   const { user, officer } = await currentOfficer(request);
-  const parsed = parseForm(contestSchema, await readForm(request));
+  const form = await readForm(request);
+  if (form.get("intent") === "day") {
+    const day = parseForm(dayContestSchema, form);
+    if (!day.ok) return { errors: day.errors, intent: "day" };
+    const [date, counter] = day.data.slot.split(":") as [string, string];
+    const outcome = await contestRatingsOfDay(db(), {
+      officerId: officer.id,
+      userId: user.id,
+      day: date,
+      counterId: Number(counter),
+      reasonKind: day.data.reasonKind,
+      reasonText: day.data.reasonText,
+      today: todayIn(officer.timeZone),
+    });
+    if (!outcome.ok) return { errors: { slot: outcome.reason === "notContestable" ? "myService.day.chooseSlot" : "myService.day.nothing" }, intent: "day" };
+    return redirect(`/staf/layanan-saya?hari=${outcome.contested}#hari`);
+  }
+  const parsed = parseForm(contestSchema, form);
   if (!parsed.ok) return { errors: parsed.errors };
   const ratingId = ratingIdFromHandle(secret(), parsed.data.handle);
   if (!ratingId) return { errors: { handle: "myService.chooseComment" } };
@@ -81,7 +112,8 @@ export default function MyService() {
   const { t } = useTranslation();
   const locale = useRootData()?.locale ?? "id";
   const num = (value: number) => formatNumber(locale, value, 2);
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {};
+  const dayErrors: Record<string, string | undefined> = actionData && "intent" in actionData ? actionData.errors : {};
+  const errors: Record<string, string | undefined> = actionData && !("intent" in actionData) ? (actionData.errors ?? {}) : {};
   const releasedComments = data.batches.flatMap((batch) => batch.comments);
   return (
     <>
@@ -160,6 +192,8 @@ export default function MyService() {
           </div>
         </Form>
       ) : null}
+
+      <DayContestForm slots={data.days} errors={dayErrors} sent={data.sentDay} />
 
       <h2>{t("myService.howTitle")}</h2>
       <div className="card">
