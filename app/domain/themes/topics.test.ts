@@ -15,7 +15,8 @@ const sources = [
   source("lain:masjid", "renovasi masjid"),
   source("sekali", "satu kali saja"),
 ];
-const options = { ...DEFAULT_TOPIC_TRAINING, minDocumentFrequency: 1 };
+// With character n-grams the topics also see spelling variants; the trained default uses word stems only.
+const options = { ...DEFAULT_TOPIC_TRAINING, minDocumentFrequency: 1, gramWeight: 0.5 };
 
 describe("trainTopicModel", () => {
   const model = trainTopicModel(sources, options);
@@ -31,6 +32,13 @@ describe("trainTopicModel", () => {
   it("reads a new input, in another spelling, as the topic earlier forums gave such inputs", () => {
     expect(likeliest("antriannya lama bgt")).toBe("antrean");
     expect(likeliest("jalannya rusak, tolong diaspal")).toBe("jalan");
+  });
+
+  it("on word stems alone, as trained by default, still tells the two topics apart", () => {
+    const stems = trainTopicModel(sources, { ...DEFAULT_TOPIC_TRAINING, minDocumentFrequency: 1 });
+    expect(Object.keys(stems.weights).every((feature) => feature.startsWith("w:"))).toBe(true);
+    const probabilities = topicProbabilities(analyseWords("jalan kampung rusak"), stems);
+    expect(stems.classes[probabilities.indexOf(Math.max(...probabilities))]).toBe("jalan");
   });
 
   it("is the same model for the same inputs", () => {

@@ -14,13 +14,16 @@ export interface TopicSource {
   readonly features: InputFeatures;
 }
 
+// Word stems only (gramWeight 0): spelling variants are already seen by the character n-grams of the lexical
+// similarity, and leave-one-forum-out on the development forums grouped better without them here (mean ARI 0.375 →
+// 0.385), with a model a twelfth of the size (140 kB instead of 1.7 MB).
 export const DEFAULT_TOPIC_TRAINING: TrainingOptions = {
   l2: 0.001,
   epochs: 30,
   learningRate: 0.5,
   minDocumentFrequency: 3,
   minConfidence: 0,
-  gramWeight: 0.5,
+  gramWeight: 0,
 };
 
 /** Trains the topic model; a topic needs at least `minInputs` labelled inputs (deterministic). */
