@@ -14,7 +14,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useEffect, useMemo, type ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { TranslationProvider, i18nFor, useTranslation } from "~/i18n/react";
 import { loadSessionUser } from "~/auth/session.server";
 import { rolesOf } from "~/domain/access/grants";
@@ -71,11 +71,8 @@ export function Layout({ children }: { children: ReactNode }) {
   );
   // Citizens' pages are server-rendered HTML plus one small script; staff pages hydrate with the full runtime.
   const handle = pageHandleOf(useMatches());
-  // Reached from a staff page by a client-side navigation (a link, the kiosk's confirmation), a citizen page is
-  // loaded again as a document, so it comes without the runtime and with its own script (the offline queue).
-  useEffect(() => {
-    if (!handle.hydrate) window.location.reload();
-  }, [handle.hydrate]);
+  // A citizen page reached from a staff page in the browser is loaded as a document by its clientLoader
+  // (loadAsDocument, app/ui/page-handle.ts) before it renders here.
   return (
     <html lang={locale}>
       <head>
@@ -121,12 +118,13 @@ function Shell({ user, locale, children }: { user: RootData["user"]; locale: Loc
       </a>
       <header className="site-header">
         <div className="wrap header-row">
-          <Link to="/" className="brand">
+          {/* The public pages come without the runtime: a staff page opens them as documents. */}
+          <Link to="/" className="brand" reloadDocument>
             Suara
           </Link>
           <nav aria-label={t("nav.label")} className="main-nav">
             {PUBLIC_NAV.map((item) => (
-              <Link key={item.to} to={item.to}>
+              <Link key={item.to} to={item.to} reloadDocument>
                 {t(item.label)}
               </Link>
             ))}
@@ -178,7 +176,13 @@ export function ErrorBoundary() {
       <h1>{t(`errors.${kind}.title`)}</h1>
       <p>{t(`errors.${kind}.body`)}</p>
       <p>
-        <Link to="/">{t("errors.home")}</Link> · <Link to="/kantor">{t("nav.offices")}</Link>
+        <Link to="/" reloadDocument>
+          {t("errors.home")}
+        </Link>{" "}
+        ·{" "}
+        <Link to="/kantor" reloadDocument>
+          {t("nav.offices")}
+        </Link>
       </p>
     </section>
   );

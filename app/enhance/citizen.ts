@@ -213,9 +213,15 @@ function copyButtons(): void {
       const text = document.getElementById(button.dataset.copy!)?.textContent?.trim() ?? "";
       const done = () => {
         const region = document.getElementById(`${button.dataset.copy}-copied`);
-        if (region) region.textContent = translate(texts, locale, "complaints.track.copied");
+        if (region) region.textContent = button.dataset.copied ?? "";
       };
-      void navigator.clipboard?.writeText(text).then(done, () => {});
+      // Without the clipboard (an insecure origin, a refusal), the code is selected for the citizen to copy.
+      const select = () => {
+        const element = document.getElementById(button.dataset.copy!);
+        if (element) window.getSelection()?.selectAllChildren(element);
+      };
+      if (navigator.clipboard) void navigator.clipboard.writeText(text).then(done, select);
+      else select();
     });
   }
 }

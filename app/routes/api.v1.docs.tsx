@@ -3,11 +3,13 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { apiReference, openApiDocument } from "~/http/open-data/openapi";
 import { publicBaseUrl } from "~/http/public-url.server";
-import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { CITIZEN_PAGE, loadAsDocument } from "~/ui/page-handle";
+import { pageTitle } from "~/ui/page-title";
 
 export const handle = CITIZEN_PAGE;
+export const clientLoader = loadAsDocument;
 
-export const meta: MetaFunction = () => [{ title: "API · Suara" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "publicResults.docs.title") }];
 
 // GET /api/v1/docs: the open-data API's reference, read from the same OpenAPI document the API publishes.
 export function loader({ request }: LoaderFunctionArgs) {

@@ -17,12 +17,13 @@ import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { parseForm } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
-import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { CITIZEN_PAGE, loadAsDocument } from "~/ui/page-handle";
 import { Evidence } from "~/ui/forums/Evidence";
 import { localDateOf } from "~/domain/working-days";
 import { readForm } from "~/http/form-body.server";
 
 export const handle = CITIZEN_PAGE;
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.forum.title} · Suara` : "Suara" }];
 

@@ -8,11 +8,13 @@ import { isComing } from "~/domain/forum-record";
 import { localDateOf } from "~/domain/working-days";
 import { formatForumDay } from "~/domain/forum-day";
 import { useRootData } from "~/root";
-import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { CITIZEN_PAGE, loadAsDocument } from "~/ui/page-handle";
+import { pageTitle } from "~/ui/page-title";
 
 export const handle = CITIZEN_PAGE;
+export const clientLoader = loadAsDocument;
 
-export const meta: MetaFunction = () => [{ title: "Forum · Suara" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "forums.list.title") }];
 
 export async function loader(_: LoaderFunctionArgs) {
   const forums = await publicForumList(db());

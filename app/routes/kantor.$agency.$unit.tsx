@@ -6,10 +6,11 @@ import { useRootData } from "~/root";
 import { formatDate, formatNumber, formatRupiah } from "~/i18n/format";
 import { now } from "~/platform/clock.server";
 import { unitResultsPage } from "~/pages/public-results.server";
-import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { CITIZEN_PAGE, loadAsDocument } from "~/ui/page-handle";
 import { PublicResults } from "~/ui/results/PublicResults";
 
 export const handle = CITIZEN_PAGE;
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.unit.name} · Suara` : "Suara" }];
 

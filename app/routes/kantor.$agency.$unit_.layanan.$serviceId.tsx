@@ -5,10 +5,11 @@ import { unitIdParam } from "~/http/params";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { serviceResultsPage } from "~/pages/public-results.server";
-import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { CITIZEN_PAGE, loadAsDocument } from "~/ui/page-handle";
 import { PublicResults } from "~/ui/results/PublicResults";
 
 export const handle = CITIZEN_PAGE;
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.service.name} · ${data.unit.name} · Suara` : "Suara" },

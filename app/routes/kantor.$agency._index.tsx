@@ -5,9 +5,10 @@ import { useLocale, useTranslation } from "~/i18n/react";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { agencyComparisonPage, type SortKey } from "~/pages/public-results.server";
-import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { CITIZEN_PAGE, loadAsDocument } from "~/ui/page-handle";
 
 export const handle = CITIZEN_PAGE;
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.agency.name} · Suara` : "Suara" },

@@ -5,7 +5,7 @@ import { counterByCode } from "~/data/ratings.server";
 import { ratingSubmissionSchema } from "~/domain/ratings/submission";
 import { pageTitle } from "~/i18n/title.server";
 import { parseForm } from "~/http/forms";
-import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { CITIZEN_PAGE, loadAsDocument } from "~/ui/page-handle";
 import { CounterHeader, QuickRatingForm } from "~/ui/ratings/QuickRatingForm";
 import { UnknownCounter } from "~/ui/ratings/UnknownCounter";
 import { errorsForOutcome, loadCounterPage, submitFromRequest } from "~/http/rating-request.server";
@@ -14,6 +14,7 @@ import { readForm } from "~/http/form-body.server";
 // The service worker keeps this page, and the full survey it leads to, for a phone or kiosk without a network
 // (data-offline-page names the other page to keep).
 export const handle = CITIZEN_PAGE;
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Suara" }];
 

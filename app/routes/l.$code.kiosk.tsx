@@ -6,7 +6,7 @@ import { counterByCode, kioskIsOpen } from "~/data/ratings.server";
 import { ratingSubmissionSchema } from "~/domain/ratings/submission";
 import { pageTitle } from "~/i18n/title.server";
 import { parseForm } from "~/http/forms";
-import { KIOSK_PAGE } from "~/ui/page-handle";
+import { KIOSK_PAGE, loadAsDocument } from "~/ui/page-handle";
 import { CounterHeader, QuickRatingForm } from "~/ui/ratings/QuickRatingForm";
 import { UnknownCounter } from "~/ui/ratings/UnknownCounter";
 import { errorsForOutcome, kioskTokenOf, loadCounterPage, submitFromRequest } from "~/http/rating-request.server";
@@ -14,6 +14,7 @@ import { readForm } from "~/http/form-body.server";
 
 // No site header or links out; the page's script resets the form after a minute without a touch.
 export const handle = KIOSK_PAGE;
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Suara" }];
 

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useTranslation } from "~/i18n/react";
 import { pageTitle } from "~/i18n/title.server";
-import { KIOSK_PAGE } from "~/ui/page-handle";
+import { KIOSK_PAGE, loadAsDocument } from "~/ui/page-handle";
 
 export const handle = KIOSK_PAGE;
+export const clientLoader = loadAsDocument;
 
 // One way back to the form for the next citizen, with or without JavaScript: the page's own refresh.
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -12,11 +12,12 @@ import { ClientTexts } from "~/ui/ratings/ClientTexts";
 import { CommentField, ElementQuestions, ErrorSummary, FormMessage, Honeypot, OfficerChoice, ProfileFields, ServiceChoice } from "~/ui/ratings/RatingFields";
 import { UnknownCounter } from "~/ui/ratings/UnknownCounter";
 import { errorsForOutcome, loadCounterPage, submitFromRequest } from "~/http/rating-request.server";
-import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { CITIZEN_PAGE, loadAsDocument } from "~/ui/page-handle";
 import { readForm } from "~/http/form-body.server";
 import { idFromText } from "~/http/params";
 
 export const handle = CITIZEN_PAGE;
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Suara" }];
 

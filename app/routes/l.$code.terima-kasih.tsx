@@ -6,9 +6,10 @@ import { counterByCode, ratingByToken } from "~/data/ratings.server";
 import { UnknownCounter } from "~/ui/ratings/UnknownCounter";
 import { ClientTexts } from "~/ui/ratings/ClientTexts";
 import { pageTitle } from "~/i18n/title.server";
-import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { CITIZEN_PAGE, loadAsDocument } from "~/ui/page-handle";
 
 export const handle = CITIZEN_PAGE;
+export const clientLoader = loadAsDocument;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Suara" }];
 

@@ -1,11 +1,13 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
-import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { CITIZEN_PAGE, loadAsDocument } from "~/ui/page-handle";
+import { pageTitle } from "~/ui/page-title";
 
 export const handle = CITIZEN_PAGE;
+export const clientLoader = loadAsDocument;
 
-export const meta: MetaFunction = () => [{ title: "Pengaduan · Suara" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "complaints.landing.title") }];
 
 export default function ComplaintsHome() {
   const { t } = useTranslation();

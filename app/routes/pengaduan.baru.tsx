@@ -20,13 +20,15 @@ import { formatTrackingCode } from "~/domain/complaint-tracking-code";
 import { localDateOf } from "~/domain/working-days";
 import { Field } from "~/ui/Field";
 import { parseForm, idField } from "~/http/forms";
-import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { CITIZEN_PAGE, loadAsDocument } from "~/ui/page-handle";
+import { pageTitle } from "~/ui/page-title";
 import { readForm } from "~/http/form-body.server";
 import { idFromText } from "~/http/params";
 
 export const handle = CITIZEN_PAGE;
+export const clientLoader = loadAsDocument;
 
-export const meta: MetaFunction = () => [{ title: "Ajukan pengaduan · Suara" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "complaints.form.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

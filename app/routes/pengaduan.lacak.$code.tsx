@@ -12,12 +12,14 @@ import type { HandlingRating } from "~/domain/complaint-lifecycle";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { parseForm } from "~/http/forms";
-import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { CITIZEN_PAGE, loadAsDocument } from "~/ui/page-handle";
+import { pageTitle } from "~/ui/page-title";
 import { readForm } from "~/http/form-body.server";
 
 export const handle = CITIZEN_PAGE;
+export const clientLoader = loadAsDocument;
 
-export const meta: MetaFunction = () => [{ title: "Lacak pengaduan · Suara" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "complaints.track.title") }, { name: "robots", content: "noindex" }];
 
 // Lookups are counted per client address (the trusted-proxy rule), so guessing codes is hopeless while a
 // citizen reloading their page is never stopped.
@@ -83,11 +85,16 @@ export default function TrackedComplaint() {
           {t("complaints.track.thanks")}
         </p>
       ) : null}
-      <p>
+      {/* Without JavaScript the code is text that one tap selects whole; the script shows the copy button. */}
+      <p className="tracking-code-row">
         {t("complaints.track.yourCode")}:{" "}
-        <strong className="tracking-code" style={{ fontSize: "1.5rem", letterSpacing: "0.08em", fontFamily: "ui-monospace, monospace" }}>
+        <strong className="tracking-code" id="tracking-code">
           {view.trackingCode}
-        </strong>
+        </strong>{" "}
+        <button type="button" className="secondary" data-copy="tracking-code" data-copied={t("complaints.track.copied")} hidden>
+          {t("complaints.track.copy")}
+        </button>
+        <span id="tracking-code-copied" aria-live="polite" className="small" />
       </p>
 
       <section className="card" aria-labelledby="status-title">
@@ -132,11 +139,17 @@ export default function TrackedComplaint() {
             </p>
           ) : null}
           <Form method="post" noValidate>
-            <fieldset>
+            {/* Neither answer is chosen for the citizen. */}
+            <fieldset aria-describedby={errors.satisfied ? "satisfied-error" : undefined} data-field>
               <legend>{t("complaints.track.respondIntro")}</legend>
+              {errors.satisfied ? (
+                <p className="field-error" id="satisfied-error" data-error-for="satisfied">
+                  {t("complaints.errors.chooseSatisfied")}
+                </p>
+              ) : null}
               <div className="choice-list">
                 <label className="choice" htmlFor="satisfied-yes">
-                  <input type="radio" id="satisfied-yes" name="satisfied" value="yes" defaultChecked />
+                  <input type="radio" id="satisfied-yes" name="satisfied" value="yes" />
                   <span>{t("complaints.track.satisfied")}</span>
                 </label>
                 <label className="choice" htmlFor="satisfied-no">

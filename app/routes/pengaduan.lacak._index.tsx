@@ -3,11 +3,13 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { formatTrackingCode, normaliseTrackingCode } from "~/domain/complaint-tracking-code";
 import { Field } from "~/ui/Field";
-import { CITIZEN_PAGE } from "~/ui/page-handle";
+import { CITIZEN_PAGE, loadAsDocument } from "~/ui/page-handle";
+import { pageTitle } from "~/ui/page-title";
 
 export const handle = CITIZEN_PAGE;
+export const clientLoader = loadAsDocument;
 
-export const meta: MetaFunction = () => [{ title: "Lacak pengaduan · Suara" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "complaints.track.title") }];
 
 // The form is a GET, so it works without JavaScript and the result has its own address.
 export async function loader({ request }: LoaderFunctionArgs) {

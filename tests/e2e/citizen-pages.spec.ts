@@ -146,3 +146,58 @@ test("citizens' pages load no React, ReactDOM or Remix runtime, only their own s
   await signIn(page, "supervisor");
   expect(await page.evaluate(() => "__remixContext" in window)).toBe(true);
 });
+
+test("from a staff page, a public page opens once, as a document, without the runtime", async ({ page }) => {
+  await signIn(page, "supervisor");
+  // Every request for the public page, its document or its data (`/kantor.data`): the page is rendered once.
+  const documents: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith("/kantor")) documents.push(`${request.resourceType()} ${url.pathname}${url.search}`);
+  });
+  // The site header's link.
+  await page.getByRole("navigation", { name: "Menu utama" }).getByRole("link", { name: "Cari kantor" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.waitForLoadState("load");
+  expect(documents).toEqual(["document /kantor"]);
+  expect(await page.evaluate(() => "__remixContext" in window)).toBe(false);
+
+  // Any other way the staff app moves to a public page (a link inside a page, an action's redirect) goes through
+  // the router: it too becomes one document load, and the next navigation is not cut off by a late reload.
+  await page.goto("/staf");
+  documents.length = 0;
+  await page.evaluate(() => (window as unknown as { __remixRouter: { navigate(to: string): Promise<void> } }).__remixRouter.navigate("/kantor?q=kependudukan"));
+  await page.waitForURL("**/kantor?q=kependudukan");
+  await page.waitForLoadState("load");
+  // (The shell's own data may be fetched for the new texts; the page's loader runs once, for the document.)
+  expect(documents.filter((request) => !/[?&]_routes=root$/.test(request))).toEqual(["document /kantor?q=kependudukan"]);
+  expect(await page.evaluate(() => "__remixContext" in window)).toBe(false);
+  const next = await page.goto("/pengaduan/lacak");
+  expect(next?.ok()).toBe(true);
+});
+
+async function demoTrackingCode(): Promise<string> {
+  const [row] = await queryE2eDatabase<{ code: string }>("select tracking_code as code from complaints order by id limit 1");
+  return row!.code.match(/.{1,3}/g)!.join("-");
+}
+
+test("the tracking code has a copy button that says it copied", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const code = await demoTrackingCode();
+  await page.goto(`/pengaduan/lacak/${code}`);
+  await page.getByRole("button", { name: "Salin kode" }).click();
+  await expect(page.locator("#tracking-code-copied")).toHaveText("Kode sudah disalin.");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+  await shoot(page, "tracking");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the tracking code is plain text to select, with no dead copy button", async ({ page }) => {
+    const code = await demoTrackingCode();
+    await page.goto(`/pengaduan/lacak/${code}`);
+    await expect(page.locator("#tracking-code")).toHaveText(code);
+    await expect(page.getByRole("button", { name: "Salin kode" })).toBeHidden();
+  });
+});

@@ -148,6 +148,12 @@ test("a citizen's anonymous complaint goes from filing to closing, with the name
   await page.goto(`/pengaduan/lacak/${code}`);
   await expect(page.getByText("Petugas loket sudah diingatkan")).toBeVisible();
   await expect(page.getByText("Mesin antrean sempat mati")).toHaveCount(0);
+  // Neither answer is chosen for the citizen: sent as it comes, the form asks, beside the question.
+  await expect(page.getByRole("radio", { name: "Puas, masalah selesai" })).not.toBeChecked();
+  await expect(page.getByRole("radio", { checked: true })).toHaveCount(0);
+  await page.getByRole("button", { name: "Kirim tanggapan" }).click();
+  await expect(page.getByText("Pilih apakah Anda puas dengan tindak lanjutnya.")).toBeVisible();
+  await expect(page.getByRole("radio", { name: "Puas, masalah selesai" })).toBeFocused();
   await page.getByRole("radio", { name: "Puas, masalah selesai" }).check();
   await page.getByRole("radio", { name: "4 · Sangat baik" }).check();
   await page.getByRole("button", { name: "Kirim tanggapan" }).click();
