@@ -21,7 +21,7 @@ import { addScaled, cosineSimilarityMatrix, tfIdfVectors } from "../../app/domai
 import { developmentForums, type LabelledForum } from "./themes-fixture";
 
 // The hand-written stemmer and the previous method (hand stems and a topic thesaurus) were measured by this
-// script before they were removed; their rows are in docs/decisions/0014-forum-themes-learned.md.
+// script before they were removed; why the learned method replaced them: docs/decisions/0010-forum-themes-learned.md.
 type StemMode = "snowball" | "none";
 type StopMode = "hand" | "library";
 

@@ -8,7 +8,7 @@
 // (agreeing on "other" counts for nothing), topic the cosine of the topic model's probabilities (topics.ts); average
 // linkage; the cut is the threshold with the best mean silhouette in `cutRange` (dendrogram.ts); lone inputs
 // join the theme they are on average at least `attachFloor` alike to. Settings were chosen on the development
-// forums of tests/fixtures/forum-corpus.labelled.json (docs/decisions/0014-forum-themes-learned.md).
+// forums of tests/fixtures/forum-corpus.labelled.json (docs/decisions/0010-forum-themes-learned.md).
 
 import { averageLinkageMerges, bestCut, cutTree } from "./dendrogram";
 import type { ElementModel } from "./element-classifier";
