@@ -63,6 +63,16 @@ export default tseslint.config(
     },
   },
   {
+    // A DATE column arrives as its "YYYY-MM-DD" text (db/connect.ts, DateOnly): select it as it is.
+    files: ["app/data/**/*.ts", "app/pages/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "TemplateElement[value.raw=/to_char\\([^)]*'YYYY-MM-DD'/]", message: "Select the DATE column as it is: db/connect.ts reads it as \"YYYY-MM-DD\" text." },
+      ],
+    },
+  },
+  {
     // Server modules never import components.
     files: ["app/**/*.server.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["~/ui/*", "~/ui"], message: "Server modules do not import components (app/ui)." }] }] },

@@ -314,8 +314,8 @@ export async function rollupDifferences(db: Kysely<Database>): Promise<{ key: st
 export async function officerCommentsForBatches(db: Kysely<Database>, officerId: number) {
   const rows = await sql<{ id: number; week: string; removedWeek: string | null; comment: string }>`
     select r.id, r.comment,
-      to_char(date_trunc('week', (coalesce(r.kept_at, r.received_at) at time zone a.time_zone)::date), 'YYYY-MM-DD') as week,
-      case when r.officer_attribution_removed then to_char(date_trunc('week', (coalesce(removal.at, now()) at time zone a.time_zone)::date), 'YYYY-MM-DD') end as "removedWeek"
+      date_trunc('week', (coalesce(r.kept_at, r.received_at) at time zone a.time_zone)::date)::date as week,
+      case when r.officer_attribution_removed then date_trunc('week', (coalesce(removal.at, now()) at time zone a.time_zone)::date)::date end as "removedWeek"
     from ratings r join agencies a on a.id = r.agency_id
     left join lateral (
       select max(c.decided_at) as at from rating_contests c where c.rating_id = r.id and c.officer_id = ${officerId} and c.status = 'upheld'

@@ -123,8 +123,8 @@ export async function loadExistingOrganisation(db: Kysely<Database> | Transactio
             "weekdays",
             sql<string>`to_char(starts, 'HH24:MI')`.as("starts"),
             sql<string>`to_char(ends, 'HH24:MI')`.as("ends"),
-            sql<string>`to_char(valid_from, 'YYYY-MM-DD')`.as("validFrom"),
-            sql<string>`to_char(valid_to, 'YYYY-MM-DD')`.as("validTo"),
+            "valid_from as validFrom",
+            "valid_to as validTo",
           ])
           .where("counter_id", "in", counterIds)
           .execute();

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { addDays, type Period } from "~/domain/indicators/period";
-import { startOfLocalDay } from "~/domain/working-days";
+import type { Period } from "~/domain/indicators/period";
+import { addCalendarDays, startOfLocalDay } from "~/domain/working-days";
 import type { PublicSubject } from "./public-results.server";
 import { PUBLIC_VISIBILITIES, PUBLICLY_SHOWN_STATUSES, publicReporterName } from "./complaints/figures.server";
 
@@ -31,7 +31,7 @@ export async function publicComplaintRequests(
   period: Pick<Period, "from" | "to">,
 ): Promise<PublicComplaintRequest[]> {
   const from = startOfLocalDay(period.from, subject.agency.timeZone);
-  const to = startOfLocalDay(addDays(period.to, 1), subject.agency.timeZone);
+  const to = startOfLocalDay(addCalendarDays(period.to, 1), subject.agency.timeZone);
   const rows = await db
     .selectFrom("complaints")
     .innerJoin("units as received", "received.id", "complaints.received_unit_id")

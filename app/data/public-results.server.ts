@@ -3,7 +3,7 @@ import type { Database } from "../../db/schema";
 import type { UnitKind } from "../../db/tables/organisation";
 import type { ElementCode } from "~/domain/indicators/elements";
 import type { ComplaintFigures } from "~/domain/indicators/complaint-figures";
-import { addDays, periodContaining, previousPeriod, type Period } from "~/domain/indicators/period";
+import { periodContaining, previousPeriod, type Period } from "~/domain/indicators/period";
 import {
   excludedShare,
   periodCode,
@@ -14,7 +14,7 @@ import {
   type PublishedIkm,
   type QuickFigure,
 } from "~/domain/indicators/publication";
-import { endOfLocalDay, startOfLocalDay } from "~/domain/working-days";
+import { addCalendarDays, endOfLocalDay, startOfLocalDay } from "~/domain/working-days";
 import { complaintFiguresFor } from "./complaints/figures.server";
 import { actionsForUnits } from "./forums/actions.server";
 import { holidayCalendarFor } from "./holidays.server";
@@ -182,7 +182,7 @@ export async function quickFigureFor(
       ? sql`r.unit_id in (select id from units where path like ${`${subject.unit.path}%`})`
       : sql`r.service_id = ${subject.id}`;
   const from = startOfLocalDay(period.from, subject.agency.timeZone);
-  const to = startOfLocalDay(addDays(period.to, 1), subject.agency.timeZone);
+  const to = startOfLocalDay(addCalendarDays(period.to, 1), subject.agency.timeZone);
   const result = await sql<{ ratings: number; satisfied: number }>`
     select count(*)::int as ratings, count(*) filter (where r.quick_score >= 3)::int as satisfied
     from ratings r

@@ -5,7 +5,7 @@ import { appendAudit } from "./audit.server";
 import { keyedHash } from "~/platform/keyed-hash.server";
 import { checkRating, writeRating, type NewRatingRow } from "./rating-batches.server";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
-import { localDateOf } from "~/domain/working-days";
+import { addCalendarDays, localDateOf } from "~/domain/working-days";
 import type { AgencyLimits } from "~/domain/agency-settings";
 import {
   abuseFlags,
@@ -415,7 +415,7 @@ export async function refusalsOf(db: Kysely<Database>, counterId: number, day: s
 
 /** Per-device and per-IP counters only matter for their own day; yesterday's are deleted. */
 export async function pruneRatingLimits(db: Kysely<Database>, at: Date): Promise<void> {
-  const cutoff = new Date(at.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
+  const cutoff = addCalendarDays(localDateOf(at), -2);
   await db.deleteFrom("rating_limits").where("day", "<", cutoff).execute();
 }
 

@@ -71,8 +71,8 @@ export async function patternsOf(db: Db, counterId: number): Promise<PatternView
       "duty_patterns.weekdays",
       sql<string>`to_char(duty_patterns.starts, 'HH24:MI')`.as("starts"),
       sql<string>`to_char(duty_patterns.ends, 'HH24:MI')`.as("ends"),
-      sql<string>`to_char(duty_patterns.valid_from, 'YYYY-MM-DD')`.as("validFrom"),
-      sql<string>`to_char(duty_patterns.valid_to, 'YYYY-MM-DD')`.as("validTo"),
+      "duty_patterns.valid_from as validFrom",
+      "duty_patterns.valid_to as validTo",
     ])
     .where("duty_patterns.counter_id", "=", counterId)
     .orderBy("duty_patterns.valid_to", "desc")
@@ -101,7 +101,7 @@ export async function exceptionsOf(db: Db, counterId: number, from?: IsoDate): P
     .leftJoin("officers as replacement", "replacement.id", "duty_exceptions.replacement_officer_id")
     .select([
       "duty_exceptions.id",
-      sql<string>`to_char(duty_exceptions.on_date, 'YYYY-MM-DD')`.as("date"),
+      "duty_exceptions.on_date as date",
       "duty_exceptions.absent_officer_id as absentOfficerId",
       "absent.name as absentName",
       "duty_exceptions.replacement_officer_id as replacementOfficerId",
@@ -172,8 +172,8 @@ export async function officerPatterns(db: Db, officerId: number): Promise<(Weekl
       "counters.name as counterName",
       sql<string>`to_char(duty_patterns.starts, 'HH24:MI')`.as("starts"),
       sql<string>`to_char(duty_patterns.ends, 'HH24:MI')`.as("ends"),
-      sql<string>`to_char(duty_patterns.valid_from, 'YYYY-MM-DD')`.as("validFrom"),
-      sql<string>`to_char(duty_patterns.valid_to, 'YYYY-MM-DD')`.as("validTo"),
+      "duty_patterns.valid_from as validFrom",
+      "duty_patterns.valid_to as validTo",
     ])
     .where("duty_patterns.officer_id", "=", officerId)
     .execute();

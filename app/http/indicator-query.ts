@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { daysBetween, isIsoDay, periodContaining, type Period } from "~/domain/indicators/period";
+import { periodContaining, type Period } from "~/domain/indicators/period";
+import { calendarDaysBetween, isIsoDate } from "~/domain/working-days";
 
 export type RangeField = "dari" | "sampai";
 
@@ -32,7 +33,7 @@ const querySchema = z.object({
 /** The longest custom period a page reads (about five years); a longer one is refused. */
 export const MAX_CUSTOM_DAYS = 1_830;
 
-const sane = (day: string | undefined): day is string => day !== undefined && isIsoDay(day) && day >= "2000-01-01" && day <= "2100-12-31";
+const sane = (day: string | undefined): day is string => day !== undefined && isIsoDate(day) && day >= "2000-01-01" && day <= "2100-12-31";
 
 /** A day inside the month, quarter or year the form names ("2026-10", "2026-Q4", "2026"), else the day given. */
 function anchorOf(raw: z.infer<typeof querySchema>, fallback: string): string {
@@ -57,7 +58,7 @@ export function rangeErrors(dari: string, sampai: string): Partial<Record<RangeF
   }
   if (Object.keys(errors).length > 0) return errors;
   if (dari > sampai) return { sampai: "indicators.rangeErrors.reversed" };
-  if (daysBetween(dari, sampai) > MAX_CUSTOM_DAYS) return { sampai: "indicators.rangeErrors.tooLong" };
+  if (calendarDaysBetween(dari, sampai) > MAX_CUSTOM_DAYS) return { sampai: "indicators.rangeErrors.tooLong" };
   return {};
 }
 

@@ -20,7 +20,7 @@ import { formatDateTime, formatDayRange } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { ConfirmStep } from "~/ui/ConfirmStep";
 import { pageTitle } from "~/ui/page-title";
-import { isIsoDay } from "~/domain/indicators/period";
+import { isIsoDate } from "~/domain/working-days";
 import { checkPaperRows, type BadRow } from "~/domain/ratings/paper-import";
 import { parseForm, idField } from "~/http/forms";
 import { readSheet } from "~/exports/spreadsheet.server";
@@ -58,8 +58,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const uploadSchema = z.object({
   counterId: z.coerce.number().int().positive("form.required"),
   serviceId: z.coerce.number().int().positive("form.required"),
-  from: z.string().refine(isIsoDay, "paperImport.errors.date"),
-  to: z.string().refine(isIsoDay, "paperImport.errors.date"),
+  from: z.string().refine(isIsoDate, "paperImport.errors.date"),
+  to: z.string().refine(isIsoDate, "paperImport.errors.date"),
 });
 const decisionSchema = z.object({
   intent: z.enum(["confirm", "undo"]),

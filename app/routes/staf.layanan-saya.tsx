@@ -8,12 +8,12 @@ import { db } from "~/platform/db.server";
 import { contestRating, openContestsForOfficer, ratingHandle, ratingIdFromHandle } from "~/data/contests.server";
 import { officerCommentsForBatches, officerScores } from "~/data/indicators.server";
 import { batchComments, weekOf } from "~/domain/indicators/comment-batches";
-import { addDays } from "~/domain/indicators/period";
 import { formatDayRange, formatNumber, formatPercent } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { parseForm } from "~/http/forms";
 import { PeriodFilters } from "~/ui/indicators/PeriodFilters";
 import { parseIndicatorQuery } from "~/http/indicator-query";
+import { addCalendarDays } from "~/domain/working-days";
 import { todayIn } from "~/pages/unit-indicators.server";
 import { officerWithUnit } from "~/data/organisation.server";
 import { readForm } from "~/http/form-body.server";
@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     verifiedShare: mine?.verifiedShare ?? null,
     unitMean,
     // A batch runs from the Monday of its first week to the Sunday of its last.
-    batches: batches.map((batch) => ({ ...batch, lastDay: addDays(batch.toWeek, 6), comments: batch.comments.map((text) => ({ text, handle: handles.get(text)?.shift() ?? "" })) })),
+    batches: batches.map((batch) => ({ ...batch, lastDay: addCalendarDays(batch.toWeek, 6), comments: batch.comments.map((text) => ({ text, handle: handles.get(text)?.shift() ?? "" })) })),
     waiting,
     openContests: contests.length,
     days,

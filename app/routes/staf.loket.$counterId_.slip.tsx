@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { requireUnitRole } from "~/auth/guard.server";
 import { counterForStaff, visitCodesOf } from "~/data/ratings.server";
-import { isIsoDay } from "~/domain/indicators/period";
 import { unitIdParam } from "~/http/params";
 import { publicBaseUrl } from "~/http/public-url.server";
 import { formatDay } from "~/i18n/format";
@@ -12,7 +11,7 @@ import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { useRootData } from "~/root";
 import { pageTitle } from "~/ui/page-title";
-import { localDateOf } from "~/domain/working-days";
+import { isIsoDate, localDateOf } from "~/domain/working-days";
 
 // Printable visit-code slips: one unused code and its QR per slip, 24 to an A4 page with cut marks, for
 // queue tickets. The QR opens the counter's rating page with the code filled in.
@@ -23,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!counter) throw new Response("Not Found", { status: 404 });
   await requireUnitRole(request, ["supervisor", "admin"], counter.unitId);
   const asked = new URL(request.url).searchParams.get("hari") ?? "";
-  const day = isIsoDay(asked) ? asked : localDateOf(now(), counter.timeZone);
+  const day = isIsoDate(asked) ? asked : localDateOf(now(), counter.timeZone);
   const codes = (await visitCodesOf(db(), counter.id, day)).filter((code) => code.usedAt === null);
   const base = `${publicBaseUrl(request)}/l/${counter.publicCode}`;
   const slips = await Promise.all(

@@ -121,10 +121,10 @@ export interface ComplaintsTables {
 }
 
 export const COMPLAINTS_COLUMNS = {
-  holidays: { id: true, date: true, name: true, kind: true, agency_id: true, estimated: true, created_at: true },
+  holidays: { id: true, date: "date", name: true, kind: true, agency_id: true, estimated: true, created_at: true },
   complaints: {
     id: true, agency_id: true, tracking_code: true, received_unit_id: true, counter_id: true, service_id: true,
-    reported_officer_id: true, reported_category: true, body: true, visit_date: true, visited_at: true,
+    reported_officer_id: true, reported_category: true, body: true, visit_date: "date", visited_at: true,
     late_filing: true, status: true, visibility: true, category: true, submitted_at: true,
     verification_clock_from: true, verified_at: true, postponed_from: true, postpone_reason: true,
     referred_to: true, archive_reason: true, archive_note: true, unit_id: true, officer_id: true,

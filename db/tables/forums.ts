@@ -152,13 +152,13 @@ export interface ForumsTables {
 }
 
 export const FORUMS_COLUMNS = {
-  forums: { id: true, agency_id: true, unit_id: true, title: true, held_on: true, start_time: true, place: true, agenda: true, chair_name: true, note_taker_name: true, input_open: true, next_item_number: true, created_by: true, created_at: true },
+  forums: { id: true, agency_id: true, unit_id: true, title: true, held_on: "date", start_time: true, place: true, agenda: true, chair_name: true, note_taker_name: true, input_open: true, next_item_number: true, created_by: true, created_at: true },
   forum_services: { forum_id: true, service_id: true },
   forum_attendance: { forum_id: true, agency_id: true, stakeholder_group: true, head_count: true, named_attendees: true },
   forum_themes: { id: true, forum_id: true, agency_id: true, label: true, top_terms: true, suggested_element: true, suggested_words: true, element: true, priority: true, accepted: true, summary: true, created_at: true },
   forum_items: { id: true, forum_id: true, agency_id: true, number: true, body: true, source: true, stakeholder_group: true, submitter_name: true, show_name: true, moderation: true, hidden_reason: true, hidden_at: true, merged_into_id: true, theme_id: true, suggested_element: true, suggested_words: true, created_by: true, created_at: true, updated_at: true, not_reflected_reason: true },
   forum_theme_citations: { theme_id: true, item_id: true },
-  forum_records: { id: true, forum_id: true, agency_id: true, version: true, status: true, correction_reason: true, agreements: true, dissent: true, approved_by_name: true, approved_on: true, approval_recorded_by: true, approval_recorded_at: true, community_rep_name: true, community_signed_on: true, published_at: true, published_by: true, snapshot: true, created_by: true, created_at: true },
-  forum_actions: { id: true, forum_id: true, agency_id: true, theme_id: true, description: true, responsible_unit_id: true, responsible_officer: true, due_on: true, element: true, status: true, drop_reason: true, created_at: true, updated_at: true },
+  forum_records: { id: true, forum_id: true, agency_id: true, version: true, status: true, correction_reason: true, agreements: true, dissent: true, approved_by_name: true, approved_on: "date", approval_recorded_by: true, approval_recorded_at: true, community_rep_name: true, community_signed_on: "date", published_at: true, published_by: true, snapshot: true, created_by: true, created_at: true },
+  forum_actions: { id: true, forum_id: true, agency_id: true, theme_id: true, description: true, responsible_unit_id: true, responsible_officer: true, due_on: "date", element: true, status: true, drop_reason: true, created_at: true, updated_at: true },
   forum_action_updates: { id: true, action_id: true, agency_id: true, at: true, status: true, note: true, user_id: true, evidence: true },
 } satisfies Columns<ForumsTables>;

@@ -1,10 +1,8 @@
-import type { ColumnType, Generated } from "kysely";
+import type { Generated } from "kysely";
 
-import type { Columns, Json, Timestamp } from "./columns";
+import type { Columns, DateOnly, Json, Timestamp } from "./columns";
 
-// Dates are written as "YYYY-MM-DD"; pg reads a bare date as a local-midnight Date, so queries select them
-// through to_char. Times arrive as "08:00:00".
-type DateText = ColumnType<string, string, string>;
+// Times arrive as "08:00:00"; DATE columns as "YYYY-MM-DD" (db/connect.ts).
 
 export interface CounterOldCodesTable {
   public_code: string;
@@ -20,15 +18,15 @@ export interface DutyPatternsTable {
   weekdays: number[];
   starts: string;
   ends: string;
-  valid_from: DateText;
-  valid_to: DateText;
+  valid_from: DateOnly;
+  valid_to: DateOnly;
   created_at: Generated<Date>;
 }
 
 export interface DutyExceptionsTable {
   id: Generated<number>;
   counter_id: number;
-  on_date: DateText;
+  on_date: DateOnly;
   absent_officer_id: number | null;
   replacement_officer_id: number | null;
   starts: string | null;
@@ -68,8 +66,8 @@ export interface OrgImportTables {
 
 export const ORG_IMPORT_COLUMNS = {
   counter_old_codes: { public_code: true, counter_id: true, replaced_at: true },
-  duty_patterns: { id: true, counter_id: true, officer_id: true, weekdays: true, starts: true, ends: true, valid_from: true, valid_to: true, created_at: true },
-  duty_exceptions: { id: true, counter_id: true, on_date: true, absent_officer_id: true, replacement_officer_id: true, starts: true, ends: true, note: true, created_by: true, created_at: true },
+  duty_patterns: { id: true, counter_id: true, officer_id: true, weekdays: true, starts: true, ends: true, valid_from: "date", valid_to: "date", created_at: true },
+  duty_exceptions: { id: true, counter_id: true, on_date: "date", absent_officer_id: true, replacement_officer_id: true, starts: true, ends: true, note: true, created_by: true, created_at: true },
   organisation_imports: { id: true, agency_id: true, actor_user_id: true, source: true, summary: true, created_at: true },
   organisation_import_uploads: { id: true, agency_id: true, created_by: true, source: true, files: true, retire_missing: true, created_at: true, applied_import_id: true },
 } satisfies Columns<OrgImportTables>;

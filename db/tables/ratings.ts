@@ -164,17 +164,17 @@ export const RATINGS_COLUMNS = {
     import_id: true, upgraded_at: true, kept_at: true,
   },
   rating_daily: {
-    day: true, agency_id: true, unit_id: true, counter_id: true, service_id: true, officer_id: true, attributed: true,
+    day: "date", agency_id: true, unit_id: true, counter_id: true, service_id: true, officer_id: true, attributed: true,
     verified: true, status: true, n: true, quick_n: true, quick_sum: true, full_n: true, ...elementSums, os_n: true,
     os_sum: true, os_sumsq: true,
   },
   rating_imports: {
-    id: true, agency_id: true, counter_id: true, service_id: true, period_from: true, period_to: true, file_name: true,
+    id: true, agency_id: true, counter_id: true, service_id: true, period_from: "date", period_to: "date", file_name: true,
     status: true, rows: true, bad_rows: true, created_by: true, created_at: true, imported_at: true, undone_at: true,
   },
-  rating_limits: { counter_id: true, day: true, key_hash: true, count: true, last_at: true },
-  rating_refusals: { counter_id: true, day: true, reason: true, count: true },
-  visit_codes: { id: true, counter_id: true, day: true, code: true, created_by: true, created_at: true, used_at: true, rating_id: true },
+  rating_limits: { counter_id: true, day: "date", key_hash: true, count: true, last_at: true },
+  rating_refusals: { counter_id: true, day: "date", reason: true, count: true },
+  visit_codes: { id: true, counter_id: true, day: "date", code: true, created_by: true, created_at: true, used_at: true, rating_id: true },
   kiosk_sessions: { token: true, counter_id: true, opened_by: true, opened_at: true, closed_at: true },
   rating_contests: {
     id: true, rating_id: true, officer_id: true, reason_kind: true, reason_text: true, status: true, created_by: true,

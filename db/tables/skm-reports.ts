@@ -18,5 +18,5 @@ export interface SkmReportsTables {
 }
 
 export const SKM_REPORTS_COLUMNS = {
-  skm_reports: { id: true, unit_id: true, period_from: true, period_to: true, recommendations: true, previous_follow_up: true, updated_by: true, updated_at: true },
+  skm_reports: { id: true, unit_id: true, period_from: "date", period_to: "date", recommendations: true, previous_follow_up: true, updated_by: true, updated_at: true },
 } satisfies Columns<SkmReportsTables>;

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { submitComplaint } from "~/data/complaints/intake.server";
 import { lastCompleteQuarter } from "~/data/public-results.server";
-import { addDays } from "~/domain/indicators/period";
+import { addCalendarDays as addDays } from "~/domain/working-days";
 import { closeDatabase } from "~/platform/db.server";
 import { freshDemoDatabase } from "./database";
 

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { actorForStep, viewerOf } from "~/domain/access/complaints";
 import { ALLOWED_FROM, deadlinesFor, runningDeadline, type ComplaintEventType } from "~/domain/complaint-lifecycle";
 import { formatTrackingCode } from "~/domain/complaint-tracking-code";
@@ -40,7 +39,7 @@ export async function complaintForStaff(db: Db, user: StaffActor, complaintId: n
       .leftJoin("services", "services.id", "complaints.service_id")
       .leftJoin("officers as reported", "reported.id", "complaints.reported_officer_id")
       .leftJoin("officers as named", "named.id", "complaints.officer_id")
-      .select(["counters.name as counterName", "services.name as serviceName", "reported.name as reportedOfficerName", "named.name as officerName", sql<string>`to_char(complaints.visit_date, 'YYYY-MM-DD')`.as("visitDate")])
+      .select(["counters.name as counterName", "services.name as serviceName", "reported.name as reportedOfficerName", "named.name as officerName", "complaints.visit_date as visitDate"])
       .where("complaints.id", "=", row.id)
       .executeTakeFirstOrThrow(),
   ]);

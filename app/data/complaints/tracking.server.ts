@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { ALLOWED_FROM, deadlinesFor, runningDeadline, shouldShowOmbudsmanNotice, type ComplaintStatus, type HandlingRating } from "~/domain/complaint-lifecycle";
 import { formatTrackingCode } from "~/domain/complaint-tracking-code";
 import { DEFAULT_TIME_ZONE, dueStatus } from "~/domain/working-days";
@@ -89,7 +88,7 @@ export async function trackComplaint(db: Db, trackingCode: string, now: Date) {
 export type TrackingView = NonNullable<Awaited<ReturnType<typeof trackComplaint>>>;
 
 async function visitDateText(db: Db, complaintId: number): Promise<string> {
-  const row = await db.selectFrom("complaints").select(sql<string>`to_char(visit_date, 'YYYY-MM-DD')`.as("date")).where("id", "=", complaintId).executeTakeFirstOrThrow();
+  const row = await db.selectFrom("complaints").select("visit_date as date").where("id", "=", complaintId).executeTakeFirstOrThrow();
   return row.date;
 }
 

@@ -88,8 +88,8 @@ export const planColumns = [
   "skp_plans.officer_id as officerId",
   "skp_plans.unit_id as unitId",
   "skp_plans.period_kind as periodKind",
-  sql<string>`to_char(skp_plans.period_start, 'YYYY-MM-DD')`.as("periodStart"),
-  sql<string>`to_char(skp_plans.period_end, 'YYYY-MM-DD')`.as("periodEnd"),
+  "skp_plans.period_start as periodStart",
+  "skp_plans.period_end as periodEnd",
   "skp_plans.status",
   "skp_plans.return_comment as returnComment",
   "skp_plans.submitted_at as submittedAt",
@@ -147,8 +147,8 @@ export async function lockedPlan(trx: Transaction<Database>, planId: number) {
       "officer_id",
       "unit_id",
       "period_kind",
-      sql<string>`to_char(period_start, 'YYYY-MM-DD')`.as("period_start"),
-      sql<string>`to_char(period_end, 'YYYY-MM-DD')`.as("period_end"),
+      "period_start",
+      "period_end",
       "status",
     ])
     .where("id", "=", planId)

@@ -79,7 +79,7 @@ export async function planDetail(db: Kysely<Database>, planId: number) {
       .leftJoin("skp_results", "skp_results.id", "skp_achievements.result_id")
       .select([
         "skp_achievements.id",
-        sql<string>`to_char(skp_achievements.achieved_on, 'YYYY-MM-DD')`.as("achievedOn"),
+        "skp_achievements.achieved_on as achievedOn",
         "skp_achievements.description",
         "skp_achievements.quantity",
         "skp_achievements.result_id as resultId",
@@ -186,8 +186,8 @@ export async function plansInSupervisorScope(db: Kysely<Database>, viewer: Viewe
       "units.name as unitName",
       "skp_plans.id as planId",
       "skp_plans.period_kind as periodKind",
-      sql<string | null>`to_char(skp_plans.period_start, 'YYYY-MM-DD')`.as("periodStart"),
-      sql<string | null>`to_char(skp_plans.period_end, 'YYYY-MM-DD')`.as("periodEnd"),
+      "skp_plans.period_start as periodStart",
+      "skp_plans.period_end as periodEnd",
       "skp_plans.status",
     ])
     .select((eb) => [
@@ -260,7 +260,7 @@ export async function developmentForPlan(db: Kysely<Database>, plan: PlanRow) {
     .where("development_items.officer_id", "=", plan.officerId)
     .where("development_items.kind", "=", "training")
     .where("skp_plans.period_kind", "=", plan.periodKind)
-    .where(sql<string>`to_char(skp_plans.period_end, 'YYYY-MM-DD')`, "=", dayBefore)
+    .where("skp_plans.period_end", "=", dayBefore)
     .orderBy("development_items.id")
     .execute();
 }
@@ -297,7 +297,7 @@ export async function peerReviewRequests(db: Kysely<Database>, officerId: number
       "skp_plans.id as planId",
       "officers.name as officerName",
       "skp_plans.period_kind as periodKind",
-      sql<string>`to_char(skp_plans.period_start, 'YYYY-MM-DD')`.as("periodStart"),
+      "skp_plans.period_start as periodStart",
     ])
     .where("skp_peers.peer_officer_id", "=", officerId)
     .where("skp_plans.status", "=", "approved")

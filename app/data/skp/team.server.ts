@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
 import {
   reportWeekState,
@@ -82,8 +82,8 @@ export async function teamWeek(db: Kysely<Database>, viewer: Viewer, weekStart: 
       "id",
       "officer_id as officerId",
       "period_kind as periodKind",
-      sql<string>`to_char(period_start, 'YYYY-MM-DD')`.as("periodStart"),
-      sql<string>`to_char(period_end, 'YYYY-MM-DD')`.as("periodEnd"),
+      "period_start as periodStart",
+      "period_end as periodEnd",
     ])
     .where("officer_id", "in", officerIds)
     .where("status", "=", "approved")
@@ -110,7 +110,7 @@ export async function teamWeek(db: Kysely<Database>, viewer: Viewer, weekStart: 
             .select([
               "skp_achievements.id",
               "skp_achievements.plan_id as planId",
-              sql<string>`to_char(skp_achievements.achieved_on, 'YYYY-MM-DD')`.as("achievedOn"),
+              "skp_achievements.achieved_on as achievedOn",
               "skp_achievements.description",
               "skp_achievements.quantity",
               "skp_achievements.result_id as resultId",

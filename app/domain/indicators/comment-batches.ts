@@ -8,6 +8,8 @@
 // attribution) is hidden but keeps its place in the grid once its batch was released, so no released batch ever
 // moves or grows; one that left before its batch was released never counted. The comments of the week in
 // progress, and of ended weeks still short of a batch, wait and are only counted.
+import { addCalendarDays, dayOfWeek } from "../working-days";
+
 export const MIN_BATCH = 5;
 
 export interface CommentForBatch {
@@ -57,7 +59,5 @@ export function batchComments(comments: readonly CommentForBatch[], currentWeek:
 
 /** Monday of the week holding `day` ("YYYY-MM-DD"), the ISO week's first day. */
 export function weekOf(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
-  return date.toISOString().slice(0, 10);
+  return addCalendarDays(day, -((dayOfWeek(day) + 6) % 7));
 }

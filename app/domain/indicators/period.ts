@@ -1,4 +1,6 @@
-// Reporting periods as inclusive ranges of local calendar days ("YYYY-MM-DD").
+// Reporting periods as inclusive ranges of local calendar days ("YYYY-MM-DD"); day arithmetic is working-days.ts's.
+import { addCalendarDays, calendarDaysBetween } from "../working-days";
+
 export type PeriodKind = "month" | "quarter" | "year" | "custom";
 
 export interface Period {
@@ -26,25 +28,11 @@ export function periodContaining(kind: Exclude<PeriodKind, "custom">, day: strin
 /** The period of the same kind just before this one (for a custom range: the same number of days before it). */
 export function previousPeriod(period: Period): Period {
   if (period.kind === "custom") {
-    const days = daysBetween(period.from, period.to) + 1;
-    const to = addDays(period.from, -1);
-    return { kind: "custom", from: addDays(to, -(days - 1)), to };
+    const days = calendarDaysBetween(period.from, period.to) + 1;
+    const to = addCalendarDays(period.from, -1);
+    return { kind: "custom", from: addCalendarDays(to, -(days - 1)), to };
   }
-  return periodContaining(period.kind, addDays(period.from, -1));
-}
-
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-export function isIsoDay(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  return periodContaining(period.kind, addCalendarDays(period.from, -1));
 }
 
 /** The twelve months ending with the month of `day`, as "YYYY-MM" bounds. */

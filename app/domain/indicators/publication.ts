@@ -6,7 +6,8 @@
 
 import { ELEMENT_CODES, type ElementCode } from "./elements";
 import type { ElementTally, IkmOutcome, KinerjaKey, Mutu } from "./ikm";
-import { daysBetween, periodContaining, type Period } from "./period";
+import { periodContaining, type Period } from "./period";
+import { calendarDaysBetween } from "../working-days";
 import { requiredSampleSize } from "./sample-size";
 
 /** The agency's minimum of full surveys before publishing, when it has not set one. */
@@ -64,7 +65,7 @@ export function periodCode(period: Period): string | null {
 /** Days in the calendar year of a day ("YYYY-MM-DD"). */
 function daysInYear(day: string): number {
   const year = Number(day.slice(0, 4));
-  return daysBetween(`${year}-01-01`, `${year}-12-31`) + 1;
+  return calendarDaysBetween(`${year}-01-01`, `${year}-12-31`) + 1;
 }
 
 /**
@@ -73,7 +74,7 @@ function daysInYear(day: string): number {
  */
 export function periodPopulation(usersPerYear: number | null, period: Pick<Period, "from" | "to">): number | null {
   if (usersPerYear === null || !Number.isFinite(usersPerYear) || usersPerYear < 0) return null;
-  const days = daysBetween(period.from, period.to) + 1;
+  const days = calendarDaysBetween(period.from, period.to) + 1;
   return Math.round((usersPerYear * days) / daysInYear(period.from));
 }
 
