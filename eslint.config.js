@@ -68,7 +68,7 @@ export default tseslint.config(
     rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "TemplateElement[value.raw=/to_char\\([^)]*'YYYY-MM-DD'/]", message: "Select the DATE column as it is: db/connect.ts reads it as \"YYYY-MM-DD\" text." },
+        { selector: "TemplateElement[value.raw=/to_char\\(.*'YYYY-MM-DD'/]", message: "Select the DATE column as it is: db/connect.ts reads it as \"YYYY-MM-DD\" text." },
       ],
     },
   },

@@ -20,7 +20,7 @@ export interface ContestableDay {
 export async function contestableDays(db: Kysely<Database>, officerId: number, today: string): Promise<ContestableDay[]> {
   const range = contestableDayRange(today);
   const rows = await sql<ContestableDay>`
-    select to_char((r.submitted_at at time zone a.time_zone)::date, 'YYYY-MM-DD') as day, c.id as "counterId",
+    select (r.submitted_at at time zone a.time_zone)::date as day, c.id as "counterId",
       c.name as "counterName", count(*)::int as ratings,
       count(*) filter (where exists (select 1 from rating_contests rc where rc.rating_id = r.id and rc.status = 'open'))::int as open
     from ratings r
