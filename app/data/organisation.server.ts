@@ -1,9 +1,11 @@
+import { officeSearchTerms } from "~/domain/office-search";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 
 /** Agencies with their units, optionally filtered by a citizen's search words (name, address or service). */
 export async function findOffices(db: Kysely<Database>, query: string) {
-  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
+  // Each word, or one of its spelled-out forms ("dukcapil" → "kependudukan"), must be found.
+  const terms = officeSearchTerms(query);
   let units = db
     .selectFrom("units")
     .innerJoin("agencies", "agencies.id", "units.agency_id")
@@ -20,21 +22,23 @@ export async function findOffices(db: Kysely<Database>, query: string) {
     // The government's top unit is not an office citizens visit; a retired unit has left the public pages.
     .where("units.parent_id", "is not", null)
     .where("units.retired_at", "is", null);
-  for (const word of words) {
-    const pattern = `%${word.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  for (const forms of terms) {
+    const patterns = forms.map((form) => `%${form.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
     units = units.where((eb) =>
-      eb.or([
-        eb(sql`lower(units.name)`, "like", pattern),
-        eb(sql`lower(agencies.name)`, "like", pattern),
-        eb(sql`lower(coalesce(units.address, ''))`, "like", pattern),
-        eb.exists(
-          eb
-            .selectFrom("services")
-            .select("services.id")
-            .whereRef("services.unit_id", "=", "units.id")
-            .where(sql`lower(services.name)`, "like", pattern),
-        ),
-      ]),
+      eb.or(
+        patterns.flatMap((pattern) => [
+          eb(sql`lower(units.name)`, "like", pattern),
+          eb(sql`lower(agencies.name)`, "like", pattern),
+          eb(sql`lower(coalesce(units.address, ''))`, "like", pattern),
+          eb.exists(
+            eb
+              .selectFrom("services")
+              .select("services.id")
+              .whereRef("services.unit_id", "=", "units.id")
+              .where(sql`lower(services.name)`, "like", pattern),
+          ),
+        ]),
+      ),
     );
   }
   return units.orderBy("agencies.name").orderBy("units.path").limit(200).execute();

@@ -54,4 +54,23 @@ describe("demo data", async () => {
     expect(byService.every((office) => office.agencyName === "Pemerintah Kota Pariaman")).toBe(true);
     expect(await findOffices(db, "tidak-ada-kantor-seperti-ini")).toEqual([]);
   });
+
+  it.each([
+    ["Dukcapil Pariaman", "Dinas Kependudukan dan Pencatatan Sipil", "Pemerintah Kota Pariaman"],
+    ["Disdukcapil Sorong", "Dinas Kependudukan dan Pencatatan Sipil", "Pemerintah Kota Sorong"],
+    ["capil pariaman", "Dinas Kependudukan dan Pencatatan Sipil", "Pemerintah Kota Pariaman"],
+    ["Dinkes Pariaman", "Dinas Kesehatan", "Pemerintah Kota Pariaman"],
+  ])("finds an office by the short name people use: %s", async (query, unitName, agencyName) => {
+    const found = await findOffices(db, query);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((office) => office.agencyName === agencyName)).toBe(true);
+    expect(found.map((office) => office.name)).toContain(unitName);
+  });
+
+  it("finds a puskesmas by its place, and every example the home page gives", async () => {
+    const puskesmas = (await findOffices(db, "puskesmas")).map((office) => office.name);
+    const place = puskesmas[0]!.replace(/^Puskesmas\s+/i, "").split(/\s+/)[0]!;
+    expect((await findOffices(db, `puskesmas ${place}`)).map((office) => office.name)).toContain(puskesmas[0]);
+    for (const example of ["Dukcapil Pariaman", "puskesmas", "KTP-el"]) expect((await findOffices(db, example)).length, example).toBeGreaterThan(0);
+  });
 });
