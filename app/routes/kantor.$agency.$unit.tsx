@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { db } from "~/platform/db.server";
@@ -12,30 +12,38 @@ import { PublicResults } from "~/ui/results/PublicResults";
 export const handle = CITIZEN_PAGE;
 export const clientLoader = loadAsDocument;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.unit.name} · Suara` : "Suara" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.unit.name} · Suara` : "Suara" },
+];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  // The public sees the last complete quarter (a period that no longer moves), through the open-data answer.
-  const page = await unitResultsPage(db(), params.agency ?? "", params.unit ?? "", now());
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // The public sees the last complete quarter (a period that no longer moves) unless it picks another, through
+  // the open-data answer; a refused period shows the default with the error next to the picker.
+  const asked = new URL(request.url).searchParams.get("periode");
+  const page = await unitResultsPage(db(), params.agency ?? "", params.unit ?? "", asked, now());
   if (!page) throw new Response("Not Found", { status: 404 });
-  return page;
+  return data(page, { status: page.results.picker.error ? 400 : 200 });
 }
 
 export default function UnitPage() {
   const { unit, services, counters, results, complaints } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useRootData()?.locale ?? "id";
+  const periodQuery = results.picker.chosen ? `?periode=${results.picker.code}` : "";
   return (
     <>
       <p className="muted">
-        <a href={`/kantor/${unit.agencySlug}`}>{unit.agencyName}</a>
+        <a href={`/kantor/${unit.agencySlug}${periodQuery}`}>{unit.agencyName}</a>
       </p>
       <h1>{unit.name}</h1>
       {unit.address ? <p>{unit.address}</p> : null}
 
       <PublicResults results={results} />
       <p className="small">
-        <a href={`/api/v1/units/${unit.id}/indicators?period=${results.indicators.period.code}`}>{t("publicResults.openData")}</a> · <a href="/api/v1/docs">API</a>
+        <a href={`/api/v1/units/${unit.id}/indicators?period=${results.indicators.period.code}`}>
+          {t("publicResults.openData")}
+        </a>{" "}
+        · <a href="/api/v1/docs">API</a>
       </p>
 
       {services.length > 0 ? (
@@ -44,7 +52,7 @@ export default function UnitPage() {
           <ul className="menu-list">
             {services.map((service) => (
               <li key={service.id}>
-                <a href={`/kantor/${unit.agencySlug}/${unit.slug}/layanan/${service.id}`}>
+                <a href={`/kantor/${unit.agencySlug}/${unit.slug}/layanan/${service.id}${periodQuery}`}>
                   {service.name}
                   <span>{t("publicResults.serviceLink")}</span>
                 </a>
@@ -99,7 +107,10 @@ export default function UnitPage() {
             <dd>
               {service.completion_days === 0
                 ? t("unit.standard.sameDay")
-                : t("unit.standard.workingDays", { count: service.completion_days, formatted: formatNumber(locale, service.completion_days) })}
+                : t("unit.standard.workingDays", {
+                    count: service.completion_days,
+                    formatted: formatNumber(locale, service.completion_days),
+                  })}
             </dd>
             <dt>{t("unit.standard.fee")}</dt>
             <dd>{service.fee_rupiah === 0 ? t("unit.standard.free") : formatRupiah(locale, service.fee_rupiah)}</dd>

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { unitIdParam } from "~/http/params";
@@ -15,16 +15,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.service.name} · ${data.unit.name} · Suara` : "Suara" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await serviceResultsPage(
     db(),
     params.agency ?? "",
     params.unit ?? "",
     unitIdParam(params.serviceId),
+    new URL(request.url).searchParams.get("periode"),
     now(),
   );
   if (!page) throw new Response("Not Found", { status: 404 });
-  return page;
+  return data(page, { status: page.results.picker.error ? 400 : 200 });
 }
 
 export default function ServiceResultsPage() {
@@ -33,7 +34,11 @@ export default function ServiceResultsPage() {
   return (
     <>
       <p className="muted">
-        <a href={`/kantor/${unit.agencySlug}/${unit.slug}`}>{t("publicResults.unitLink", { unit: unit.name })}</a>
+        <a
+          href={`/kantor/${unit.agencySlug}/${unit.slug}${results.picker.chosen ? `?periode=${results.picker.code}` : ""}`}
+        >
+          {t("publicResults.unitLink", { unit: unit.name })}
+        </a>
       </p>
       <h1>{service.name}</h1>
       <p className="muted">

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { formatDayRange, formatNumber } from "~/i18n/format";
 import { useLocale, useTranslation } from "~/i18n/react";
@@ -6,6 +6,8 @@ import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { agencyComparisonPage, type SortKey } from "~/pages/public-results.server";
 import { CITIZEN_PAGE, loadAsDocument } from "~/ui/page-handle";
+import { PeriodPicker } from "~/ui/results/PeriodPicker";
+import { ResultTerms } from "~/ui/results/ResultTerms";
 
 export const handle = CITIZEN_PAGE;
 export const clientLoader = loadAsDocument;
@@ -17,17 +19,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const SORTS: SortKey[] = ["name", "ikm", "respondents"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const asked = new URL(request.url).searchParams.get("urut");
+  const query = new URL(request.url).searchParams;
+  const asked = query.get("urut");
   const sort = SORTS.find((key) => key === asked) ?? "name";
-  const page = await agencyComparisonPage(db(), params.agency ?? "", sort, now());
+  const page = await agencyComparisonPage(db(), params.agency ?? "", sort, query.get("periode"), now());
   if (!page) throw new Response("Not Found", { status: 404 });
-  return page;
+  return data(page, { status: page.picker.error ? 400 : 200 });
 }
 
 const SORT_LABELS: Record<SortKey, string> = { name: "sortName", ikm: "sortIkm", respondents: "sortRespondents" };
 
 export default function AgencyComparison() {
-  const { agency, period, sort, rows } = useLoaderData<typeof loader>();
+  const { agency, period, picker, sort, rows } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   return (
@@ -39,7 +42,8 @@ export default function AgencyComparison() {
           minimum: formatNumber(locale, agency.minimum),
         })}
       </p>
-      <nav aria-label={t("publicResults.agency.sort")} className="search-row">
+      <PeriodPicker picker={picker} keep={sort === "name" ? {} : { urut: sort }} />
+      <nav aria-label={t("publicResults.agency.sort")} className="sort-links">
         <span className="muted">{t("publicResults.agency.sort")}:</span>
         {SORTS.map((key) =>
           key === sort ? (
@@ -47,7 +51,10 @@ export default function AgencyComparison() {
               {t(`publicResults.agency.${SORT_LABELS[key]}`)}
             </strong>
           ) : (
-            <a key={key} href={`?urut=${key}`}>
+            <a
+              key={key}
+              href={`?${new URLSearchParams({ urut: key, ...(picker.chosen ? { periode: picker.code } : {}) }).toString()}`}
+            >
               {t(`publicResults.agency.${SORT_LABELS[key]}`)}
             </a>
           ),
@@ -65,14 +72,22 @@ export default function AgencyComparison() {
               <th scope="col" className="num" aria-sort={sort === "respondents" ? "descending" : undefined}>
                 {t("publicResults.respondents")}
               </th>
-              <th scope="col">{t("publicResults.lowest")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.unitId}>
                 <th scope="row">
-                  <a href={`/kantor/${agency.slug}/${row.slug}`}>{row.name}</a>
+                  <a href={`/kantor/${agency.slug}/${row.slug}${picker.chosen ? `?periode=${picker.code}` : ""}`}>
+                    {row.name}
+                  </a>
+                  {row.lowest ? (
+                    <span className="hint">
+                      {t("publicResults.agency.lowestLine", {
+                        element: `${row.lowest} ${t(`ratings.elements.${row.lowest}.name`)}`,
+                      })}
+                    </span>
+                  ) : null}
                 </th>
                 <td className="num">
                   {row.ikm === null ? (
@@ -81,8 +96,19 @@ export default function AgencyComparison() {
                     `${formatNumber(locale, row.ikm, 2)} (${row.mutu})`
                   )}
                 </td>
-                <td className="num">{formatNumber(locale, row.respondents)}</td>
-                <td>{row.lowest ? `${row.lowest} ${t(`ratings.elements.${row.lowest}.name`)}` : "–"}</td>
+                <td className="num">
+                  {formatNumber(locale, row.respondents)}
+                  {row.sampleRequired === null ? null : (
+                    <span className="hint">
+                      {t(
+                        row.respondents >= row.sampleRequired
+                          ? "publicResults.agency.sampleOk"
+                          : "publicResults.agency.sampleShort",
+                        { required: formatNumber(locale, row.sampleRequired) },
+                      )}
+                    </span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -98,6 +124,7 @@ export default function AgencyComparison() {
         </a>{" "}
         · <a href="/api/v1/docs">{t("publicResults.openData")}</a>
       </p>
+      <ResultTerms terms={["ikm", "mutu", "respondents", "minimum", "sample", "lowest"]} minimum={agency.minimum} />
     </>
   );
 }

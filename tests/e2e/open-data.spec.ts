@@ -83,11 +83,42 @@ test("a service below the minimum says there is not enough data, and shows no fi
   await shoot(page, "service-results");
 });
 
+test("a citizen picks an earlier quarter and then a year, without the page's script", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(UNIT);
+  const picker = page.getByLabel("Periode");
+  const options = await picker.locator("option").allInnerTexts();
+  expect(options[0]).toMatch(/^Triwulan \d tahun \d{4}$/);
+  const latestHeading = await page.getByRole("heading", { level: 2, name: /Hasil survei kepuasan/ }).innerText();
+  await picker.selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Tampilkan" }).click();
+  await expect(page).toHaveURL(/periode=\d{4}-Q[1-4]/);
+  await expect(page.getByText("Periode pilihan Anda sudah selesai")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /Hasil survei kepuasan/ })).not.toHaveText(latestHeading);
+  const year = options.find((text) => /^Tahun \d{4}$/.test(text))!;
+  await page.getByLabel("Periode").selectOption({ label: year });
+  await page.getByRole("button", { name: "Tampilkan" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /Hasil survei kepuasan/ })).toContainText(
+    `1 Jan – 31 Des ${year.slice(-4)}`,
+  );
+  await expect(page.getByRole("table", { name: /IKM per bulan/ }).getByRole("row")).toHaveCount(13);
+  await shoot(page, "unit-year");
+  const refused = await page.goto(`${UNIT}?periode=2099-Q1`);
+  expect(refused!.status()).toBe(400);
+  await expect(page.getByText("Periode ini belum dimulai")).toBeVisible();
+  await context.close();
+});
+
 test("a journalist compares a government's units and sorts them, withheld figures last", async ({ page }) => {
   await page.goto("/kantor/kota-pariaman");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Perbandingan unit/);
+  await page.getByLabel("Periode").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Tampilkan" }).click();
+  await expect(page).toHaveURL(/periode=/);
   await page.getByRole("link", { name: "IKM tertinggi" }).click();
   await expect(page).toHaveURL(/urut=ikm/);
+  await expect(page).toHaveURL(/periode=/);
   const cells = await page.getByRole("table").locator("tbody tr td:nth-child(2)").allInnerTexts();
   const values = cells.map((text) =>
     text.includes("Belum cukup data") ? null : Number(text.split(" ")[0]!.replace(",", ".")),

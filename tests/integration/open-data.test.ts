@@ -157,7 +157,8 @@ describe("open data", async () => {
       params: { agency: dukcapil.agencySlug, unit: dukcapil.slug },
       context: {},
     } as never)) as Awaited<ReturnType<typeof unitPage.loader>>;
-    expect(page.results.indicators).toEqual(api);
+    expect(page.init?.status).toBe(200);
+    expect(page.data.results.indicators).toEqual(api);
     const csv = await (
       await get(`/api/v1/agencies/${dukcapil.agencySlug}/indicators.csv?period=${api.period.code}`)
     ).text();

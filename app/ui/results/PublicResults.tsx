@@ -2,6 +2,8 @@ import type { PublicResults as Results } from "~/pages/public-results.server";
 import { formatDay, formatDayRange, formatMonth, formatNumber, formatPercent } from "~/i18n/format";
 import { useLocale, useTranslation } from "~/i18n/react";
 import { BarsWithTable } from "~/ui/charts/BarsWithTable";
+import { PeriodPicker } from "./PeriodPicker";
+import { ResultTerms } from "./ResultTerms";
 
 // The results block of a unit's or a service's public page: the figure (or "not enough data"), the sample in
 // plain words, quick ratings, the excluded share, every element, the 12-month trend with its table, the lowest
@@ -16,11 +18,11 @@ export function PublicResults({ results, scope = "unit" }: { results: Results; s
   const share = (value: number | null, digits = 0) => (value === null ? "–" : formatPercent(locale, value, digits));
   return (
     <>
+      <PeriodPicker picker={results.picker} />
       <section aria-labelledby="results-title">
         <h2 id="results-title">
           {t("publicResults.periodTitle", { range: formatDayRange(locale, r.period.from, r.period.to) })}
         </h2>
-        <p className="muted small">{t("publicResults.periodHint")}</p>
         {r.suppressed ? (
           <p className="notice warn" data-testid="suppressed">
             {t("publicResults.suppressed", {
@@ -121,14 +123,10 @@ export function PublicResults({ results, scope = "unit" }: { results: Results; s
             </table>
           </div>
         ) : null}
-        <details className="card small">
-          <summary>{t("publicResults.terms.title")}</summary>
-          <ul>
-            {(["ikm", "mutu", "respondents", "sample", "nrr", "quick", "excluded"] as const).map((term) => (
-              <li key={term}>{t(`publicResults.terms.${term}`)}</li>
-            ))}
-          </ul>
-        </details>
+        <ResultTerms
+          terms={["ikm", "mutu", "respondents", "minimum", "sample", "nrr", "answers", "lowest", "quick", "excluded"]}
+          minimum={r.minimum}
+        />
       </section>
 
       <section aria-labelledby="trend-title">
