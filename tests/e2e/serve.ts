@@ -21,7 +21,14 @@ if (!url) {
   writeFileSync(databaseUrlFile(Number(port)), url);
 }
 
-Object.assign(process.env, { ...E2E_SERVER_ENV, DATABASE_URL: url, PORT: port, SUARA_DEMO: "1" });
+// The server runs as production does: the owner (the test cluster's superuser) migrates, the portal connects with
+// a role that owns no table, so every e2e test also checks that the portal's rights suffice.
+const portalRole = "suara_e2e_portal";
+await adminQuery(url, `do $$ begin create role ${portalRole} login password '${portalRole}'; exception when duplicate_object or unique_violation then null; end $$`);
+const portalUrl = new URL(url);
+portalUrl.username = portalRole;
+portalUrl.password = portalRole;
+Object.assign(process.env, { ...E2E_SERVER_ENV, DATABASE_OWNER_URL: url, DATABASE_URL: portalUrl.toString(), PORT: port, SUARA_DEMO: "1" });
 const compiled = path.resolve(process.env.SUARA_BUILD_DIR ?? "build", "server/main.js");
 if (!existsSync(compiled)) throw new Error(`No compiled server at ${compiled}: run \`npm run build\` first`);
 await import(pathToFileURL(compiled).href);
