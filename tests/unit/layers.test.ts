@@ -21,7 +21,7 @@ const LAYERS: Layer[] = [
   {
     name: "db foundation",
     rank: 0,
-    matches: (file) => ["db/schema.ts", "db/connect.ts", "db/migrate.ts", "db/migrate.test.ts"].includes(file) || under("db/tables")(file) || under("db/migrations")(file),
+    matches: (file) => ["db/schema.ts", "db/connect.ts", "db/migrate.ts", "db/migrate.test.ts", "db/roles.ts"].includes(file) || under("db/tables")(file) || under("db/migrations")(file),
   },
   // Locales and formats: the domain may name a locale.
   { name: "i18n", rank: 1, matches: under("app/i18n") },
