@@ -1,5 +1,6 @@
-// Server-Sent Events from a resource route. `subscribe` starts listening and returns its stop function; the stream
-// ends when the browser goes away (the request's signal) or the stream is cancelled. A comment line every
+// Server-Sent Events from a resource route. `subscribe` starts listening and returns its stop function; it has
+// resolved before the response goes out, so no event sent after the browser sees the stream open is missed. The
+// stream ends when the browser goes away (the request's signal) or the stream is cancelled. A comment line every
 // KEEP_ALIVE_MS keeps proxies from closing an idle connection. `no-transform` keeps the compression middleware
 // (server/http.ts) from buffering the events.
 
@@ -9,42 +10,48 @@ export const RETRY_MS = 5_000;
 
 export type SendEvent = (event: string, data: string) => void;
 
-export function eventStream(
+export async function eventStream(
   signal: AbortSignal,
   subscribe: (send: SendEvent) => Promise<() => void>,
   keepAliveMs = KEEP_ALIVE_MS,
-): Response {
+): Promise<Response> {
   const encoder = new TextEncoder();
-  let stop: () => void = () => undefined;
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+  const pending: string[] = [];
+  let stopped = false;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const write = (text: string) => {
+    if (stopped) return;
+    if (!controller) {
+      pending.push(text);
+      return;
+    }
+    try {
+      controller.enqueue(encoder.encode(text));
+    } catch {
+      stop();
+    }
+  };
+  const unsubscribe = await subscribe((event, data) => write(`event: ${event}\ndata: ${data.replace(/\n/g, " ")}\n\n`));
+  function stop() {
+    if (stopped) return;
+    stopped = true;
+    clearInterval(timer);
+    unsubscribe();
+    try {
+      controller?.close();
+    } catch {
+      // already closed by the reader
+    }
+  }
+  write(`retry: ${RETRY_MS}\n: open\n\n`);
   const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let closed = false;
-      const write = (text: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          closed = true;
-        }
-      };
-      write(`retry: ${RETRY_MS}\n: open\n\n`);
-      const unsubscribe = await subscribe((event, data) => write(`event: ${event}\ndata: ${data.replace(/\n/g, " ")}\n\n`));
-      const timer = setInterval(() => write(": keep-alive\n\n"), keepAliveMs);
-      let stopped = false;
-      stop = () => {
-        if (stopped) return;
-        stopped = true;
-        closed = true;
-        clearInterval(timer);
-        unsubscribe();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the reader
-        }
-      };
+    start(streamController) {
+      controller = streamController;
+      for (const text of pending.splice(0)) streamController.enqueue(encoder.encode(text));
+      timer = setInterval(() => write(": keep-alive\n\n"), keepAliveMs);
       if (signal.aborted) stop();
-      else signal.addEventListener("abort", () => stop(), { once: true });
+      else signal.addEventListener("abort", stop, { once: true });
     },
     cancel() {
       stop();

@@ -67,6 +67,9 @@ export default function MyPerformance() {
       </p>
       <h1>{t("assessments.mine.title")}</h1>
       <p className="muted small">{t("assessments.mine.intro", { supervisor: officer.supervisorName ?? "–" })}</p>
+      <p>
+        <Link to="/staf/kinerja-saya/riwayat">{t("career.link")}</Link>
+      </p>
       <FormMessage error={errors._form} />
 
       {commendations.map((item) => (

@@ -88,10 +88,10 @@ describe("the supervisor's team view", async () => {
     const decoder = new TextDecoder();
     let received = "";
     const readUntil = async (needle: string) => {
-      const deadline = Date.now() + 5_000;
+      const deadline = Date.now() + 10_000;
       while (!received.includes(needle)) {
         if (Date.now() > deadline) throw new Error(`no ${needle} in ${received}`);
-        const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000))]);
+        const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000))]);
         if (chunk === null || chunk.done) throw new Error(`stream ended without ${needle}: ${received}`);
         received += decoder.decode(chunk.value);
       }
