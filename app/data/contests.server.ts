@@ -106,12 +106,32 @@ export async function contestsWithin(db: Kysely<Database>, unitPath: string) {
     .execute();
 }
 
-/** Flagged ratings waiting for a keep-or-exclude decision, and recent decisions, for a unit's subtree. */
-export async function ratingsForReview(db: Kysely<Database>, unitPath: string) {
-  return db
+export type ReviewStatusFilter = "flagged" | "excluded" | "all";
+export interface ReviewFilter {
+  status: ReviewStatusFilter;
+  counterId?: number;
+}
+export const REVIEW_PAGE_SIZE = 50;
+
+/**
+ * Ratings for the review queue of a unit's subtree, one page of them: by default those waiting for a keep-or-exclude
+ * decision (flagged), or the excluded ones, or both; flagged first, newest first. The counters with any such rating
+ * come along for the filter.
+ */
+export async function ratingsForReview(db: Kysely<Database>, unitPath: string, filter: ReviewFilter = { status: "flagged" }, requestedPage = 1) {
+  const statuses = filter.status === "all" ? (["flagged", "excluded"] as const) : ([filter.status] as const);
+  let base = db
     .selectFrom("ratings")
     .innerJoin("units", "units.id", "ratings.unit_id")
     .innerJoin("counters", "counters.id", "ratings.counter_id")
+    .where("units.path", "like", `${unitPath}%`)
+    .where("ratings.status", "in", [...statuses]);
+  const counters = await base.select(["counters.id", "counters.name"]).distinct().orderBy("counters.name").execute();
+  if (filter.counterId !== undefined) base = base.where("ratings.counter_id", "=", filter.counterId);
+  const { total } = await base.select(sql<number>`count(*)::int`.as("total")).executeTakeFirstOrThrow();
+  const pageCount = Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(requestedPage)), pageCount);
+  const rows = await base
     .leftJoin("officers", "officers.id", "ratings.officer_id")
     .select([
       "ratings.id",
@@ -125,12 +145,13 @@ export async function ratingsForReview(db: Kysely<Database>, unitPath: string) {
       "counters.name as counterName",
       "officers.name as officerName",
     ])
-    .where("units.path", "like", `${unitPath}%`)
-    .where((eb) => eb.or([eb("ratings.status", "=", "flagged"), eb("ratings.status", "=", "excluded")]))
     .orderBy(sql`ratings.status = 'flagged'`, "desc")
     .orderBy("ratings.submitted_at", "desc")
-    .limit(300)
+    .orderBy("ratings.id", "desc")
+    .limit(REVIEW_PAGE_SIZE)
+    .offset((page - 1) * REVIEW_PAGE_SIZE)
     .execute();
+  return { rows, total, page, pageCount, pageSize: REVIEW_PAGE_SIZE, counters };
 }
 
 /**

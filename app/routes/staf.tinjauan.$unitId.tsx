@@ -1,10 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireStaffUnit } from "~/auth/guard.server";
 import { db } from "~/platform/db.server";
-import { contestsWithin, decideContest, exclusionsByPeriod, ratingsForReview, reviewRating } from "~/data/contests.server";
+import { contestsWithin, decideContest, exclusionsByPeriod, ratingsForReview, reviewRating, type ReviewStatusFilter } from "~/data/contests.server";
+import { pageParam } from "~/domain/paging";
+import { Pager } from "~/ui/Pager";
 import { formatDateTime, formatMonth, formatNumber } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { parseForm, idField } from "~/http/forms";
@@ -18,8 +20,18 @@ function guard(request: Request, unitIdText: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { unit } = await guard(request, params.unitId);
-  const [ratings, contests, exclusions] = await Promise.all([ratingsForReview(db(), unit.path), contestsWithin(db(), unit.path), exclusionsByPeriod(db(), unit.path)]);
-  return { unit: { id: unit.id, name: unit.name, timeZone: unit.timeZone }, ratings, contests, exclusions };
+  const url = new URL(request.url);
+  const statusParam = url.searchParams.get("status") ?? "";
+  const status: ReviewStatusFilter = statusParam === "excluded" || statusParam === "all" ? statusParam : "flagged";
+  const counterParam = url.searchParams.get("loket") ?? "";
+  const counterId = /^\d{1,9}$/.test(counterParam) ? Number(counterParam) : undefined;
+  const [queue, contests, exclusions] = await Promise.all([
+    ratingsForReview(db(), unit.path, { status, counterId }, pageParam(url.searchParams.get("halaman"))),
+    contestsWithin(db(), unit.path),
+    exclusionsByPeriod(db(), unit.path),
+  ]);
+  const counter = queue.counters.some((option) => option.id === counterId) ? String(counterId) : "";
+  return { unit: { id: unit.id, name: unit.name, timeZone: unit.timeZone }, queue, ratings: queue.rows, contests, exclusions, filter: { status, counter } };
 }
 
 const reasonText = z.string().trim().min(3, "review.reasonRequired").max(500, "form.tooLong");
@@ -48,7 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Review() {
-  const { unit, ratings, contests, exclusions } = useLoaderData<typeof loader>();
+  const { unit, queue, ratings, contests, exclusions, filter } = useLoaderData<typeof loader>();
+  const location = useLocation();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useRootData()?.locale ?? "id";
@@ -62,6 +75,35 @@ export default function Review() {
       <h1>{t("review.title")}</h1>
       <p className="muted">{t("review.intro")}</p>
       <h2>{t("review.flaggedTitle")}</h2>
+      <Form method="get" className="card filter-row" style={{ display: "flex", flexWrap: "wrap", gap: "8px 16px", alignItems: "flex-end" }}>
+        <div>
+          <label htmlFor="status">{t("review.queue.filterStatus")}</label>
+          <select id="status" name="status" defaultValue={filter.status}>
+            <option value="flagged">{t("review.queue.statusFlagged")}</option>
+            <option value="excluded">{t("review.queue.statusExcluded")}</option>
+            <option value="all">{t("review.queue.statusAll")}</option>
+          </select>
+        </div>
+        {queue.counters.length > 1 ? (
+          <div>
+            <label htmlFor="loket">{t("review.queue.filterCounter")}</label>
+            <select id="loket" name="loket" defaultValue={filter.counter}>
+              <option value="">{t("review.queue.allCounters")}</option>
+              {queue.counters.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <button type="submit" className="secondary">
+          {t("review.queue.apply")}
+        </button>
+      </Form>
+      <p className="muted small" role="status">
+        {t("review.queue.count", { count: queue.total })}
+      </p>
       {ratings.length === 0 ? <p className="notice">{t("review.none")}</p> : null}
       {ratings.length > 0 ? (
         <div className="table-wrap">
@@ -123,6 +165,7 @@ export default function Review() {
           </table>
         </div>
       ) : null}
+      <Pager page={queue.page} pageCount={queue.pageCount} total={queue.total} search={location.search} />
       <h2>{t("review.exclusionsTitle")}</h2>
       <p className="muted small">{t("review.exclusionsIntro")}</p>
       {exclusions.length === 0 ? <p className="notice">{t("review.noExclusions")}</p> : null}
