@@ -1,7 +1,8 @@
 import { sql, type Expression, type Kysely, type SqlBool } from "kysely";
 import type { Database } from "../../db/schema";
 import { ELEMENT_CODES, type ElementCode } from "~/domain/indicators/elements";
-import { computeIkm, emptyTallies, type ElementTally, type IkmOutcome } from "~/domain/indicators/ikm";
+import { computeIkm, EQUAL_WEIGHTS, emptyTallies, type ElementTally, type IkmOutcome, type IkmWeights } from "~/domain/indicators/ikm";
+import { weightsFromStored } from "~/domain/unit-settings";
 import { buildMonthlyTrend, type MonthlyTallies } from "~/domain/indicators/comparison";
 import { pooledMean, rankOfficers, scoreOfficer, type OfficerScore } from "~/domain/indicators/officer-score";
 import type { Period } from "~/domain/indicators/period";
@@ -19,6 +20,8 @@ export type Scope =
 
 export interface IndicatorOptions {
   verifiedOnly?: boolean;
+  /** The IKM weights; scopeIndicators reads the scope's unit's own (1/9 each when it has none). */
+  weights?: IkmWeights;
 }
 
 /** Rating counts by status and the share of verified visits among the valid ones. */
@@ -68,7 +71,33 @@ export async function scopeIndicators(db: Kysely<Database>, scope: Scope, period
     from rating_daily d
     where ${scopeFilter(scope)} and d.day between ${period.from} and ${period.to}
     group by d.status, d.verified`.execute(db);
-  return indicatorsFromRows(result.rows, options);
+  return indicatorsFromRows(result.rows, { ...options, weights: options.weights ?? (await weightsOfScope(db, scope)) });
+}
+
+/**
+ * The IKM weights of the unit a scope belongs to (a service's or counter's unit; an agency's top unit), as its
+ * administrators set them on the unit settings page. An officer's scope keeps 1/9 each.
+ */
+export async function weightsOfScope(db: Kysely<Database>, scope: Scope): Promise<IkmWeights> {
+  let query = db.selectFrom("units").select("units.ikm_weights");
+  switch (scope.kind) {
+    case "officer":
+      return EQUAL_WEIGHTS;
+    case "unit":
+      query = query.where("units.id", "=", scope.unitId);
+      break;
+    case "agency":
+      query = query.where("units.agency_id", "=", scope.agencyId).where("units.parent_id", "is", null);
+      break;
+    case "service":
+      query = query.where("units.id", "=", (eb) => eb.selectFrom("services").select("services.unit_id").where("services.id", "=", scope.serviceId));
+      break;
+    case "counter":
+      query = query.where("units.id", "=", (eb) => eb.selectFrom("counters").select("counters.unit_id").where("counters.id", "=", scope.counterId));
+      break;
+  }
+  const row = await query.executeTakeFirst();
+  return weightsFromStored((row?.ikm_weights as Record<string, string> | null | undefined) ?? null);
 }
 
 export function indicatorsFromRows(rows: SumsRow[], options: IndicatorOptions): ScopeIndicators {
@@ -93,7 +122,7 @@ export function indicatorsFromRows(rows: SumsRow[], options: IndicatorOptions): 
   const validAll = rows.filter((row) => row.status === "valid").reduce((total, row) => total + row.n!, 0);
   counts.verifiedShare = validAll > 0 ? counts.verified / validAll : null;
   counts.quickMean = counts.quick > 0 ? quickSum / counts.quick : null;
-  return { ikm: computeIkm(tallies), tallies, counts };
+  return { ikm: computeIkm(tallies, options.weights ?? EQUAL_WEIGHTS), tallies, counts };
 }
 
 /** The same figures computed by scanning the raw ratings: for checks and the benchmark, never for pages. */
@@ -109,7 +138,7 @@ export async function scopeIndicatorsFromRaw(db: Kysely<Database>, scope: Scope,
     from ratings r join agencies a on a.id = r.agency_id
     where ${filter} and (r.submitted_at at time zone a.time_zone)::date between ${period.from} and ${period.to}
     group by r.status, r.verified`.execute(db);
-  return indicatorsFromRows(result.rows, options);
+  return indicatorsFromRows(result.rows, { ...options, weights: options.weights ?? (await weightsOfScope(db, scope)) });
 }
 
 function rawScopeFilter(scope: Scope): Expression<SqlBool> {

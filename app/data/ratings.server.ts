@@ -1,3 +1,4 @@
+import type { OfficerNameDisplay } from "~/domain/unit-settings";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Channel } from "../../db/tables/ratings";
@@ -27,6 +28,8 @@ export interface CounterContext {
   timeZone: string;
   /** The agency's own abuse limits (null: the portal's default); see effectiveLimits. */
   agencyLimits?: AgencyLimits;
+  /** How the unit shows officers' names on its counter pages (formatOfficerName). */
+  officerNameDisplay?: OfficerNameDisplay;
 }
 
 // Counters change rarely; each process remembers a code's counter for a minute (a retirement shows within it).
@@ -66,6 +69,7 @@ async function findCounterByCode(db: Kysely<Database>, code: string): Promise<Co
       "agencies.rating_limit_per_device as perDevice",
       "agencies.rating_limit_per_ip as perIp",
       "agencies.kiosk_min_interval_seconds as kioskMinIntervalSeconds",
+      "units.officer_name_display as officerNameDisplay",
     ])
     .where("counters.public_code", "=", code)
     .where("counters.retired_at", "is", null)

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { counterByCode, counterChoices } from "~/data/ratings.server";
+import { formatOfficerName } from "~/domain/unit-settings";
 
 /**
  * What every rating page needs: the counter, its services and officers on duty, a fresh idempotency key and the
@@ -14,7 +15,8 @@ export async function counterPage(code: string, visitCodeParam: string | null) {
   return {
     counter: { name: counter.name, code: counter.publicCode, unitName: counter.unitName, agencyName: counter.agencyName },
     services: choices.services,
-    officers: choices.officers,
+    // Names as the unit chose to show them to the public (full, first name and initials, or initials).
+    officers: choices.officers.map((officer) => ({ ...officer, name: formatOfficerName(officer.name, counter.officerNameDisplay ?? "full") })),
     idempotencyKey: randomUUID(),
     visitCode: (visitCodeParam ?? "").toUpperCase().slice(0, 6),
   };

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requireAgencyAdmin } from "~/auth/guard.server";
 import { agencySettings, updateAgencySettings } from "~/data/agency-settings.server";
+import { unitSettingsOfAgency } from "~/data/unit-settings.server";
 import { agencySettingsSchema } from "~/domain/agency-settings";
 import { TIME_ZONES } from "~/domain/installation";
 import { readForm } from "~/http/form-body.server";
@@ -20,11 +21,12 @@ export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { unit } = await requireAgencyAdmin(request, params.unitId);
-  const settings = await agencySettings(db(), unit.agency_id);
+  const [settings, units] = await Promise.all([agencySettings(db(), unit.agency_id), unitSettingsOfAgency(db(), unit.agency_id)]);
   const portal = env();
   return {
     unitId: unit.id,
     settings,
+    units,
     defaults: { perDevice: portal.RATING_LIMIT_PER_DEVICE, perIp: portal.RATING_LIMIT_PER_IP, kioskMinIntervalSeconds: portal.KIOSK_MIN_INTERVAL_SECONDS },
   };
 }
@@ -40,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AgencySettings() {
-  const { unitId, settings, defaults } = useLoaderData<typeof loader>();
+  const { unitId, settings, units, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -79,7 +81,6 @@ export default function AgencySettings() {
           <legend>{t("agencySettings.publication")}</legend>
           <Field name="publicMinSurveys" label={t("agencySettings.publicMinSurveys")} hint={t("agencySettings.publicMinSurveysHint")} inputMode="numeric" required defaultValue={value("publicMinSurveys")} error={errors.publicMinSurveys} />
           <Field name="officerRankingMin" label={t("agencySettings.officerRankingMin")} inputMode="numeric" required defaultValue={value("officerRankingMin")} error={errors.officerRankingMin} />
-          <p className="hint">{t("agencySettings.notYet")}</p>
         </fieldset>
         <fieldset>
           <legend>{t("agencySettings.abuse")}</legend>
@@ -94,6 +95,34 @@ export default function AgencySettings() {
           </button>
         </div>
       </Form>
+      <h2>{t("unitSettings.listTitle")}</h2>
+      <p className="muted">{t("unitSettings.listIntro")}</p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("unitSettings.unit")}</th>
+              <th scope="col">{t("unitSettings.weights")}</th>
+              <th scope="col">{t("unitSettings.pattern")}</th>
+              <th scope="col">{t("unitSettings.nameDisplay")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {units.map((row) => (
+              <tr key={row.id}>
+                <td style={{ paddingLeft: `${0.5 + row.depth}rem` }}>
+                  <Link to={`/staf/organisasi/${unitId}/pengaturan/${row.id}`} aria-label={`${t("unitSettings.edit")}: ${row.name}`}>
+                    {row.name}
+                  </Link>
+                </td>
+                <td>{t(row.customWeights ? "unitSettings.customShort" : "unitSettings.equalShort")}</td>
+                <td>{t(`assessments.orgPredikat.${row.pattern}`)}</td>
+                <td>{t(`unitSettings.namesShort.${row.nameDisplay}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
