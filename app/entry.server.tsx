@@ -6,6 +6,9 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/ui/nonce";
+import { InlineStyleProvider } from "~/ui/inline-style";
+import { pageHandleOf } from "~/ui/page-handle";
+import appCss from "~/styles/app.css?inline";
 import { pageContentSecurityPolicy } from "~/http/security-headers";
 import { logger } from "~/platform/log.server";
 import { databaseFailure, RETRY_AFTER_SECONDS } from "~/platform/database-errors";
@@ -17,6 +20,12 @@ export { handleRatingPost } from "~/http/rating-api.server";
 export { readiness } from "~/platform/readiness.server";
 
 const ABORT_DELAY = 5_000;
+
+/** A citizens' page (sent without the runtime) carries its stylesheet inline: one request less before it paints. */
+function citizenPage(remixContext: EntryContext): boolean {
+  const matches = remixContext.staticHandlerContext.matches.map((match) => ({ handle: remixContext.routeModules[match.route.id]?.handle }));
+  return !pageHandleOf(matches).hydrate;
+}
 
 export default function handleRequest(
   request: Request,
@@ -32,7 +41,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider nonce={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <InlineStyleProvider css={citizenPage(remixContext) ? appCss : null}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </InlineStyleProvider>
       </NonceProvider>,
       {
         nonce,

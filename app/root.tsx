@@ -26,6 +26,7 @@ import fallbackTexts from "../public/locales/fallback.json";
 import stylesheet from "~/styles/app.css?url";
 import { PUBLIC_NAV } from "~/ui/public-nav";
 import { useNonce } from "~/ui/nonce";
+import { useInlineStyle } from "~/ui/inline-style";
 import { pageHandleOf } from "~/ui/page-handle";
 import enhanceScript from "~/enhance/citizen.ts?worker&url";
 
@@ -33,7 +34,6 @@ import enhanceScript from "~/enhance/citizen.ts?worker&url";
 export const meta: MetaFunction = () => [{ title: "Suara" }];
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
 ];
@@ -64,6 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
   const nonce = useNonce();
+  const inlineCss = useInlineStyle();
   const i18n = useMemo(
     // The shell's and error page's texts ship with the bundle, so an error page can speak even without loader data.
     () => i18nFor(locale, data?.translation ?? NO_TEXTS, fallbackTexts[locale]),
@@ -80,6 +81,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#0f5257" />
         <Meta />
+        {/* Citizens' pages carry the stylesheet in their head (given by the server); staff pages link it. */}
+        {inlineCss !== null ? <style nonce={nonce} dangerouslySetInnerHTML={{ __html: inlineCss }} /> : <link rel="stylesheet" href={stylesheet} />}
         <Links />
       </head>
       <body>
