@@ -26,8 +26,8 @@ export async function careerRecord(db: Kysely<Database>, officerId: number) {
   const [officer, periods, development] = await Promise.all([
     officerSummary(db, officerId),
     sql<CareerPeriod>`
-      select p.id as "planId", p.period_kind as "periodKind", to_char(p.period_start, 'YYYY-MM-DD') as "periodStart",
-        to_char(p.period_end, 'YYYY-MM-DD') as "periodEnd", a.version, a.predikat, a.rating_hasil_kerja as "ratingHasilKerja",
+      select p.id as "planId", p.period_kind as "periodKind", p.period_start as "periodStart",
+        p.period_end as "periodEnd", a.version, a.predikat, a.rating_hasil_kerja as "ratingHasilKerja",
         a.rating_perilaku as "ratingPerilaku", a.finalised_at as "finalisedAt", o.name as "assessorName",
         coalesce((
           select case when d.id is null then 'open' else d.outcome end
@@ -51,7 +51,7 @@ export async function careerRecord(db: Kysely<Database>, officerId: number) {
         "development_items.note",
         "development_items.created_at as createdAt",
         "skp_plans.period_kind as periodKind",
-        sql<string | null>`to_char(skp_plans.period_start, 'YYYY-MM-DD')`.as("periodStart"),
+        "skp_plans.period_start as periodStart",
       ])
       .where("development_items.officer_id", "=", officerId)
       .orderBy("development_items.created_at", "desc")
