@@ -10,6 +10,7 @@ import { submitRating, type CounterContext, type SubmitOutcome } from "~/data/ra
 import type { RatingSubmission } from "~/domain/ratings/submission";
 import { clientAddressOf } from "~/http/client-address";
 import { counterPage } from "~/pages/counter-page.server";
+import { movedCounter } from "~/data/org-admin/counters.server";
 import { visitTimeOf } from "~/domain/ratings/visit-time";
 
 // A random id per browser, kept only as a keyed hash, so per-device limits work without knowing who anyone is.
@@ -30,7 +31,8 @@ export async function deviceIdFromCookies(cookieHeader: string | null): Promise<
 /** The loader of the rating pages: the counter page's data, with the device cookie set on a first visit. */
 export async function loadCounterPage(request: Request, code: string | undefined) {
   const page = await counterPage(code ?? "", new URL(request.url).searchParams.get("v"));
-  if (!page) throw data({ unknownCounter: true }, { status: 404 });
+  // A replaced or retired code says where the counter went (the poster on the wall may be older than the change).
+  if (!page) throw data({ unknownCounter: true, moved: (await movedCounter(db(), code ?? "")) ?? null }, { status: 404 });
   const device = await deviceIdOf(request);
   return data(page, { headers: device.setCookie ? { "Set-Cookie": device.setCookie, "Cache-Control": "no-store" } : { "Cache-Control": "no-store" } });
 }

@@ -38,6 +38,15 @@ export default function Organisation() {
         <Link className="button" to={`/staf/organisasi/${unit.id}/impor`}>
           {t("orgImport.page.title")}
         </Link>
+        <Link className="button" to={`/staf/organisasi/${unit.id}/unit/baru`}>
+          {t("orgAdmin.unit.add")}
+        </Link>
+        <Link className="button secondary" to={`/staf/organisasi/${unit.id}/loket`}>
+          {t("orgAdmin.counters.listTitle")}
+        </Link>
+        <Link className="button secondary" to={`/staf/organisasi/${unit.id}/pegawai`}>
+          {t("orgAdmin.officers.title")}
+        </Link>
         <Link className="button secondary" to={`/staf/organisasi/${unit.id}/akun`}>
           {t("accounts.manage.menu")}
         </Link>
@@ -71,7 +80,7 @@ export default function Organisation() {
             {rows.map((row) => (
               <tr key={row.id}>
                 <td style={{ paddingLeft: `${0.5 + row.depth * 1.25}rem` }}>
-                  <Link to={`/staf/unit/${row.id}`}>{row.name}</Link>
+                  <Link to={`/staf/organisasi/${unit.id}/unit/${row.id}`}>{row.name}</Link>
                   {row.retiredAt ? <span className="badge"> {t("organisation.retired")}</span> : null}
                 </td>
                 <td>

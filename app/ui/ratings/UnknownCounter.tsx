@@ -1,7 +1,21 @@
-import { Form, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 
-/** A QR code that leads nowhere still helps the citizen find the right office. */
+interface MovedCounter {
+  counterName: string;
+  unitName: string;
+  agencyName: string;
+  /** The counter's current code when it still serves under another one. */
+  newCode: string | null;
+  unitPage: string;
+}
+
+function movedOf(data: unknown): MovedCounter | null {
+  if (!data || typeof data !== "object" || !("moved" in data)) return null;
+  return (data as { moved: MovedCounter | null }).moved;
+}
+
+/** A QR code that leads nowhere still helps the citizen find the right office; an old code says where it went. */
 export function UnknownCounter() {
   const error = useRouteError();
   const { t } = useTranslation();
@@ -10,6 +24,25 @@ export function UnknownCounter() {
       <section className="error-page">
         <h1>{t("errors.server.title")}</h1>
         <p>{t("errors.server.body")}</p>
+      </section>
+    );
+  }
+  const moved = movedOf(error.data);
+  if (moved) {
+    return (
+      <section className="rating-page">
+        <h1>{t(moved.newCode ? "ratings.movedCounter.title" : "ratings.movedCounter.closedTitle", { counter: moved.counterName })}</h1>
+        <p>{t(moved.newCode ? "ratings.movedCounter.body" : "ratings.movedCounter.closedBody", { counter: moved.counterName, unit: moved.unitName, agency: moved.agencyName })}</p>
+        <p className="form-actions">
+          {moved.newCode ? (
+            <Link className="button" to={`/l/${moved.newCode}`}>
+              {t("ratings.movedCounter.rateHere", { counter: moved.counterName })}
+            </Link>
+          ) : null}
+          <Link className={moved.newCode ? "button secondary" : "button"} to={moved.unitPage}>
+            {t("ratings.movedCounter.office")}
+          </Link>
+        </p>
       </section>
     );
   }
