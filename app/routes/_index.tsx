@@ -5,6 +5,9 @@ import { CITIZEN_PAGE, loadAsDocument } from "~/ui/page-handle";
 
 export const handle = CITIZEN_PAGE;
 export const clientLoader = loadAsDocument;
+// A route with a clientLoader and no server loader is rendered empty on the server (Remix waits for the browser):
+// this page has no data, but the server must render it.
+export const loader = () => null;
 
 export const meta: MetaFunction = () => [{ title: "Suara" }];
 

@@ -6,6 +6,9 @@ import { pageTitle } from "~/ui/page-title";
 
 export const handle = CITIZEN_PAGE;
 export const clientLoader = loadAsDocument;
+// A route with a clientLoader and no server loader is rendered empty on the server (Remix waits for the browser):
+// this page has no data, but the server must render it.
+export const loader = () => null;
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "complaints.landing.title") }];
 

@@ -23,6 +23,11 @@ describe("pages without the runtime", () => {
     expect(source).toMatch(/^export const clientLoader = loadAsDocument;$/m);
   });
 
+  it.each(citizenRoutes.map(({ file, source }) => [file, source]))("%s has a server loader, so the server renders it", (_file, source) => {
+    // With a clientLoader alone, Remix renders the route empty on the server and waits for the browser to load it.
+    expect(source).toMatch(/^export (async function loader|function loader|const loader)\b/m);
+  });
+
   it("every other page hydrates: nothing else marks itself as a page without the runtime", () => {
     const others = routes.filter(({ source }) => /hydrate:\s*false/.test(source)).map(({ file }) => file);
     expect(others).toEqual([]);
