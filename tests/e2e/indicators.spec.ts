@@ -51,6 +51,9 @@ test("a rating sent from a staff session waits for review; excluding it is recor
   await expect(page.getByText("Tuliskan alasan keputusan")).toBeVisible();
   await page.getByRole("row").filter({ hasText: "e2e dari sesi pegawai" }).getByPlaceholder("Alasan keputusan").fill("Diisi petugas sendiri saat uji coba");
   await page.getByRole("row").filter({ hasText: "e2e dari sesi pegawai" }).getByRole("button", { name: "Keluarkan" }).click();
+  // Decided, it leaves the queue of ratings waiting for a decision and is listed under the excluded ones.
+  await expect(page.getByRole("row").filter({ hasText: "e2e dari sesi pegawai" })).toHaveCount(0);
+  await page.goto(`/staf/tinjauan/${unitId}?status=excluded`);
   await expect(page.getByRole("row").filter({ hasText: "e2e dari sesi pegawai" }).getByText("Dikeluarkan")).toBeVisible();
   const stored = await queryE2eDatabase<{ status: string; status_reason: string }>("select status, status_reason from ratings where comment = 'e2e dari sesi pegawai'");
   expect(stored).toEqual([{ status: "excluded", status_reason: "Diisi petugas sendiri saat uji coba" }]);
