@@ -165,6 +165,8 @@ test("from a staff page, a public page opens once, as a document, without the ru
   // Any other way the staff app moves to a public page (a link inside a page, an action's redirect) goes through
   // the router: it too becomes one document load, and the next navigation is not cut off by a late reload.
   await page.goto("/staf");
+  // The router exists once the staff page has hydrated, which can be just after its load event.
+  await page.waitForFunction(() => "__remixRouter" in window);
   documents.length = 0;
   await page.evaluate(() => (window as unknown as { __remixRouter: { navigate(to: string): Promise<void> } }).__remixRouter.navigate("/kantor?q=kependudukan"));
   await page.waitForURL("**/kantor?q=kependudukan");
