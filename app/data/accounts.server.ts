@@ -7,6 +7,7 @@ import { hashPassword, verifyPassword } from "~/platform/password.server";
 import { appendAudit } from "./audit.server";
 import { hitLimit, LIMITS, refundHit } from "./rate-limits.server";
 import { hashSecret } from "./installation.server";
+import { containing } from "./text-search.server";
 
 // Staff accounts: made by an administrator, activated with a one-time code, reset, deactivated and reactivated;
 // a signed-in user's own password change. Every command that changes an account opens one transaction and writes
@@ -41,9 +42,9 @@ export async function accountsWithin(db: Kysely<Database>, unitPaths: readonly s
     );
   const q = filter.q.trim().toLowerCase();
   if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+    const like = containing(q);
     const compact = q.replace(/[\s.]+/g, "");
-    query = query.where((eb) => eb.or([eb(sql`lower(users.display_name)`, "like", like), eb("users.username", "like", like), eb("officers.nip", "like", `%${compact}%`)]));
+    query = query.where((eb) => eb.or([eb(sql`lower(users.display_name)`, "like", like), eb("users.username", "like", like), eb("officers.nip", "like", containing(compact))]));
   }
   if (filter.status === "deactivated") query = query.where("users.active", "=", false);
   if (filter.status === "active") query = query.where("users.active", "=", true).where("users.password_hash", "is not", null);

@@ -1,6 +1,7 @@
 import { officeSearchTerms } from "~/domain/office-search";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { containing } from "./text-search.server";
 
 /** Agencies with their units, optionally filtered by a citizen's search words (name, address or service). */
 export async function findOffices(db: Kysely<Database>, query: string) {
@@ -23,7 +24,7 @@ export async function findOffices(db: Kysely<Database>, query: string) {
     .where("units.parent_id", "is not", null)
     .where("units.retired_at", "is", null);
   for (const forms of terms) {
-    const patterns = forms.map((form) => `%${form.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+    const patterns = forms.map(containing);
     units = units.where((eb) =>
       eb.or(
         patterns.flatMap((pattern) => [

@@ -12,7 +12,9 @@ import { nextPeriod, periodContaining } from "~/domain/skp";
 import { localDateOf } from "~/domain/working-days";
 import { formatDate } from "~/i18n/format";
 import { parseForm } from "~/http/forms";
-import { dateRange, FormMessage, periodLabel, Select, StatusBadge, useLocale } from "~/ui/skp";
+import { dateRange, periodLabel, StatusBadge, useLocale } from "~/ui/skp";
+import { SelectField } from "~/ui/SelectField";
+import { FormMessage } from "~/ui/FormMessage";
 import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Kinerja saya · Suara" }];
@@ -144,7 +146,7 @@ export default function MyPerformance() {
       {choices.length > 0 ? (
         <Form method="post" className="card">
           <h2>{t("assessments.mine.newPlan")}</h2>
-          <Select
+          <SelectField
             name="period"
             label={t("assessments.mine.period")}
             hint={t("assessments.mine.periodHint")}

@@ -11,7 +11,8 @@ import { unitIdParam } from "~/http/params";
 import { useTranslation } from "~/i18n/react";
 import { db } from "~/platform/db.server";
 import { ConfirmStep } from "~/ui/ConfirmStep";
-import { FormError, Notice, ServiceFields, errorsOf, valuesOf } from "~/ui/org-admin";
+import { Notice, ServiceFields, errorsOf, valuesOf } from "~/ui/org-admin";
+import { FormMessage } from "~/ui/FormMessage";
 import { pageTitle } from "~/ui/page-title";
 
 // One service: edit its published standard and expected users; retire it (asked first) or bring it back.
@@ -72,7 +73,7 @@ export default function ServiceAdmin() {
         {service.name} {service.active ? null : <span className="badge danger">{t("organisation.retired")}</span>}
       </h1>
       <Notice text={notice} />
-      <FormError error={errors._form} />
+      <FormMessage error={errors._form} />
       {confirm ? (
         <ConfirmStep request={confirm} title={t("orgAdmin.services.retireTitle", { name: service.name })} confirmLabel={t("orgAdmin.services.retireYes")} cancelTo={here}>
           <p>{t("orgAdmin.services.retireWhat")}</p>

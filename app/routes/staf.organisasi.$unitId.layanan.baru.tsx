@@ -10,7 +10,8 @@ import { serviceFormSchema, typedValues } from "~/http/org-admin-forms";
 import { idFromText } from "~/http/params";
 import { useTranslation } from "~/i18n/react";
 import { db } from "~/platform/db.server";
-import { FormError, ServiceFields, errorsOf, valuesOf } from "~/ui/org-admin";
+import { ServiceFields, errorsOf, valuesOf } from "~/ui/org-admin";
+import { FormMessage } from "~/ui/FormMessage";
 import { pageTitle } from "~/ui/page-title";
 
 // A new service of a unit (?unit=), with the standard it publishes.
@@ -52,7 +53,7 @@ export default function NewService() {
       </p>
       <h1>{t("orgAdmin.services.addTitle")}</h1>
       <p className="muted">{t("orgAdmin.services.standardIntro")}</p>
-      <FormError error={errors._form} />
+      <FormMessage error={errors._form} />
       <Form method="post" noValidate className="narrow">
         <ServiceFields values={valuesOf(actionData)} errors={errors} />
         <div className="form-actions">

@@ -15,7 +15,8 @@ import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { useRootData } from "~/root";
 import { ConfirmStep } from "~/ui/ConfirmStep";
-import { CounterFields, FormError, Notice, errorsOf, valuesOf } from "~/ui/org-admin";
+import { CounterFields, Notice, errorsOf, valuesOf } from "~/ui/org-admin";
+import { FormMessage } from "~/ui/FormMessage";
 import { pageTitle } from "~/ui/page-title";
 
 // One counter: rename, re-code, the services it offers; a new public code (the old QR then says the counter
@@ -87,7 +88,7 @@ export default function CounterAdmin() {
         {counter.name} {retired ? <span className="badge danger">{t("organisation.retired")}</span> : null}
       </h1>
       <Notice text={notice} />
-      <FormError error={errors._form} />
+      <FormMessage error={errors._form} />
       {confirm ? (
         confirm.intent === "newCode" ? (
           <ConfirmStep request={confirm} title={t("orgAdmin.counters.newCodeTitle", { name: counter.name })} confirmLabel={t("orgAdmin.counters.newCodeYes")} cancelTo={here}>

@@ -3,8 +3,8 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireAgencyAdmin } from "~/auth/guard.server";
 import { agencyCounters } from "~/data/org-admin/counters.server";
 import { agencyUnits } from "~/data/org-admin/units.server";
-import { pageOf, pageParam } from "~/domain/paging";
-import { idFromText } from "~/http/params";
+import { pageOf } from "~/domain/paging";
+import { orgListQuery } from "~/http/org-list-query";
 import { useTranslation } from "~/i18n/react";
 import { db } from "~/platform/db.server";
 import { unitOptions } from "~/ui/org-admin";
@@ -17,14 +17,10 @@ const PAGE_SIZE = 100;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { unit: agency } = await requireAgencyAdmin(request, params.unitId);
-  const url = new URL(request.url);
-  const query = (url.searchParams.get("q") ?? "").slice(0, 100);
   const units = await agencyUnits(db(), agency.agency_id);
-  const unitId = idFromText(url.searchParams.get("unit"));
-  const filterUnit = units.some((row) => row.id === unitId) ? unitId : null;
-  const withRetired = url.searchParams.get("semua") === "1";
-  const counters = await agencyCounters(db(), agency.agency_id, { query, unitId: filterUnit, withRetired });
-  return { agency: { unitId: agency.id, name: agency.agencyName }, query, unitId: filterUnit, withRetired, units, list: pageOf(counters, pageParam(url.searchParams.get("halaman")), PAGE_SIZE) };
+  const filter = orgListQuery(new URL(request.url).searchParams, units.map((row) => row.id));
+  const rows = await agencyCounters(db(), agency.agency_id, filter);
+  return { agency: { unitId: agency.id, name: agency.agencyName }, query: filter.query, unitId: filter.unitId, withRetired: filter.withRetired, units, list: pageOf(rows, filter.page, PAGE_SIZE) };
 }
 
 export default function Counters() {

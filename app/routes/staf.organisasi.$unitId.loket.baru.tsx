@@ -11,7 +11,8 @@ import { counterFormSchema, tickedServices, typedValues } from "~/http/org-admin
 import { idFromText } from "~/http/params";
 import { useTranslation } from "~/i18n/react";
 import { db } from "~/platform/db.server";
-import { CounterFields, FormError, errorsOf, valuesOf } from "~/ui/org-admin";
+import { CounterFields, errorsOf, valuesOf } from "~/ui/org-admin";
+import { FormMessage } from "~/ui/FormMessage";
 import { pageTitle } from "~/ui/page-title";
 
 // A new counter of a unit (?unit=): its name, code and services; the portal gives it a public code for its QR.
@@ -52,7 +53,7 @@ export default function NewCounter() {
         <Link to={back}>← {unit.name}</Link>
       </p>
       <h1>{t("orgAdmin.counters.addTitle")}</h1>
-      <FormError error={errors._form} />
+      <FormMessage error={errors._form} />
       <Form method="post" noValidate className="narrow">
         <CounterFields values={valuesOf(actionData)} errors={errors} services={services} submitted={(actionData as { ticked?: string[] } | undefined)?.ticked} />
         <div className="form-actions">

@@ -16,7 +16,8 @@ import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { useRootData } from "~/root";
 import { ConfirmStep } from "~/ui/ConfirmStep";
-import { FormError, Notice, OfficerFields, errorsOf, unitOptions, valuesOf } from "~/ui/org-admin";
+import { Notice, OfficerFields, errorsOf, unitOptions, valuesOf } from "~/ui/org-admin";
+import { FormMessage } from "~/ui/FormMessage";
 import { pageTitle } from "~/ui/page-title";
 
 // One officer: edit, move to another unit, set the direct supervisor (never a loop); retire, asked first. The
@@ -82,7 +83,7 @@ export default function OfficerAdmin() {
         {officer.name} {officer.active ? null : <span className="badge danger">{t("organisation.retired")}</span>}
       </h1>
       <Notice text={notice} />
-      <FormError error={errors._form} />
+      <FormMessage error={errors._form} />
       {confirm ? (
         <ConfirmStep request={confirm} title={t("orgAdmin.officers.retireTitle", { name: officer.name })} confirmLabel={t("orgAdmin.officers.retireYes")} cancelTo={here}>
           <p>{t("orgAdmin.officers.retireWhat")}</p>

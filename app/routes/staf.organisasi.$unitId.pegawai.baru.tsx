@@ -10,7 +10,8 @@ import { idFromText } from "~/http/params";
 import { useTranslation } from "~/i18n/react";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
-import { FormError, OfficerFields, errorsOf, unitOptions, valuesOf } from "~/ui/org-admin";
+import { OfficerFields, errorsOf, unitOptions, valuesOf } from "~/ui/org-admin";
+import { FormMessage } from "~/ui/FormMessage";
 import { pageTitle } from "~/ui/page-title";
 
 // A new officer, with an account awaiting activation (as the import makes one); the NIP is checked by its rules.
@@ -51,7 +52,7 @@ export default function NewOfficer() {
         <Link to={back}>← {t("orgAdmin.officers.title")}</Link>
       </p>
       <h1>{t("orgAdmin.officers.addTitle")}</h1>
-      <FormError error={errors._form} />
+      <FormMessage error={errors._form} />
       <Form method="post" noValidate className="narrow">
         <OfficerFields values={{ unitId, ...values }} errors={errors} units={units} supervisors={supervisors} />
         <div className="form-actions">

@@ -16,7 +16,8 @@ import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { useRootData } from "~/root";
 import { ConfirmStep } from "~/ui/ConfirmStep";
-import { FormError, Notice, UnitFields, errorsOf, valuesOf } from "~/ui/org-admin";
+import { Notice, UnitFields, errorsOf, valuesOf } from "~/ui/org-admin";
+import { FormMessage } from "~/ui/FormMessage";
 import { pageTitle } from "~/ui/page-title";
 
 // One unit of the agency: its facts (rename, re-code, move under another parent), its services with their published
@@ -87,7 +88,7 @@ export default function UnitAdmin() {
         {unit.name} {retired ? <span className="badge danger">{t("organisation.retired")}</span> : null}
       </h1>
       <Notice text={notice} />
-      <FormError error={errors._form} />
+      <FormMessage error={errors._form} />
       {confirm ? (
         <ConfirmStep request={confirm} title={t("orgAdmin.unit.retireTitle", { name: unit.name })} confirmLabel={t("orgAdmin.unit.retireYes")} cancelTo={here}>
           <p>{t("orgAdmin.unit.retireWhat", { counters: counters.filter((counter) => counter.retiredAt === null).length })}</p>

@@ -8,7 +8,8 @@ import { idFromText } from "~/http/params";
 import { typedValues, unitFormSchema } from "~/http/org-admin-forms";
 import { useTranslation } from "~/i18n/react";
 import { db } from "~/platform/db.server";
-import { FormError, UnitFields, errorsOf, valuesOf } from "~/ui/org-admin";
+import { UnitFields, errorsOf, valuesOf } from "~/ui/org-admin";
+import { FormMessage } from "~/ui/FormMessage";
 import { pageTitle } from "~/ui/page-title";
 
 // A new unit of the agency, under a parent chosen on purpose (the page it came from may suggest one: ?induk=).
@@ -43,7 +44,7 @@ export default function NewUnit() {
         <Link to={`/staf/organisasi/${agency.unitId}`}>← {agency.name}</Link>
       </p>
       <h1>{t("orgAdmin.unit.addTitle")}</h1>
-      <FormError error={errors._form} />
+      <FormMessage error={errors._form} />
       <Form method="post" noValidate className="narrow">
         <UnitFields units={units} values={values} errors={errors} defaultParent={parentId} />
         <div className="form-actions">

@@ -28,7 +28,10 @@ import { unitIdParam } from "~/http/params";
 import { confirmationFor, type ConfirmRequest } from "~/http/confirm";
 import { ConfirmStep } from "~/ui/ConfirmStep";
 import type { Predikat } from "~/domain/predikat";
-import { AuditTrail, FormMessage, NoteForm, PlanHeader, Select, TextArea, useLocale } from "~/ui/skp";
+import { AuditTrail, NoteForm, PlanHeader, useLocale } from "~/ui/skp";
+import { TextAreaField } from "~/ui/TextAreaField";
+import { SelectField } from "~/ui/SelectField";
+import { FormMessage } from "~/ui/FormMessage";
 import { ContestsView, EvidenceView } from "~/ui/assessments/EvidenceView";
 import { MatrixTable, RatingFields } from "~/ui/assessments/RatingFields";
 import { EarlierVersions } from "~/ui/assessments/EarlierVersions";
@@ -265,7 +268,7 @@ export default function AssessmentPage() {
           <p>{t("assessments.assessment.decideIntro")}</p>
           <blockquote className="skp-quote">{latest.responseReason}</blockquote>
           <input type="hidden" name="intent" value="decide" />
-          <Select
+          <SelectField
             name="outcome"
             label={t("assessments.assessment.outcomeLabel")}
             options={[
@@ -276,7 +279,7 @@ export default function AssessmentPage() {
             error={errorsFor("decide").outcome}
           />
           <div className="skp-grid">
-            <Select
+            <SelectField
               name="ratingHasilKerja"
               label={t("assessments.assessment.decidedHasilKerja")}
               hint={t("assessments.assessment.decidedRatingsHint")}
@@ -284,7 +287,7 @@ export default function AssessmentPage() {
               defaultValue={valuesFor("decide").ratingHasilKerja ?? latest.ratingHasilKerja}
               error={errorsFor("decide").ratingHasilKerja}
             />
-            <Select
+            <SelectField
               name="ratingPerilaku"
               label={t("assessments.assessment.decidedPerilaku")}
               hint={t("assessments.assessment.decidedRatingsHint")}
@@ -293,7 +296,7 @@ export default function AssessmentPage() {
               error={errorsFor("decide").ratingPerilaku}
             />
           </div>
-          <TextArea
+          <TextAreaField
             name="reason"
             label={t("assessments.assessment.decisionReason")}
             error={errorsFor("decide").reason}
@@ -376,7 +379,7 @@ export default function AssessmentPage() {
             ) : null}
             <input type="hidden" name="intent" value="amend" />
             <RatingFields errors={errorsFor("amend")} values={valuesFor("amend")} />
-            <TextArea
+            <TextAreaField
               name="reason"
               label={t("assessments.assessment.amendReason")}
               error={errorsFor("amend").reason}

@@ -12,7 +12,9 @@ import { periodContaining, PERIOD_KINDS } from "~/domain/skp";
 import { localDateOf } from "~/domain/working-days";
 import { formatDateTime, formatPercent } from "~/i18n/format";
 import { parseForm, idField } from "~/http/forms";
-import { FormMessage, periodLabel, Select, StatusBadge, useLocale } from "~/ui/skp";
+import { periodLabel, StatusBadge, useLocale } from "~/ui/skp";
+import { SelectField } from "~/ui/SelectField";
+import { FormMessage } from "~/ui/FormMessage";
 import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Penilaian kinerja tim · Suara" }];
@@ -200,7 +202,7 @@ export default function TeamAssessments() {
             <Form method="post" className="search-row">
               <input type="hidden" name="unitId" value={unit.unitId} />
               <input type="hidden" name="periode" value={period.key} />
-              <Select
+              <SelectField
                 name="pattern"
                 id={`pattern-${unit.unitId}`}
                 label={t("assessments.team.choosePattern")}

@@ -14,7 +14,10 @@ import { formatNumber } from "~/i18n/format";
 import { Field } from "~/ui/Field";
 import { parseForm, idField } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
-import { FormMessage, NoteForm, PlanHeader, Select, TextArea, useLocale } from "~/ui/skp";
+import { NoteForm, PlanHeader, useLocale } from "~/ui/skp";
+import { TextAreaField } from "~/ui/TextAreaField";
+import { SelectField } from "~/ui/SelectField";
+import { FormMessage } from "~/ui/FormMessage";
 import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "SKP · Suara" }];
@@ -235,7 +238,7 @@ export default function PlanPage() {
               error={errorsFor("addResult").unitOfMeasure}
             />
           </div>
-          <Select
+          <SelectField
             name="portalIndicator"
             label={t("assessments.plan.portalIndicator")}
             hint={t("assessments.plan.portalIndicatorHint")}
@@ -257,7 +260,7 @@ export default function PlanPage() {
         <Form method="post" className="card">
           <input type="hidden" name="intent" value="saveBehaviours" />
           {behaviours.map((behaviour) => (
-            <TextArea
+            <TextAreaField
               key={behaviour.value}
               name={behaviour.value}
               label={t(`assessments.values.${behaviour.value}`)}

@@ -23,7 +23,10 @@ import { formatDateTime, formatNumber } from "~/i18n/format";
 import { Field } from "~/ui/Field";
 import { parseForm, idField } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
-import { FormMessage, isoDateLabel, PlanHeader, Select, TextArea, useLocale } from "~/ui/skp";
+import { isoDateLabel, PlanHeader, useLocale } from "~/ui/skp";
+import { TextAreaField } from "~/ui/TextAreaField";
+import { SelectField } from "~/ui/SelectField";
+import { FormMessage } from "~/ui/FormMessage";
 import { readForm } from "~/http/form-body.server";
 import { WeeklySummaries } from "~/ui/team/WeeklySummaries";
 
@@ -159,7 +162,7 @@ export default function AchievementsPage() {
               required
               error={errorsFor("achievement").achievedOn}
             />
-            <Select
+            <SelectField
               name="resultId"
               label={t("assessments.achievements.result")}
               options={[
@@ -177,7 +180,7 @@ export default function AchievementsPage() {
               error={errorsFor("achievement").quantity}
             />
           </div>
-          <TextArea
+          <TextAreaField
             name="description"
             label={t("assessments.achievements.text")}
             required
@@ -273,7 +276,7 @@ export default function AchievementsPage() {
         <Form method="post" className="card" noValidate>
           <h3>{t("assessments.achievements.feedbackAdd")}</h3>
           <input type="hidden" name="intent" value="feedback" />
-          <Select
+          <SelectField
             name="achievementId"
             label={t("assessments.achievements.feedbackFor")}
             options={[
@@ -284,7 +287,7 @@ export default function AchievementsPage() {
               })),
             ]}
           />
-          <TextArea
+          <TextAreaField
             name="body"
             label={t("assessments.achievements.feedbackBody")}
             required

@@ -12,7 +12,9 @@ import { BERAKHLAK_VALUES, RATINGS } from "~/domain/berakhlak";
 import { reviewsForOfficer } from "~/domain/peer-reviews";
 import { parseForm, idField } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
-import { FormMessage, PlanHeader, Select } from "~/ui/skp";
+import { PlanHeader } from "~/ui/skp";
+import { SelectField } from "~/ui/SelectField";
+import { FormMessage } from "~/ui/FormMessage";
 import { planHasAssessment } from "~/data/assessments/versions.server";
 import { readForm } from "~/http/form-body.server";
 
@@ -198,7 +200,7 @@ export default function ReviewsPage() {
           {data.choosePeers && data.candidates.length > 0 ? (
             <Form method="post" className="card">
               <input type="hidden" name="intent" value="addPeer" />
-              <Select
+              <SelectField
                 name="peerOfficerId"
                 label={t("assessments.reviews.choosePeer")}
                 options={data.candidates

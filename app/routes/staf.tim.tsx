@@ -14,7 +14,8 @@ import { useTranslation } from "~/i18n/react";
 import { formatDateTime, formatDayRange } from "~/i18n/format";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
-import { FormMessage, useLocale } from "~/ui/skp";
+import { useLocale } from "~/ui/skp";
+import { FormMessage } from "~/ui/FormMessage";
 import { hasCard, TeamMemberCard, TeamWeekTable } from "~/ui/team/TeamWeek";
 import { useLiveRevalidation } from "~/ui/team/useLiveRevalidation";
 

@@ -104,7 +104,9 @@ export default function Review() {
       <p className="muted small" role="status">
         {t("review.queue.count", { count: queue.total })}
       </p>
-      {ratings.length === 0 ? <p className="notice">{t("review.none")}</p> : null}
+      {ratings.length === 0 ? (
+        <p className="notice">{t({ flagged: "review.none", excluded: "review.noneExcluded", all: "review.noneAll" }[filter.status])}</p>
+      ) : null}
       {ratings.length > 0 ? (
         <div className="table-wrap">
           <table>

@@ -1,51 +1,11 @@
-import type { TextareaHTMLAttributes } from "react";
 import { IMPORT_UNIT_KINDS } from "~/domain/org-import/values";
 import { useTranslation } from "~/i18n/react";
 import { Field } from "./Field";
 import { SelectField } from "./SelectField";
+import { TextAreaField } from "./TextAreaField";
 
-// Pieces the organisation's administration pages share: a labelled text area, the form-wide error, the unit picker's
-// options as an indented tree.
-
-interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name"> {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-}
-
-/** A labelled text area whose hint and translated error are tied to it, like Field. */
-export function TextAreaField({ name, label, hint, error, id = name, ...area }: TextAreaFieldProps) {
-  const { t } = useTranslation();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      <textarea id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined} {...area} />
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-export function FormError({ error }: { error: string | undefined }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  return (
-    <p className="notice error" role="alert">
-      {t(error)}
-    </p>
-  );
-}
+// Pieces the organisation's administration pages share: the saved notice, the unit picker's options as an indented
+// tree, the values and errors of a refused post, and the fields of each record.
 
 export function Notice({ text }: { text: string | null }) {
   if (!text) return null;

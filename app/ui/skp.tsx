@@ -3,6 +3,7 @@ import type { TFunction } from "~/i18n/react";
 import { useLocale, useTranslation } from "~/i18n/react";
 import type { Locale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
+import { TextAreaField } from "./TextAreaField";
 
 // Pieces shared by the SKP and assessment pages (routes staf.skp.*, staf.penilaian.*, staf.kinerja-saya).
 
@@ -100,17 +101,6 @@ export function PlanHeader({
   );
 }
 
-/** A form-level message for a refusal (translation key) or a success notice. */
-export function FormMessage({ error }: { error?: string | undefined }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  return (
-    <p className="notice error" role="alert">
-      {t(error)}
-    </p>
-  );
-}
-
 export interface TrailEntry {
   id: number;
   at: Date | string;
@@ -149,66 +139,16 @@ export function AuditTrail({ entries }: { entries: TrailEntry[] }) {
   );
 }
 
-export function TextArea({
-  name,
-  label,
-  hint,
-  error,
-  defaultValue,
-  required,
-  rows = 3,
-  maxLength,
-}: {
-  name: string;
-  label: string;
-  hint?: string | undefined;
-  error?: string | undefined;
-  defaultValue?: string | undefined;
-  required?: boolean;
-  rows?: number;
-  maxLength?: number;
-}) {
-  const { t } = useTranslation();
-  const hintId = hint ? `${name}-hint` : undefined;
-  const errorId = error ? `${name}-error` : undefined;
-  return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      {hint ? (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      <textarea
-        id={name}
-        name={name}
-        rows={rows}
-        required={required}
-        maxLength={maxLength}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-      />
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-/** A post form with one note and a secondary submit button: an objection, a return, a commendation. */
 export function NoteForm({
   intent,
   submitLabel,
   className,
   ...note
-}: Parameters<typeof TextArea>[0] & { intent: string; submitLabel: string; className?: string }) {
+}: Parameters<typeof TextAreaField>[0] & { intent: string; submitLabel: string; className?: string }) {
   return (
     <Form method="post" className={className} noValidate>
       <input type="hidden" name="intent" value={intent} />
-      <TextArea {...note} />
+      <TextAreaField {...note} />
       <div className="form-actions">
         <button type="submit" className="secondary">
           {submitLabel}
@@ -218,52 +158,3 @@ export function NoteForm({
   );
 }
 
-export function Select({
-  name,
-  id = name,
-  label,
-  options,
-  error,
-  hint,
-  defaultValue,
-}: {
-  name: string;
-  id?: string;
-  label: string;
-  options: { value: string; label: string }[];
-  error?: string | undefined;
-  hint?: string | undefined;
-  defaultValue?: string | undefined;
-}) {
-  const { t } = useTranslation();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
-      <select
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
-  );
-}

@@ -1,22 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
 import type { Viewer } from "../skp/access.server";
-import { latestVersion } from "./versions.server";
 
 // Objections (PP 30/2019 Pasal 59) are decided by the assessor's own supervisor.
-
-/** Whether the viewer is the supervisor of the assessor of the plan's latest version: the one who decides. */
-export async function isObjectionDecider(db: Kysely<Database>, viewer: Viewer, planId: number): Promise<boolean> {
-  if (viewer.officerId === null) return false;
-  const latest = await latestVersion(db, planId);
-  if (!latest) return false;
-  const assessor = await db
-    .selectFrom("officers")
-    .select("supervisor_id")
-    .where("id", "=", latest.assessorOfficerId)
-    .executeTakeFirstOrThrow();
-  return assessor.supervisor_id === viewer.officerId;
-}
 
 /** Objections awaiting the viewer's decision (they supervise the assessor). */
 export async function objectionsToDecide(db: Kysely<Database>, viewer: Viewer) {

@@ -5,6 +5,7 @@ import { pageOf, type Paged } from "~/domain/paging";
 import { DEFAULT_TIME_ZONE, dueStatus, type DueStatus } from "~/domain/working-days";
 import { holidayCalendarsFor } from "../holidays.server";
 import { OPEN_STATUSES, stateOf, type Db, type StaffActor } from "./rows.server";
+import { containing } from "../text-search.server";
 
 // The staff complaint queue. Read only: no transaction. The scope, status, unit, category and search are
 // filtered in SQL; the running deadlines (working days in each agency's calendar) are computed for the
@@ -90,7 +91,7 @@ export async function complaintQueue(db: Db, user: StaffActor, filter: QueueFilt
       : query.where((eb) =>
           eb.or([
             ...(/^[0-9A-Z]{3,}$/.test(compact) ? [eb("complaints.tracking_code", "like", `%${compact}%`)] : []),
-            eb("complaints.body", "ilike", `%${likeEscaped(search)}%`),
+            eb("complaints.body", "ilike", containing(search)),
           ]),
         );
   }
@@ -145,8 +146,4 @@ export async function queueUnits(db: Db, user: StaffActor) {
     .orderBy("agencies.name")
     .orderBy("units.path")
     .execute();
-}
-
-function likeEscaped(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }

@@ -7,6 +7,7 @@ import { randomPublicCode } from "../org-import.server";
 import { forgetCounterCodes } from "../ratings.server";
 import { endPatterns, rebuildCounterShifts } from "../rosters.server";
 import type { FieldOutcome } from "./outcome.server";
+import { containing, searchWords } from "../text-search.server";
 
 // Counters by hand: add, rename, the services each offers (only its own unit's), a new public code, retirement.
 // A replaced public code is kept in counter_old_codes, so a QR poster still on the wall opens a page that says the
@@ -38,9 +39,9 @@ export async function agencyCounters(db: Db, agencyId: number, filter: { query: 
     .where("units.agency_id", "=", agencyId);
   if (!filter.withRetired) query = query.where("counters.retired_at", "is", null);
   if (filter.unitId !== null) query = query.where("units.id", "=", filter.unitId);
-  const words = filter.query.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
+  const words = searchWords(filter.query);
   for (const word of words) {
-    const pattern = `%${word.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const pattern = containing(word);
     query = query.where((eb) =>
       eb.or([eb(sql`lower(counters.name)`, "like", pattern), eb(sql`lower(coalesce(counters.code, ''))`, "like", pattern), eb(sql`lower(units.name)`, "like", pattern), eb("counters.public_code", "like", pattern)]),
     );

@@ -5,6 +5,7 @@ import { localDateOf } from "~/domain/working-days";
 import { appendAudit } from "../audit.server";
 import { endPatterns, rebuildCounterShifts } from "../rosters.server";
 import type { FieldOutcome } from "./outcome.server";
+import { containing, searchWords } from "../text-search.server";
 
 // Officers by hand: add (with an account awaiting activation, as the import does), edit, move to another unit (the
 // officer role follows the unit), set the direct supervisor (same agency, never a loop), retire (the officer
@@ -32,9 +33,9 @@ export async function agencyOfficers(db: Db, agencyId: number, filter: { query: 
     .where("officers.agency_id", "=", agencyId);
   if (!filter.withRetired) query = query.where("officers.active", "=", true);
   if (filter.unitId !== null) query = query.where("officers.unit_id", "=", filter.unitId);
-  const words = filter.query.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
+  const words = searchWords(filter.query);
   for (const word of words) {
-    const pattern = `%${word.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const pattern = containing(word);
     const digits = word.replace(/[\s.]/g, "");
     query = query.where((eb) =>
       eb.or([eb(sql`lower(officers.name)`, "like", pattern), eb(sql`lower(officers.position)`, "like", pattern), eb(sql`lower(units.name)`, "like", pattern), ...(/^\d+$/.test(digits) ? [eb("officers.nip", "like", `%${digits}%`)] : [])]),

@@ -3,7 +3,8 @@ import { useTranslation } from "~/i18n/react";
 import { RATINGS } from "~/domain/berakhlak";
 import { predikatFor } from "~/domain/predikat";
 import { MIN_JUSTIFICATION_LENGTH } from "~/domain/skp-assessment";
-import { Select, TextArea } from "~/ui/skp";
+import { TextAreaField } from "~/ui/TextAreaField";
+import { SelectField } from "~/ui/SelectField";
 
 export function RatingFields({
   errors,
@@ -20,14 +21,14 @@ export function RatingFields({
   return (
     <div className="skp-grid">
       <div>
-        <Select
+        <SelectField
           name="ratingHasilKerja"
           label={t("assessments.assessment.ratingHasilKerja")}
           options={options}
           defaultValue={values.ratingHasilKerja}
           error={errors.ratingHasilKerja}
         />
-        <TextArea
+        <TextAreaField
           name="justificationHasilKerja"
           label={t("assessments.assessment.justificationHasilKerja")}
           hint={t("assessments.assessment.justificationHint", { min: MIN_JUSTIFICATION_LENGTH })}
@@ -37,14 +38,14 @@ export function RatingFields({
         />
       </div>
       <div>
-        <Select
+        <SelectField
           name="ratingPerilaku"
           label={t("assessments.assessment.ratingPerilaku")}
           options={options}
           defaultValue={values.ratingPerilaku}
           error={errors.ratingPerilaku}
         />
-        <TextArea
+        <TextAreaField
           name="justificationPerilaku"
           label={t("assessments.assessment.justificationPerilaku")}
           hint={t("assessments.assessment.justificationHint", { min: MIN_JUSTIFICATION_LENGTH })}
