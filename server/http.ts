@@ -40,6 +40,10 @@ export interface RunningServer {
 
 const PROBES = new Set(["/healthz", "/readyz"]);
 
+export function portalReadyMessage(env: { PORT: number; SUARA_DEMO?: boolean }): string {
+  return `Portal ready on http://localhost:${env.PORT}${env.SUARA_DEMO ? " (demo)" : ""}`;
+}
+
 export async function startHttpServer(build: EntryModule, buildDir: string, env: Env, log: Logger): Promise<RunningServer> {
   const entryModule = build.entry.module;
   let stopping = false;
@@ -125,7 +129,8 @@ export async function startHttpServer(build: EntryModule, buildDir: string, env:
     app(request, response);
   });
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
-  log.info(`Portal ready on http://localhost:${env.PORT}${env.SUARA_DEMO ? " (demo)" : ""}`);
+  // Behind a primary, the primary says it once every process listens; alone, the process says it itself.
+  if (!process.env.SUARA_WORKER) log.info(portalReadyMessage(env));
 
   return {
     server,

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import closeWithGrace from "close-with-grace";
 import { bootstrap, type Started } from "./bootstrap";
 import { serverLogger } from "./log";
-import { startHttpServer, type EntryModule } from "./http";
+import { portalReadyMessage, startHttpServer, type EntryModule } from "./http";
 
 if (process.argv.includes("--demo")) process.env.SUARA_DEMO = "1";
 process.env.NODE_ENV ??= "production";
@@ -23,6 +23,12 @@ if (cluster.isPrimary && processes > 1) {
   const started = await bootstrap(log);
   let stopping = false;
   const fork = () => cluster.fork({ ...process.env, SUARA_WORKER: "1" });
+  // Ready means every process takes connections: before that, the port would send them all to the first.
+  let listening = 0;
+  cluster.on("listening", () => {
+    listening++;
+    if (listening === processes) log.info(`${portalReadyMessage(started.env)} (${processes} processes)`);
+  });
   for (let i = 0; i < processes; i++) fork();
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
