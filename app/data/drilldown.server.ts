@@ -11,6 +11,7 @@ import {
 import { formatTrackingCode } from "~/domain/complaint-tracking-code";
 import { ELEMENT_CODES, type ElementCode } from "~/domain/indicators/elements";
 import { computeIkm, emptyTallies, type Mutu } from "~/domain/indicators/ikm";
+import { weightsFromStored } from "~/domain/unit-settings";
 import type { Period } from "~/domain/indicators/period";
 import { dueStatus, type DueStatus } from "~/domain/working-days";
 import { stateOf } from "./complaints/rows.server";
@@ -93,8 +94,8 @@ export interface BreakdownRow {
 const ELEMENT_SUMS = ELEMENT_CODES.map((code) => code.toLowerCase());
 
 /**
- * Every counter and service of the unit's subtree with its valid ratings and IKM in the period, from the daily
- * rollups (a few hundred rows), for the links from the unit's indicator page to each drill-down.
+ * Every counter and service of the unit's subtree with its valid ratings and IKM in the period (with the weights of
+ * its own unit, so the figure is the one its drill-down page shows), from the daily rollups (a few hundred rows), for the links from the unit's indicator page to each drill-down.
  */
 export async function unitBreakdown(
   db: Db,
@@ -107,9 +108,9 @@ export async function unitBreakdown(
       const table = kind === "counter" ? "counters" : "services";
       const key = kind === "counter" ? "counter_id" : "service_id";
       const result = await sql<
-        Record<string, number> & { id: number; name: string; unit_name: string; inactive: boolean }
+        Record<string, number> & { id: number; name: string; unit_name: string; inactive: boolean; ikm_weights: Record<string, string> | null }
       >`
-        select t.id, t.name, u.name as unit_name,
+        select t.id, t.name, u.name as unit_name, u.ikm_weights,
           ${kind === "counter" ? sql`t.retired_at is not null` : sql`not t.active`} as inactive,
           coalesce(sum(d.n), 0)::int as n, coalesce(sum(d.full_n), 0)::int as full_n,
           ${sql.join(ELEMENT_SUMS.flatMap((column) => [sql`coalesce(sum(d.${sql.ref(`${column}_n`)}), 0)::int as ${sql.ref(`${column}_n`)}`, sql`coalesce(sum(d.${sql.ref(`${column}_sum`)}), 0)::int as ${sql.ref(`${column}_sum`)}`]))}
@@ -118,7 +119,7 @@ export async function unitBreakdown(
           left join rating_daily d on d.${sql.ref(key)} = t.id and d.day between ${period.from} and ${period.to} and d.status = 'valid'
             ${options.verifiedOnly ? sql`and d.verified` : sql``}
         where u.path like ${subtreeOf(unitId)}
-        group by t.id, t.name, u.name, u.path, inactive
+        group by t.id, t.name, u.name, u.path, u.ikm_weights, inactive
         order by u.path, t.name`.execute(db);
       return (
         result.rows
@@ -126,7 +127,8 @@ export async function unitBreakdown(
             const tallies = emptyTallies();
             for (const code of ELEMENT_CODES)
               tallies[code] = { count: row[`${code.toLowerCase()}_n`]!, sum: row[`${code.toLowerCase()}_sum`]! };
-            const ikm = computeIkm(tallies);
+            // The weights of the counter's or service's own unit, as its drill-down page (weightsOfScope) uses.
+            const ikm = computeIkm(tallies, weightsFromStored(row.ikm_weights));
             return {
               id: row.id,
               name: row.name,

@@ -76,13 +76,15 @@ export async function scopeIndicators(db: Kysely<Database>, scope: Scope, period
 
 /**
  * The IKM weights of the unit a scope belongs to (a service's or counter's unit; an agency's top unit), as its
- * administrators set them on the unit settings page. An officer's scope keeps 1/9 each.
+ * administrators set them on the unit settings page; an officer's, those of the officer's unit. Every IKM the
+ * portal shows (figures, 12-month trend, the unit page's list of counters and services) takes its weights here.
  */
 export async function weightsOfScope(db: Kysely<Database>, scope: Scope): Promise<IkmWeights> {
   let query = db.selectFrom("units").select("units.ikm_weights");
   switch (scope.kind) {
     case "officer":
-      return EQUAL_WEIGHTS;
+      query = query.where("units.id", "=", (eb) => eb.selectFrom("officers").select("officers.unit_id").where("officers.id", "=", scope.officerId));
+      break;
     case "unit":
       query = query.where("units.id", "=", scope.unitId);
       break;
@@ -206,7 +208,7 @@ export async function monthlyTrend(db: Kysely<Database>, scope: Scope, months: {
     for (const code of ELEMENT_CODES) sums[code] = { count: row[`${code.toLowerCase()}_n`]!, sum: row[`${code.toLowerCase()}_sum`]! };
     return { month: row.month, sums, respondents: row.n };
   });
-  return buildMonthlyTrend(monthly, months);
+  return buildMonthlyTrend(monthly, months, options.weights ?? (await weightsOfScope(db, scope)));
 }
 
 export interface OfficerServiceEvidence {

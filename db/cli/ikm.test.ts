@@ -76,11 +76,20 @@ describe("tsx db/cli/ikm.ts", { timeout: 30_000 }, () => {
     [["--population", "many"], "--population"],
     [["--population=-5"], "--population"],
     [["--frobnicate"], "unknown option"],
+    [["--weights", "U1=0,3;U2=0,1;U3=0,1;U4=0,1;U5=0,1;U6=0,1;U7=0,1;U8=0,1;U9=0,1"], "sum to exactly 1"],
+    [["--weights", "U1=0,2;U2=0,1"], "U3"],
   ])("exits 1 on the bad argument %j", async (extra, message) => {
     const result = await runCli(join(directory, "good.csv"), ...extra);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("good.csv");
     expect(result.stderr).toContain(message);
+  });
+
+  it("weighs the elements as told with --weights", async () => {
+    const result = await runCli(join(directory, "good.csv"), "--weights", "U1=1/2;U2=1/16;U3=1/16;U4=1/16;U5=1/16;U6=1/16;U7=1/16;U8=1/16;U9=1/16");
+    expect(result.code).toBe(0);
+    // (3.5 × 1/2 + (3 + 3 + 3.5 + 3 + 3 + 3.5 + 3 + 2.5) / 16) × 25
+    expect(JSON.parse(result.stdout).ikmUnit).toBeCloseTo(82.03125, 9);
   });
 
   it("exits 1 when the file cannot be read", async () => {

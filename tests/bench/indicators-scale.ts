@@ -15,7 +15,7 @@ import { seedDemo } from "../../db/seed/demo";
 import { seedRatings } from "../../db/seed/ratings";
 import { monthlyTrend, officerScores, rollupDifferences, scopeIndicators, scopeIndicatorsFromRaw, type Scope } from "../../app/data/indicators.server";
 import { ELEMENT_CODES } from "../../app/domain/indicators/elements";
-import { emptyTallies } from "../../app/domain/indicators/ikm";
+import { EQUAL_WEIGHTS, emptyTallies } from "../../app/domain/indicators/ikm";
 import { buildMonthlyTrend, type MonthlyTallies } from "../../app/domain/indicators/comparison";
 import { pooledMean, rankOfficers, scoreOfficer } from "../../app/domain/indicators/officer-score";
 import { periodContaining, previousPeriod, twelveMonthsEnding, type Period } from "../../app/domain/indicators/period";
@@ -80,7 +80,7 @@ async function monthlyTrendFromRaw(db: Kysely<Database>, scope: UnitScope, month
     for (const code of ELEMENT_CODES) sums[code] = { count: row[`${code.toLowerCase()}_n`]!, sum: row[`${code.toLowerCase()}_sum`]! };
     return { month: row.month, sums, respondents: row.n };
   });
-  return buildMonthlyTrend(monthly, months);
+  return buildMonthlyTrend(monthly, months, EQUAL_WEIGHTS);
 }
 
 interface Timing {

@@ -1,6 +1,13 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { closeDatabase } from "~/platform/db.server";
-import { scopeIndicators } from "~/data/indicators.server";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
+import { monthlyTrend, scopeIndicators } from "~/data/indicators.server";
+import { unitBreakdown } from "~/data/drilldown.server";
+import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { grantRole } from "~/data/users.server";
 import { counterPage } from "~/pages/counter-page.server";
 import { freshDemoDatabase } from "./database";
@@ -73,6 +80,42 @@ describe("a unit's settings", async () => {
     // The same form again changes nothing and writes no second entry.
     await post("admin", root.id, fields({}));
     expect(await db.selectFrom("audit_log").select("id").where("action", "=", "unit.settings").execute()).toHaveLength(1);
+  });
+
+  it("uses the unit's weights in every IKM shown: the trend, the list of counters and services, officers and the CSV tool", async () => {
+    const weighted = (outcome: Awaited<ReturnType<typeof scopeIndicators>>["ikm"]) => {
+      if (outcome.kind !== "computed") throw new Error("IKM expected");
+      return outcome;
+    };
+    // The 12-month trend (pages, exports, the SKM report): each month as the figure of that month alone.
+    const trend = await monthlyTrend(db, { kind: "unit", unitId: unit.id }, { from: "2026-01", to: "2026-06" });
+    const rated = trend.filter((point) => point.ikmUnit !== null);
+    expect(rated.length).toBeGreaterThan(2);
+    for (const point of rated) {
+      const last = new Date(Date.UTC(Number(point.month.slice(0, 4)), Number(point.month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+      const month = await scopeIndicators(db, { kind: "unit", unitId: unit.id }, { from: `${point.month}-01`, to: last });
+      expect(point.ikmUnit).toBeCloseTo(weighted(month.ikm).ikmUnit, 9);
+    }
+    // The unit page's list of counters and services, each as its own drill-down page shows it.
+    const breakdown = await unitBreakdown(db, unit.id, period);
+    const rows = [...breakdown.counters.map((row) => ({ row, scope: { kind: "counter" as const, counterId: row.id } })), ...breakdown.services.map((row) => ({ row, scope: { kind: "service" as const, serviceId: row.id } }))].filter(({ row }) => row.ikmUnit !== null);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const { row, scope } of rows) expect(row.ikmUnit).toBe(weighted((await scopeIndicators(db, scope, period)).ikm).ikmUnitRounded);
+    // An officer's IKM with the officer's unit's weights: U6 and U7 weigh 0.3 and 0.35.
+    const officer = await db.selectFrom("ratings").select("officer_id").where("unit_id", "=", unit.id).where("kind", "=", "full").where("officer_id", "is not", null).executeTakeFirstOrThrow();
+    const own = weighted((await scopeIndicators(db, { kind: "officer", officerId: officer.officer_id! }, period)).ikm);
+    const expected = (["U1", "U2", "U3", "U4", "U5", "U8", "U9"] as const).reduce((sum, code) => sum + 0.05 * own.nrr[code]!, 0.3 * own.nrr.U6! + 0.35 * own.nrr.U7!) * 25;
+    expect(own.ikmUnit).toBeCloseTo(expected, 9);
+    // The command-line tool over a CSV of the same answers, given the unit's weights, prints the portal's figure.
+    const answers = await sql<Record<string, number | null>>`
+      select u1, u2, u3, u4, u5, u6, u7, u8, u9 from ratings r join agencies a on a.id = r.agency_id
+      where r.unit_id in (select id from units where path like (select path from units where id = ${unit.id}) || '%') and r.status = 'valid' and r.kind = 'full'
+        and (r.submitted_at at time zone a.time_zone)::date between ${period.from} and ${period.to}`.execute(db);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "ikm-")), "answers.csv");
+    writeFileSync(file, ["U1,U2,U3,U4,U5,U6,U7,U8,U9", ...answers.rows.map((row) => ELEMENT_CODES.map((code) => row[code.toLowerCase()] ?? "").join(","))].join("\n"));
+    const cli = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "db/cli/ikm.ts", file, "--weights", "U1=0,05;U2=0,05;U3=0,05;U4=0,05;U5=0,05;U6=0,3;U7=0,35;U8=0,05;U9=0,05"], { encoding: "utf8" }));
+    const portal = weighted((await scopeIndicators(db, { kind: "unit", unitId: unit.id }, period)).ikm);
+    expect(cli.ikmUnit).toBeCloseTo(portal.ikmUnit, 9);
   });
 
   it("shows the unit's officers on its counter page by their initials only", async () => {

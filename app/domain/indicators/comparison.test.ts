@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { buildMonthlyTrend, compareWithPrevious, monthsInRange, type MonthlyTallies } from "./comparison";
 import { mapElements } from "./elements";
-import { computeIkm, type ElementTallies, parseWeights } from "./ikm";
+import { computeIkm, EQUAL_WEIGHTS, type ElementTallies, parseWeights } from "./ikm";
 
 function sameTallyEverywhere(sum: number, count: number): ElementTallies {
   return mapElements(() => ({ sum, count }));
@@ -81,7 +81,7 @@ describe("buildMonthlyTrend", () => {
       { month: "2025-03", sums: sameTallyEverywhere(40, 10), respondents: 11 },
       { month: "2024-12", sums: sameTallyEverywhere(40, 10) }, // outside the range
     ];
-    expect(buildMonthlyTrend(monthly, { from: "2025-01", to: "2025-04" })).toEqual([
+    expect(buildMonthlyTrend(monthly, { from: "2025-01", to: "2025-04" }, EQUAL_WEIGHTS)).toEqual([
       { month: "2025-01", ikmUnit: 87.5, respondents: 104 },
       { month: "2025-02", ikmUnit: null, respondents: 0 },
       // (30 + 40) / 20 = 3.5 → 87.5; respondents 10 (largest count) + 11
@@ -95,7 +95,7 @@ describe("buildMonthlyTrend", () => {
       buildMonthlyTrend([{ month: "2025-01", sums: sameTallyEverywhere(0, 0), respondents: 3 }], {
         from: "2025-01",
         to: "2025-01",
-      }),
+      }, EQUAL_WEIGHTS),
     ).toEqual([{ month: "2025-01", ikmUnit: null, respondents: 3 }]);
   });
 
@@ -109,7 +109,7 @@ describe("buildMonthlyTrend", () => {
 
   it("refuses a malformed month in the data", () => {
     expect(() =>
-      buildMonthlyTrend([{ month: "January", sums: sameTallyEverywhere(3, 1) }], { from: "2025-01", to: "2025-02" }),
+      buildMonthlyTrend([{ month: "January", sums: sameTallyEverywhere(3, 1) }], { from: "2025-01", to: "2025-02" }, EQUAL_WEIGHTS),
     ).toThrow(RangeError);
   });
 
@@ -123,7 +123,7 @@ describe("buildMonthlyTrend", () => {
     });
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 8 }), (entries) => {
-        const trend = buildMonthlyTrend(entries, { from: "2024-01", to: "2024-12" });
+        const trend = buildMonthlyTrend(entries, { from: "2024-01", to: "2024-12" }, EQUAL_WEIGHTS);
         expect(trend.map((point) => point.month)).toEqual(monthsInRange({ from: "2024-01", to: "2024-12" }));
         for (const point of trend) {
           const same = entries.filter((item) => item.month === point.month);

@@ -2,7 +2,7 @@
 // follow-up of the previous one (PermenPANRB 14/2017), so the report shows how the score moved.
 
 import { ELEMENT_CODES, type ElementCode, mapElements } from "./elements";
-import { computeIkm, EQUAL_WEIGHTS, type ElementTallies, type ElementTally, type IkmWeights } from "./ikm";
+import { computeIkm, type ElementTallies, type ElementTally, type IkmWeights } from "./ikm";
 
 export type Direction = "up" | "down" | "steady";
 
@@ -92,7 +92,7 @@ function largestCount(sums: ElementTallies): number {
 export function buildMonthlyTrend(
   monthly: readonly MonthlyTallies[],
   range: MonthRange,
-  weights: IkmWeights = EQUAL_WEIGHTS,
+  weights: IkmWeights,
 ): TrendPoint[] {
   const months = monthsInRange(range);
   const pooled = new Map<string, { sums: Record<ElementCode, ElementTally>; respondents: number }>();

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { ikmReportFromCsv, detectDelimiter, parseCsvRecords, readIkmCsv } from "./csv-ikm";
 import { ELEMENT_CODES, mapElements } from "./elements";
-import { computeIkm } from "./ikm";
+import { computeIkm, EQUAL_WEIGHTS } from "./ikm";
 
 const HEADER = "U1,U2,U3,U4,U5,U6,U7,U8,U9";
 
@@ -95,7 +95,7 @@ describe("ikmReportFromCsv", () => {
   ].join("\r\n");
 
   it("worked example: the JSON report", () => {
-    const result = ikmReportFromCsv(WORKED_EXAMPLE);
+    const result = ikmReportFromCsv(WORKED_EXAMPLE, undefined, EQUAL_WEIGHTS);
     if (!result.ok) throw new Error(result.message);
     expect(result.report).toEqual({
       respondents: 3,
@@ -110,8 +110,8 @@ describe("ikmReportFromCsv", () => {
   });
 
   it("adds the required sample and sufficiency when the population is given", () => {
-    const insufficient = ikmReportFromCsv(WORKED_EXAMPLE, 120);
-    const sufficient = ikmReportFromCsv(WORKED_EXAMPLE, 3);
+    const insufficient = ikmReportFromCsv(WORKED_EXAMPLE, 120, EQUAL_WEIGHTS);
+    const sufficient = ikmReportFromCsv(WORKED_EXAMPLE, 3, EQUAL_WEIGHTS);
     expect(insufficient).toMatchObject({ ok: true, report: { sampleRequired: 92, sufficient: false } });
     expect(sufficient).toMatchObject({ ok: true, report: { sampleRequired: 3, sufficient: true } });
   });
@@ -121,11 +121,11 @@ describe("ikmReportFromCsv", () => {
     ["3,3,3,3,3,3,3,3,3", "C", "Kurang baik"],
     ["1,1,1,1,1,1,1,1,1", "D", "Tidak baik"],
   ])("labels kinerja in Indonesian: %s → %s, %s", (row, mutu, kinerja) => {
-    expect(ikmReportFromCsv(`${HEADER}\n${row}\n`)).toMatchObject({ ok: true, report: { mutu, kinerja } });
+    expect(ikmReportFromCsv(`${HEADER}\n${row}\n`, undefined, EQUAL_WEIGHTS)).toMatchObject({ ok: true, report: { mutu, kinerja } });
   });
 
   it("reports nulls for a file with a header and no answers", () => {
-    expect(ikmReportFromCsv(`${HEADER}\n,,,,,,,,\n`)).toEqual({
+    expect(ikmReportFromCsv(`${HEADER}\n,,,,,,,,\n`, undefined, EQUAL_WEIGHTS)).toEqual({
       ok: true,
       report: {
         respondents: 0,
@@ -140,7 +140,7 @@ describe("ikmReportFromCsv", () => {
   });
 
   it("passes errors through", () => {
-    expect(ikmReportFromCsv("U1\n1\n")).toMatchObject({ ok: false, line: 1, column: "U2" });
+    expect(ikmReportFromCsv("U1\n1\n", undefined, EQUAL_WEIGHTS)).toMatchObject({ ok: false, line: 1, column: "U2" });
   });
 
   it("agrees with computeIkm on the tallies, whatever the delimiter and line ends", () => {
@@ -159,7 +159,7 @@ describe("ikmReportFromCsv", () => {
             return { count: values.length, sum: values.reduce((total, value) => total + Number(value), 0) };
           });
           const respondents = rows.filter((fields) => fields.some((value) => value.trim() !== "")).length;
-          const result = ikmReportFromCsv(text);
+          const result = ikmReportFromCsv(text, undefined, EQUAL_WEIGHTS);
           if (!result.ok) throw new Error(result.message);
           const outcome = computeIkm(tallies);
           expect(result.report.respondents).toBe(respondents);

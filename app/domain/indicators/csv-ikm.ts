@@ -7,7 +7,7 @@
 // the line (the header is line 1; a record spanning lines is reported at its first line) and the column.
 
 import { ELEMENT_CODES, type ElementCode, isElementCode, mapElements } from "./elements";
-import { computeIkm, emptyTallies, type ElementTally, type KinerjaKey, type Mutu } from "./ikm";
+import { computeIkm, emptyTallies, type ElementTally, type IkmWeights, type KinerjaKey, type Mutu } from "./ikm";
 import { sampleSufficiency } from "./sample-size";
 
 export interface CsvError {
@@ -218,12 +218,13 @@ export interface IkmCsvReport {
 
 /**
  * IKM report of a CSV of answers. With a population, also the Krejcie–Morgan minimum sample and whether the
- * respondents reach it. A file without any answer gives a report with nulls rather than an error.
+ * respondents reach it. A file without any answer gives a report with nulls rather than an error. `weights`: the
+ * unit's own IKM weights (the same as the portal's figure for that unit uses).
  */
-export function ikmReportFromCsv(text: string, population?: number): { ok: true; report: IkmCsvReport } | CsvError {
+export function ikmReportFromCsv(text: string, population: number | undefined, weights: IkmWeights): { ok: true; report: IkmCsvReport } | CsvError {
   const data = readIkmCsv(text);
   if (!data.ok) return data;
-  const outcome = computeIkm(data.tallies);
+  const outcome = computeIkm(data.tallies, weights);
   const report: IkmCsvReport =
     outcome.kind === "computed"
       ? {
