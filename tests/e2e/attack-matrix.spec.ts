@@ -1,42 +1,15 @@
-import { readdirSync } from "node:fs";
 import http from "node:http";
-import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { queryE2eDatabase } from "./db";
 import { signIn } from "./helpers";
+import { routeFiles, routePattern } from "../support/route-table";
 
 // Malformed requests over real HTTP to every route of the route table (read from app/routes, so a new route is
 // attacked the day it lands), anonymously and as each demo role: ids beyond a PostgreSQL integer, NUL bytes,
 // broken UTF-8, unbounded or impossible dates, bodies that are not forms, broken multipart, cross-site posts and
 // oversize bodies. No answer may be a 5xx or show a stack or database text, and no refused request writes a row.
 
-const ROUTES_DIR = path.resolve("app/routes");
-
-/** Remix's flat route file name as a URL pattern with `:param` segments ("staf.impor.$unitId_.templat[.csv]"). */
-export function routePattern(file: string): string {
-  const name = file.replace(/\.tsx?$/, "");
-  const segments: string[] = [];
-  let current = "";
-  let escaped = false;
-  for (const char of name) {
-    if (char === "[") escaped = true;
-    else if (char === "]") escaped = false;
-    else if (char === "." && !escaped) {
-      segments.push(current);
-      current = "";
-    } else current += escaped && char === "." ? "\u0001" : char;
-  }
-  segments.push(current);
-  const parts = segments
-    .filter((segment) => segment !== "_index" && !segment.startsWith("_"))
-    .map((segment) => segment.replace(/_$/, "").replaceAll("\u0001", "."))
-    .map((segment) => (segment === "$" ? "*" : segment.replace(/^\$/, ":").replace(/\$(\w+)/, ":$1")));
-  return `/${parts.join("/")}`;
-}
-
-const routes = readdirSync(ROUTES_DIR)
-  .filter((file) => /\.tsx?$/.test(file) && !/\.test\./.test(file))
-  .map(routePattern);
+const routes = routeFiles().map(routePattern);
 
 /** Ids from another table, larger than an integer, NUL, broken UTF-8, words. */
 const BAD_PARAMS = ["2147483648", "99999999999999999999", "-1", "0", "abc", "1%00", "%C3%28", "%E2%80%AE1"];
