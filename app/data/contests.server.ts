@@ -4,6 +4,7 @@ import type { Database } from "../../db/schema";
 import { reviewTransition, type ReviewDecision } from "~/domain/ratings/review";
 import { now } from "~/platform/clock.server";
 import { appendAudit } from "./audit.server";
+import { containing, searchWords } from "./text-search.server";
 
 export type ContestReason = "colleague" | "never_happened" | "abusive";
 
@@ -110,6 +111,8 @@ export type ReviewStatusFilter = "flagged" | "excluded" | "all";
 export interface ReviewFilter {
   status: ReviewStatusFilter;
   counterId?: number;
+  /** Words of the comment, the counter's name or the officer's name; every word must match one of them. */
+  search?: string;
 }
 export const REVIEW_PAGE_SIZE = 50;
 
@@ -124,15 +127,19 @@ export async function ratingsForReview(db: Kysely<Database>, unitPath: string, f
     .selectFrom("ratings")
     .innerJoin("units", "units.id", "ratings.unit_id")
     .innerJoin("counters", "counters.id", "ratings.counter_id")
+    .leftJoin("officers", "officers.id", "ratings.officer_id")
     .where("units.path", "like", `${unitPath}%`)
     .where("ratings.status", "in", [...statuses]);
   const counters = await base.select(["counters.id", "counters.name"]).distinct().orderBy("counters.name").execute();
   if (filter.counterId !== undefined) base = base.where("ratings.counter_id", "=", filter.counterId);
+  for (const word of searchWords(filter.search ?? "")) {
+    const pattern = containing(word);
+    base = base.where((eb) => eb.or([eb("ratings.comment", "ilike", pattern), eb("counters.name", "ilike", pattern), eb("officers.name", "ilike", pattern)]));
+  }
   const { total } = await base.select(sql<number>`count(*)::int`.as("total")).executeTakeFirstOrThrow();
   const pageCount = Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(requestedPage)), pageCount);
   const rows = await base
-    .leftJoin("officers", "officers.id", "ratings.officer_id")
     .select([
       "ratings.id",
       "ratings.status",
@@ -154,35 +161,71 @@ export async function ratingsForReview(db: Kysely<Database>, unitPath: string, f
   return { rows, total, page, pageCount, pageSize: REVIEW_PAGE_SIZE, counters };
 }
 
+/** At most this many ratings in one decision: a page of the review queue, with room to spare. */
+export const MAX_BULK_REVIEW = 200;
+
+export type BulkReviewOutcome = { ok: true; decided: number } | { ok: false; reason: "not_found" | "not_flagged"; ratingIds: number[] };
+
 /**
- * Keep (valid) or exclude a flagged rating, with a reason; the indicators follow through the rollup trigger. A valid
- * rating cannot be excluded (reviewTransition): "not_flagged", nothing written.
+ * Keep (valid) or exclude flagged ratings, with one reason for all of them (a burst is judged at once); the
+ * indicators follow through the rollup trigger. All or nothing: a rating outside the unit's subtree is "not_found",
+ * one whose status does not allow the decision (reviewTransition: a valid rating cannot be excluded, or another
+ * reviewer decided it meanwhile) is "not_flagged", and then nothing is written. Each rating gets its own audit entry,
+ * as a single decision does.
  */
+export async function reviewRatings(
+  db: Kysely<Database>,
+  input: { ratingIds: readonly number[]; decision: ReviewDecision; reason: string; userId: number; unitPath: string; now?: Date },
+): Promise<BulkReviewOutcome> {
+  const ids = [...new Set(input.ratingIds)].sort((a, b) => a - b);
+  if (ids.length === 0 || ids.length > MAX_BULK_REVIEW) return { ok: false, reason: "not_found", ratingIds: [] };
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom("ratings")
+      .innerJoin("units", "units.id", "ratings.unit_id")
+      .select(["ratings.id", "ratings.status", "units.path"])
+      .where("ratings.id", "in", ids)
+      .orderBy("ratings.id")
+      .forUpdate()
+      .execute();
+    const inScope = new Map(rows.filter((row) => row.path.startsWith(input.unitPath)).map((row) => [row.id, row.status]));
+    const missing = ids.filter((id) => !inScope.has(id));
+    if (missing.length > 0) return { ok: false as const, reason: "not_found" as const, ratingIds: missing };
+    const refused = ids.filter((id) => !reviewTransition(inScope.get(id)!, input.decision).ok);
+    if (refused.length > 0) return { ok: false as const, reason: "not_flagged" as const, ratingIds: refused };
+    const keptAt = input.now ?? now();
+    for (const id of ids) {
+      const before = inScope.get(id)!;
+      const outcome = reviewTransition(before, input.decision);
+      if (!outcome.ok) throw new Error("unreachable: checked above");
+      const status = outcome.status;
+      await trx
+        .updateTable("ratings")
+        // A rating judged valid joins the officer's comments now, never in a comment batch already released.
+        .set({ status, status_reason: input.reason, ...(status === "valid" ? { kept_at: keptAt } : {}) })
+        .where("id", "=", id)
+        .execute();
+      await appendAudit(trx, {
+        actorUserId: input.userId,
+        action: `rating.${input.decision}`,
+        subjectType: "rating",
+        subjectId: id,
+        before: { status: before },
+        after: { status, reason: input.reason, ...(ids.length > 1 ? { together: ids.length } : {}) },
+      });
+    }
+    return { ok: true as const, decided: ids.length };
+  });
+}
+
+/** Keep (valid) or exclude one flagged rating, with a reason: reviewRatings for one. */
 export async function reviewRating(
   db: Kysely<Database>,
   input: { ratingId: number; decision: ReviewDecision; reason: string; userId: number; unitPath: string; now?: Date },
 ): Promise<{ ok: true } | { ok: false; reason: "not_found" | "not_flagged" }> {
-  return db.transaction().execute(async (trx) => {
-    const rating = await trx
-      .selectFrom("ratings")
-      .innerJoin("units", "units.id", "ratings.unit_id")
-      .select(["ratings.status", "units.path"])
-      .where("ratings.id", "=", input.ratingId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!rating || !rating.path.startsWith(input.unitPath)) return { ok: false as const, reason: "not_found" as const };
-    const outcome = reviewTransition(rating.status, input.decision);
-    if (!outcome.ok) return outcome;
-    const status = outcome.status;
-    await trx
-      .updateTable("ratings")
-      // A rating judged valid joins the officer's comments now, never in a comment batch already released.
-      .set({ status, status_reason: input.reason, ...(status === "valid" ? { kept_at: input.now ?? now() } : {}) })
-      .where("id", "=", input.ratingId)
-      .execute();
-    await appendAudit(trx, { actorUserId: input.userId, action: `rating.${input.decision}`, subjectType: "rating", subjectId: input.ratingId, before: { status: rating.status }, after: { status, reason: input.reason } });
-    return { ok: true as const };
-  });
+  const { ratingId, ...rest } = input;
+  const outcome = await reviewRatings(db, { ...rest, ratingIds: [ratingId] });
+  return outcome.ok ? { ok: true } : { ok: false, reason: outcome.reason };
 }
 
 /**
@@ -220,4 +263,19 @@ export async function excludedShare(db: Kysely<Database>, unitId: number, period
       and d.day between ${period.from} and ${period.to}`.execute(db);
   const { excluded, total } = row.rows[0] ?? { excluded: 0, total: 0 };
   return { excluded, total, share: total > 0 ? excluded / total : null };
+}
+
+/** What a chosen set of ratings (within a unit's subtree) is, per counter, for the confirmation of a bulk decision. */
+export async function reviewSelection(db: Kysely<Database>, unitPath: string, ratingIds: readonly number[]) {
+  if (ratingIds.length === 0) return [];
+  return db
+    .selectFrom("ratings")
+    .innerJoin("units", "units.id", "ratings.unit_id")
+    .innerJoin("counters", "counters.id", "ratings.counter_id")
+    .select(["counters.name as counterName", sql<number>`count(*)::int`.as("ratings")])
+    .where("units.path", "like", `${unitPath}%`)
+    .where("ratings.id", "in", [...ratingIds])
+    .groupBy("counters.name")
+    .orderBy("counters.name")
+    .execute();
 }

@@ -1,10 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useRef } from "react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { requireStaffUnit } from "~/auth/guard.server";
 import { db } from "~/platform/db.server";
-import { contestsWithin, decideContest, exclusionsByPeriod, ratingsForReview, reviewRating, type ReviewStatusFilter } from "~/data/contests.server";
+import { contestsWithin, decideContest, exclusionsByPeriod, MAX_BULK_REVIEW, ratingsForReview, reviewRating, reviewRatings, reviewSelection, type ReviewStatusFilter } from "~/data/contests.server";
+import { confirmationFor, confirmField, type ConfirmRequest } from "~/http/confirm";
+import { ConfirmStep } from "~/ui/ConfirmStep";
 import { pageParam } from "~/domain/paging";
 import { Pager } from "~/ui/Pager";
 import { formatDateTime, formatMonth, formatNumber } from "~/i18n/format";
@@ -25,13 +28,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const status: ReviewStatusFilter = statusParam === "excluded" || statusParam === "all" ? statusParam : "flagged";
   const counterParam = url.searchParams.get("loket") ?? "";
   const counterId = /^\d{1,9}$/.test(counterParam) ? Number(counterParam) : undefined;
+  const search = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
+  const decided = Number(url.searchParams.get("diputuskan") ?? "");
+  const decision = url.searchParams.get("keputusan");
+  const done = Number.isSafeInteger(decided) && decided > 0 && (decision === "keep" || decision === "exclude") ? { count: decided, decision } : null;
   const [queue, contests, exclusions] = await Promise.all([
-    ratingsForReview(db(), unit.path, { status, counterId }, pageParam(url.searchParams.get("halaman"))),
+    ratingsForReview(db(), unit.path, { status, counterId, search }, pageParam(url.searchParams.get("halaman"))),
     contestsWithin(db(), unit.path),
     exclusionsByPeriod(db(), unit.path),
   ]);
   const counter = queue.counters.some((option) => option.id === counterId) ? String(counterId) : "";
-  return { unit: { id: unit.id, name: unit.name, timeZone: unit.timeZone }, queue, ratings: queue.rows, contests, exclusions, filter: { status, counter } };
+  return { unit: { id: unit.id, name: unit.name, timeZone: unit.timeZone }, queue, ratings: queue.rows, contests, exclusions, filter: { status, counter, search }, done };
 }
 
 const reasonText = z.string().trim().min(3, "review.reasonRequired").max(500, "form.tooLong");
@@ -40,33 +47,91 @@ const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("contest"), contestId: idField(), decision: z.enum(["upheld", "dismissed"]), reason: reasonText }),
 ]);
 
+const idList = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(idField()).max(MAX_BULK_REVIEW, "review.bulk.tooMany"));
+const bulkSchema = z.object({
+  intent: z.literal("bulk"),
+  decision: z.enum(["keep", "exclude"], { message: "review.bulk.decisionRequired" }),
+  reason: reasonText,
+  ratingId: idList,
+  pageIds: idList,
+  allOnPage: z.literal("yes").optional(),
+});
+
+type ActionData = { errors: Record<string, string>; target: string; confirm?: ConfirmRequest; selection?: { counterName: string; ratings: number }[] };
+
+/** The review page's own address with its filters, for the answer to a decision. */
+function backTo(request: Request, done?: { count: number; decision: string }): string {
+  const url = new URL(request.url);
+  const params = new URLSearchParams(url.search);
+  params.delete("diputuskan");
+  params.delete("keputusan");
+  params.delete("index");
+  if (done) {
+    params.delete("halaman");
+    params.set("diputuskan", String(done.count));
+    params.set("keputusan", done.decision);
+  }
+  const query = params.toString();
+  return query ? `${url.pathname}?${query}` : url.pathname;
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, unit } = await guard(request, params.unitId);
   const form = await readForm(request);
+  if (form.get("intent") === "bulk") {
+    // Several ratings of a burst at once, with one reason: the ticked ones, or every one the page showed.
+    const parsed = parseForm(bulkSchema, form);
+    if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, target: "bulk" }, { status: 400 });
+    const ids = [...new Set(parsed.data.allOnPage === "yes" ? parsed.data.pageIds : parsed.data.ratingId)];
+    if (ids.length === 0) return data<ActionData>({ errors: { ratingId: "review.bulk.noneSelected" }, target: "bulk" }, { status: 400 });
+    const selection = await reviewSelection(db(), unit.path, ids);
+    if (selection.reduce((sum, row) => sum + row.ratings, 0) !== ids.length) throw new Response("Not Found", { status: 404 });
+    // Both are asked first: excluding takes many ratings out of the figures at once, and keeping cannot be undone
+    // here (a rating judged valid never leaves the figures by a reviewer's choice, reviewTransition).
+    const confirm = confirmationFor(form);
+    if (confirm) return data<ActionData>({ errors: {}, target: "bulk", confirm, selection });
+    const done = await reviewRatings(db(), { ratingIds: ids, decision: parsed.data.decision, reason: parsed.data.reason, userId: user.id, unitPath: unit.path });
+    if (!done.ok && done.reason === "not_found") throw new Response("Not Found", { status: 404 });
+    if (!done.ok) return data<ActionData>({ errors: { ratingId: parsed.data.decision === "exclude" ? "review.bulk.notFlagged" : "review.bulk.changed" }, target: "bulk" }, { status: 409 });
+    return redirect(backTo(request, { count: done.decided, decision: parsed.data.decision }));
+  }
   const parsed = parseForm(schema, form);
   const target = String(form.get("ratingId") ?? form.get("contestId") ?? "");
-  if (!parsed.ok) return { errors: parsed.errors, target };
+  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, target }, { status: 400 });
   if (parsed.data.intent === "review") {
     const done = await reviewRating(db(), { ratingId: parsed.data.ratingId, decision: parsed.data.decision, reason: parsed.data.reason, userId: user.id, unitPath: unit.path });
     if (!done.ok && done.reason === "not_found") throw new Response("Not Found", { status: 404 });
-    if (!done.ok) return data({ errors: { reason: "review.notFlagged" } as Record<string, string>, target }, { status: 400 });
+    if (!done.ok) return data<ActionData>({ errors: { reason: "review.notFlagged" }, target }, { status: 400 });
   } else {
     const { contestId } = parsed.data;
     const contests = await contestsWithin(db(), unit.path);
     if (!contests.some((contest) => contest.id === contestId)) throw new Response("Not Found", { status: 404 });
     await decideContest(db(), { contestId, decision: parsed.data.decision, note: parsed.data.reason, userId: user.id });
   }
-  return redirect(`/staf/tinjauan/${unit.id}`);
+  return redirect(backTo(request));
 }
 
 export default function Review() {
-  const { unit, queue, ratings, contests, exclusions, filter } = useLoaderData<typeof loader>();
+  const { unit, queue, ratings, contests, exclusions, filter, done } = useLoaderData<typeof loader>();
   const location = useLocation();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useRootData()?.locale ?? "id";
   const errorFor = (id: number) => (actionData?.target === String(id) ? actionData.errors.reason : undefined);
+  const bulkErrors = actionData?.target === "bulk" && !actionData.confirm ? actionData.errors : {};
   const scoreText = (r: { kind?: string; quickScore: number | null }) => (r.quickScore ? t(`ratings.faces.${r.quickScore}`) : t("review.fullSurvey"));
+  const table = useRef<HTMLTableElement>(null);
+  // With a script, "all on this page" ticks the rows too, and unticking a row unticks it; without one, the server
+  // reads "all on this page" as every row the page showed.
+  const tickAll = (checked: boolean) => table.current?.querySelectorAll<HTMLInputElement>('input[name="ratingId"]').forEach((box) => (box.checked = checked));
+  const untickAll = (checked: boolean) => {
+    const all = document.getElementById("allOnPage") as HTMLInputElement | null;
+    if (all && !checked) all.checked = false;
+  };
+  const cancelTo = `${location.pathname}${location.search}`;
+  const confirm = actionData?.confirm;
+  const confirmCount = confirm ? (actionData.selection ?? []).reduce((sum, row) => sum + row.ratings, 0) : 0;
+  const confirmDecision = confirm && confirmField(confirm, "decision") === "keep" ? "keep" : "exclude";
   return (
     <>
       <p className="muted">
@@ -74,8 +139,37 @@ export default function Review() {
       </p>
       <h1>{t("review.title")}</h1>
       <p className="muted">{t("review.intro")}</p>
+      {done ? (
+        <p className="notice" role="status">
+          {t(`review.bulk.done.${done.decision}`, { count: done.count })}
+        </p>
+      ) : null}
+      {confirm ? (
+        <ConfirmStep
+          request={confirm}
+          title={t(`review.bulk.confirm.${confirmDecision}.title`, { count: confirmCount })}
+          confirmLabel={t(`review.bulk.confirm.${confirmDecision}.yes`, { count: confirmCount })}
+          cancelTo={cancelTo}
+          danger={confirmDecision === "exclude"}
+        >
+          <p>{t(`review.bulk.confirm.${confirmDecision}.what`, { count: confirmCount, reason: confirmField(confirm, "reason") ?? "" })}</p>
+          <ul>
+            {(actionData.selection ?? []).map((row) => (
+              <li key={row.counterName}>{t("review.bulk.confirm.perCounter", { counter: row.counterName, count: row.ratings })}</li>
+            ))}
+          </ul>
+          <p className="small">{t(`review.bulk.confirm.${confirmDecision}.undo`)}</p>
+        </ConfirmStep>
+      ) : null}
       <h2>{t("review.flaggedTitle")}</h2>
-      <Form method="get" className="card filter-row" style={{ display: "flex", flexWrap: "wrap", gap: "8px 16px", alignItems: "flex-end" }}>
+      <Form method="get" className="card filter-row" role="search" style={{ display: "flex", flexWrap: "wrap", gap: "8px 16px", alignItems: "flex-end" }}>
+        <div>
+          <label htmlFor="q">{t("review.queue.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={filter.search} maxLength={100} aria-describedby="q-hint" />
+          <p id="q-hint" className="small muted">
+            {t("review.queue.searchHint")}
+          </p>
+        </div>
         <div>
           <label htmlFor="status">{t("review.queue.filterStatus")}</label>
           <select id="status" name="status" defaultValue={filter.status}>
@@ -105,13 +199,46 @@ export default function Review() {
         {t("review.queue.count", { count: queue.total })}
       </p>
       {ratings.length === 0 ? (
-        <p className="notice">{t({ flagged: "review.none", excluded: "review.noneExcluded", all: "review.noneAll" }[filter.status])}</p>
+        <p className="notice">{filter.search ? t("review.noneSearch", { search: filter.search }) : t({ flagged: "review.none", excluded: "review.noneExcluded", all: "review.noneAll" }[filter.status])}</p>
+      ) : null}
+      {ratings.length > 0 ? (
+        <Form method="post" id="bulk-review" className="card bulk-review" aria-labelledby="bulk-title">
+          <h3 id="bulk-title">{t("review.bulk.title")}</h3>
+          <p className="small muted">{t("review.bulk.intro")}</p>
+          <input type="hidden" name="intent" value="bulk" />
+          {ratings.map((rating) => (
+            <input key={rating.id} type="hidden" name="pageIds" value={rating.id} />
+          ))}
+          <div className="field checkbox">
+            <input id="allOnPage" name="allOnPage" type="checkbox" value="yes" onChange={(event) => tickAll(event.currentTarget.checked)} />
+            <label htmlFor="allOnPage">{t("review.bulk.allOnPage", { count: ratings.length })}</label>
+          </div>
+          {bulkErrors.ratingId ? <p className="field-error">{t(bulkErrors.ratingId)}</p> : null}
+          <div className="field">
+            <label htmlFor="bulk-reason">{t("review.bulk.reason")}</label>
+            <input id="bulk-reason" name="reason" type="text" maxLength={500} aria-invalid={bulkErrors.reason ? true : undefined} aria-describedby={bulkErrors.reason ? "bulk-reason-error" : undefined} />
+            {bulkErrors.reason ? (
+              <p id="bulk-reason-error" className="field-error">
+                {t(bulkErrors.reason)}
+              </p>
+            ) : null}
+          </div>
+          <div className="form-actions">
+            <button type="submit" name="decision" value="keep" className="secondary">
+              {t("review.bulk.keep")}
+            </button>
+            <button type="submit" name="decision" value="exclude" className="danger">
+              {t("review.bulk.exclude")}
+            </button>
+          </div>
+        </Form>
       ) : null}
       {ratings.length > 0 ? (
         <div className="table-wrap">
-          <table>
+          <table ref={table}>
             <thead>
               <tr>
+                <th scope="col">{t("review.bulk.select")}</th>
                 <th scope="col">{t("review.when")}</th>
                 <th scope="col">{t("review.counter")}</th>
                 <th scope="col">{t("review.officer")}</th>
@@ -123,6 +250,18 @@ export default function Review() {
             <tbody>
               {ratings.map((rating) => (
                 <tr key={rating.id}>
+                  <td>
+                    <input
+                      id={`pick-${rating.id}`}
+                      type="checkbox"
+                      name="ratingId"
+                      value={rating.id}
+                      form="bulk-review"
+                      className="row-pick"
+                      onChange={(event) => untickAll(event.currentTarget.checked)}
+                      aria-label={t("review.bulk.pick", { when: formatDateTime(locale, rating.submittedAt, unit.timeZone), counter: rating.counterName })}
+                    />
+                  </td>
                   <td className="nowrap">{formatDateTime(locale, rating.submittedAt, unit.timeZone)}</td>
                   <td>{rating.counterName}</td>
                   <td>{rating.officerName ?? "–"}</td>
