@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkActionUpdate, checkCitations, citedNumbers, evidenceOf, isActionLate, isComing, publishGaps, type RecordDraftFacts } from "./forum-record";
+import { checkActionUpdate, checkCitations, citedNumbers, evidenceFileFacts, evidenceOf, isActionLate, isComing, publishGaps, type RecordDraftFacts } from "./forum-record";
 import { localDateOf } from "./working-days";
 
 describe("citations", () => {
@@ -76,6 +76,18 @@ describe("actions", () => {
     expect(checkActionUpdate({ status: "done", note: "" })).toEqual({ ok: false, reason: "noteRequired" });
     expect(checkActionUpdate({ status: "done", note: "Selesai", evidence: "SK Kepala Dinas No. 12/2026" })).toEqual({ ok: true });
     expect(checkActionUpdate({ status: "in_progress", note: "Dipesan" })).toEqual({ ok: true });
+  });
+
+  it("accepts a file as the evidence of a done action", () => {
+    expect(checkActionUpdate({ status: "done", note: "Selesai", hasFile: true })).toEqual({ ok: true });
+    expect(checkActionUpdate({ status: "done", note: "Selesai", evidence: "", hasFile: false })).toEqual({ ok: false, reason: "evidenceRequired" });
+    expect(checkActionUpdate({ status: "done", note: "", hasFile: true })).toEqual({ ok: false, reason: "noteRequired" });
+  });
+
+  it("names an evidence file by its kind and size", () => {
+    expect(evidenceFileFacts({ type: "application/pdf", bytes: 250_000 })).toEqual({ kind: "pdf", kilobytes: 244 });
+    expect(evidenceFileFacts({ type: "image/png", bytes: 10 })).toEqual({ kind: "photo", kilobytes: 1 });
+    expect(evidenceFileFacts({ type: "image/jpeg", bytes: 2048 })).toEqual({ kind: "photo", kilobytes: 2 });
   });
 
   it("marks an action done only with evidence", () => {

@@ -98,11 +98,19 @@ export type ActionChange =
   | { ok: true }
   | { ok: false; reason: "noteRequired" | "dropReasonRequired" | "evidenceRequired" };
 
-/** A status update always says what was done; dropping an action also says why; done needs evidence. */
-export function checkActionUpdate(update: { status: ActionStatusCode; note: string; evidence?: string | null }): ActionChange {
+/**
+ * A status update always says what was done; dropping an action also says why; done needs evidence: a link or a
+ * description, or a file (a photo or a PDF, checked by app/domain/skp-evidence.ts).
+ */
+export function checkActionUpdate(update: { status: ActionStatusCode; note: string; evidence?: string | null; hasFile?: boolean }): ActionChange {
   if (update.note.trim() === "") return { ok: false, reason: update.status === "dropped" ? "dropReasonRequired" : "noteRequired" };
-  if (update.status === "done" && (update.evidence ?? "").trim() === "") return { ok: false, reason: "evidenceRequired" };
+  if (update.status === "done" && (update.evidence ?? "").trim() === "" && !update.hasFile) return { ok: false, reason: "evidenceRequired" };
   return { ok: true };
+}
+
+/** How an evidence file is named beside its link: its kind and its size in whole kilobytes (at least 1). */
+export function evidenceFileFacts(file: { type: string; bytes: number }): { kind: "photo" | "pdf"; kilobytes: number } {
+  return { kind: file.type === "application/pdf" ? "pdf" : "photo", kilobytes: Math.max(1, Math.round(file.bytes / 1024)) };
 }
 
 export type Evidence = { kind: "link"; href: string } | { kind: "text"; text: string };

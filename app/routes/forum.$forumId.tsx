@@ -18,7 +18,7 @@ import { useRootData } from "~/root";
 import { parseForm } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
 import { CITIZEN_PAGE, loadAsDocument } from "~/ui/page-handle";
-import { Evidence } from "~/ui/forums/Evidence";
+import { Evidence, EvidenceFile } from "~/ui/forums/Evidence";
 import { localDateOf } from "~/domain/working-days";
 import { readForm } from "~/http/form-body.server";
 
@@ -56,7 +56,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           ...action,
           status,
           late: isActionLate({ status, dueOn: action.dueOn }, today),
-          updates: updates.filter((update) => update.actionId === action.id).map((update) => ({ at: update.at, status: update.status, note: update.note, evidence: update.evidence })),
+          updates: updates.filter((update) => update.actionId === action.id).map((update) => ({
+            id: update.id,
+            at: update.at,
+            status: update.status,
+            note: update.note,
+            evidence: update.evidence,
+            file: update.fileType && update.fileBytes ? { type: update.fileType, bytes: update.fileBytes } : null,
+          })),
         };
       }),
     };
@@ -345,6 +352,7 @@ export default function ForumPage() {
                       <li key={index}>
                         {formatDateTime(locale, update.at)} · {t(`forums.status.${update.status}`)}: {update.note}
                         {update.evidence ? <Evidence evidence={update.evidence} label={t("forums.page.evidence")} /> : null}
+                        {update.file ? <EvidenceFile forumId={forum.id} updateId={update.id} type={update.file.type} bytes={update.file.bytes} label={t("forums.page.evidence")} /> : null}
                       </li>
                     ))}
                   </ul>

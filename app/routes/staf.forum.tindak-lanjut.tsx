@@ -1,4 +1,11 @@
-import { data as respond, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data as respond,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
@@ -9,12 +16,13 @@ import { db } from "~/platform/db.server";
 import { actionById, actionsForUnits, actionUpdates, updateAction } from "~/data/forums/actions.server";
 import { formatShortDay } from "~/domain/forum-day";
 import { checkActionUpdate } from "~/domain/forum-record";
+import { checkEvidenceFile, MAX_EVIDENCE_BYTES, safeFileName } from "~/domain/skp-evidence";
 import { mayReportOnAction } from "~/domain/access/forum-actions";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { parseForm, idField } from "~/http/forms";
 import { readForm } from "~/http/form-body.server";
-import { Evidence } from "~/ui/forums/Evidence";
+import { Evidence, EvidenceFile } from "~/ui/forums/Evidence";
 
 export const meta: MetaFunction = () => [{ title: "Tindak lanjut forum · Suara" }];
 
@@ -45,7 +53,23 @@ const schema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, ROLES);
-  const parsed = parseForm(schema, await readForm(request));
+  let form: FormData;
+  try {
+    form = await readForm(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_EVIDENCE_BYTES }));
+  } catch (error) {
+    // The body is not read further, so the action is named in the form's address (?aksi=) for the message.
+    if (error instanceof MaxPartSizeExceededError) {
+      const asked = Number(new URL(request.url).searchParams.get("aksi"));
+      return respond(
+        { actionId: Number.isSafeInteger(asked) && asked > 0 ? asked : null, errors: { evidenceFile: "forums.errors.evidenceFileTooLarge" } as Record<string, string>, saved: false },
+        { status: 413 },
+      );
+    }
+    throw error;
+  }
+  const upload = form.get("evidenceFile");
+  form.delete("evidenceFile");
+  const parsed = parseForm(schema, form);
   if (!parsed.ok) return respond({ actionId: Number(parsed.values.actionId) || null, errors: parsed.errors, saved: false }, { status: 400 });
   const data = parsed.data;
   const found = await actionById(db(), data.actionId);
@@ -54,12 +78,23 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!mayReportOnAction(user.grants, found.responsibleUnitPath)) {
     return respond({ actionId: found.id, errors: { _form: "forums.errors.notYourUnit" } as Record<string, string>, saved: false }, { status: 403 });
   }
-  const check = checkActionUpdate({ status: data.status, note: data.note, evidence: data.evidence });
+  // A file is recognised by its first bytes, never by its name or the browser's claim.
+  let file = null;
+  if (upload instanceof File && upload.size > 0) {
+    const bytes = new Uint8Array(await upload.arrayBuffer());
+    const fileCheck = checkEvidenceFile(bytes);
+    if (!fileCheck.ok) {
+      const message = fileCheck.reason === "tooLarge" ? "forums.errors.evidenceFileTooLarge" : "forums.errors.evidenceFileWrongType";
+      return respond({ actionId: found.id, errors: { evidenceFile: message } as Record<string, string>, saved: false }, { status: 400 });
+    }
+    file = { bytes, type: fileCheck.mime, extension: fileCheck.extension, name: safeFileName(upload.name, fileCheck.extension) };
+  }
+  const check = checkActionUpdate({ status: data.status, note: data.note, evidence: data.evidence, hasFile: file !== null });
   if (!check.ok) {
     const field = check.reason === "evidenceRequired" ? "evidence" : "note";
     return respond({ actionId: found.id, errors: { [field]: `forums.errors.${check.reason}` } as Record<string, string>, saved: false }, { status: 400 });
   }
-  await updateAction(db(), { actionId: found.id, actorUserId: user.id, status: data.status, note: data.note, evidence: data.evidence || null, now: now() });
+  await updateAction(db(), { actionId: found.id, actorUserId: user.id, status: data.status, note: data.note, evidence: data.evidence || null, file, now: now() });
   return respond({ actionId: found.id, errors: {} as Record<string, string>, saved: true });
 }
 
@@ -104,6 +139,9 @@ export default function ForumActions() {
                     <li key={index}>
                       {formatDateTime(locale, update.at)} · {t(`forums.status.${update.status}`)} · {update.note}
                       {update.evidence ? <Evidence evidence={update.evidence} label={t("forums.staff.actions.evidenceLabel")} /> : null}
+                      {update.fileType && update.fileBytes ? (
+                        <EvidenceFile forumId={action.forumId} updateId={update.id} type={update.fileType} bytes={update.fileBytes} label={t("forums.staff.actions.evidenceFileLabel")} />
+                      ) : null}
                       {update.by ? <span className="muted"> — {update.by}</span> : null}
                     </li>
                   ))}
@@ -122,7 +160,7 @@ export default function ForumActions() {
             ) : null}
             {!action.mayReport ? <p className="muted small">{t("forums.staff.actions.readOnly")}</p> : null}
             {action.mayReport ? (
-            <Form method="post" noValidate className="action-update">
+            <Form method="post" encType="multipart/form-data" action={`?aksi=${action.id}`} noValidate className="action-update">
               <input type="hidden" name="actionId" value={action.id} />
               <div className="inline-fields">
                 <div className="field">
@@ -170,6 +208,25 @@ export default function ForumActions() {
                 {errors.evidence ? (
                   <p className="field-error" id={`evidence-error-${action.id}`}>
                     {t(errors.evidence)}
+                  </p>
+                ) : null}
+              </div>
+              <div className="field">
+                <label htmlFor={`evidence-file-${action.id}`}>{t("forums.staff.actions.evidenceFile")}</label>
+                <span className="hint" id={`evidence-file-hint-${action.id}`}>
+                  {t("forums.staff.actions.evidenceFileHint")}
+                </span>
+                <input
+                  id={`evidence-file-${action.id}`}
+                  name="evidenceFile"
+                  type="file"
+                  accept="image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf"
+                  aria-invalid={errors.evidenceFile ? true : undefined}
+                  aria-describedby={errors.evidenceFile ? `evidence-file-hint-${action.id} evidence-file-error-${action.id}` : `evidence-file-hint-${action.id}`}
+                />
+                {errors.evidenceFile ? (
+                  <p className="field-error" id={`evidence-file-error-${action.id}`}>
+                    {t(errors.evidenceFile)}
                   </p>
                 ) : null}
               </div>

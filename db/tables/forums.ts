@@ -137,6 +137,11 @@ export interface ForumActionUpdatesTable {
   user_id: number | null;
   /** A link or a short description of the evidence (an update to done needs one); shown publicly. */
   evidence: string | null;
+  /** An evidence file (photo or PDF) in the portal's file store ("evidence" area): its key, name, type and size. */
+  evidence_file: string | null;
+  evidence_file_name: string | null;
+  evidence_file_type: "image/jpeg" | "image/png" | "application/pdf" | null;
+  evidence_file_bytes: number | null;
 }
 
 export interface ForumsTables {
@@ -160,5 +165,5 @@ export const FORUMS_COLUMNS = {
   forum_theme_citations: { theme_id: true, item_id: true },
   forum_records: { id: true, forum_id: true, agency_id: true, version: true, status: true, correction_reason: true, agreements: true, dissent: true, approved_by_name: true, approved_on: "date", approval_recorded_by: true, approval_recorded_at: true, community_rep_name: true, community_signed_on: "date", published_at: true, published_by: true, snapshot: true, created_by: true, created_at: true },
   forum_actions: { id: true, forum_id: true, agency_id: true, theme_id: true, description: true, responsible_unit_id: true, responsible_officer: true, due_on: "date", element: true, status: true, drop_reason: true, created_at: true, updated_at: true },
-  forum_action_updates: { id: true, action_id: true, agency_id: true, at: true, status: true, note: true, user_id: true, evidence: true },
+  forum_action_updates: { id: true, action_id: true, agency_id: true, at: true, status: true, note: true, user_id: true, evidence: true, evidence_file: true, evidence_file_name: true, evidence_file_type: true, evidence_file_bytes: true },
 } satisfies Columns<ForumsTables>;

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { queryE2eDatabase } from "./db";
 import { expectNoSeriousA11yViolations, signIn } from "./helpers";
 
 const FORTY_INPUTS = [
@@ -259,5 +260,56 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Anda mewakili (tidak wajib)").selectOption({ label: "Pengguna layanan" });
     await page.getByRole("button", { name: "Kirim masukan" }).click();
     await expect(page.getByText(/sudah kami terima/)).toBeVisible();
+  });
+
+  test("the responsible unit attaches a photo to an action's progress; a file of another kind is refused beside the field", async ({ page, browser }) => {
+    test.setTimeout(90_000);
+    // A 1×1 PNG; the seeded action stays in progress, so other tests see it as before.
+    const photo = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+    const what = "Memperbaiki kipas angin dan menambah kursi ruang tunggu.";
+    const note = `Kursi tunggu tambahan tiba ${Date.now()}.`;
+    await signIn(page, "supervisor");
+    await page.goto("/staf/forum/tindak-lanjut");
+    const card = () => page.locator(".action-card", { hasText: what });
+    await card().getByLabel("Apa yang sudah dikerjakan").fill(note);
+    await card().getByLabel("Berkas bukti (foto atau PDF, tidak wajib)").setInputFiles({ name: "kursi.png", mimeType: "image/png", buffer: Buffer.from("MZ this is a program, not a photo") });
+    await card().getByRole("button", { name: "Simpan perkembangan" }).click();
+    const field = card().getByLabel("Berkas bukti (foto atau PDF, tidak wajib)");
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(card()).toContainText("Berkas harus foto JPEG atau PNG, atau dokumen PDF; tidak ada yang disimpan.");
+    expect(await queryE2eDatabase("select 1 from forum_action_updates where note = $1", [note])).toHaveLength(0);
+
+    await card().getByLabel("Apa yang sudah dikerjakan").fill(note);
+    await card().getByLabel("Berkas bukti (foto atau PDF, tidak wajib)").setInputFiles({ name: "kursi tunggu.png", mimeType: "image/png", buffer: photo });
+    await card().getByRole("button", { name: "Simpan perkembangan" }).click();
+    await expect(page.getByText("Perkembangan tersimpan.")).toBeVisible();
+    const [stored] = await queryE2eDatabase<{ id: number; forum_id: number }>(
+      "select u.id, a.forum_id from forum_action_updates u join forum_actions a on a.id = u.action_id where u.note = $1 and u.evidence_file_type = 'image/png'",
+      [note],
+    );
+    expect(stored).toBeDefined();
+
+    // The public page shows the photo with the progress; it is served as an uploaded file, sandboxed.
+    const citizenContext = await browser.newContext({ javaScriptEnabled: false });
+    const citizen = await citizenContext.newPage();
+    await citizen.goto(`/forum/${stored!.forum_id}`);
+    const update = citizen.locator(".action-card", { hasText: what }).locator("li", { hasText: note });
+    const link = update.getByRole("link", { name: "foto bukti (1 KB)" });
+    await expect(link).toHaveAttribute("href", `/forum/${stored!.forum_id}/bukti/${stored!.id}`);
+    const served = await citizen.request.get(`/forum/${stored!.forum_id}/bukti/${stored!.id}`);
+    expect(served.status()).toBe(200);
+    expect(served.headers()["content-type"]).toBe("image/png");
+    expect(served.headers()["content-security-policy"]).toMatch(/; sandbox$/);
+    expect(served.headers()["content-disposition"]).toBe('inline; filename="kursi-tunggu.png"');
+    expect(Buffer.from(await served.body())).toEqual(photo);
+    for (const width of [360, 1280]) {
+      await citizen.setViewportSize({ width, height: 900 });
+      await update.scrollIntoViewIfNeeded();
+      await citizen.screenshot({ path: test.info().outputPath(`forum-evidence-public-${width}.png`) });
+      await page.setViewportSize({ width, height: 900 });
+      await card().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: test.info().outputPath(`forum-evidence-staff-${width}.png`) });
+    }
+    await citizenContext.close();
   });
 });

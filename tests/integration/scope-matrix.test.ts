@@ -46,6 +46,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "/forum": "published public consultation forums",
   "/forum/:forumId": "a forum's public page",
   "/forum/:forumId/pdf": "a forum's public minutes",
+  "/forum/:forumId/bukti/:updateId": "an evidence file of a follow-up action, public with its progress once the minutes are published",
   "/api/v1/agencies": "open data",
   "/api/v1/agencies/:agency/units": "open data",
   "/api/v1/agencies/:agency/indicators.csv": "open data",

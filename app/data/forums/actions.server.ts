@@ -2,6 +2,8 @@ import { type Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
 import type { ActionStatus } from "../../../db/tables/forums";
 import { isActionLate } from "~/domain/forum-record";
+import type { EvidenceMime } from "~/domain/skp-evidence";
+import { dataFileStore, type StoredFile } from "~/platform/file-store.server";
 import { localDateOf } from "~/domain/working-days";
 import { appendAudit } from "../audit.server";
 import { requireDraft } from "./drafts.server";
@@ -107,11 +109,15 @@ export async function actionUpdates(db: Kysely<Database>, actionIds: number[]) {
     .selectFrom("forum_action_updates")
     .leftJoin("users", "users.id", "forum_action_updates.user_id")
     .select([
+      "forum_action_updates.id",
       "forum_action_updates.action_id as actionId",
       "forum_action_updates.at",
       "forum_action_updates.status",
       "forum_action_updates.note",
       "forum_action_updates.evidence",
+      "forum_action_updates.evidence_file_name as fileName",
+      "forum_action_updates.evidence_file_type as fileType",
+      "forum_action_updates.evidence_file_bytes as fileBytes",
       "users.display_name as by",
     ])
     .where("forum_action_updates.action_id", "in", actionIds)
@@ -127,6 +133,8 @@ export interface ActionUpdate {
   note: string;
   /** A link or a short description of the evidence; required (by checkActionUpdate) to mark the action done. */
   evidence?: string | null;
+  /** An evidence file already checked (checkEvidenceFile): its bytes, type and the name to show. */
+  file?: { bytes: Uint8Array; type: EvidenceMime; extension: string; name: string } | null;
   now: Date;
 }
 
@@ -135,6 +143,20 @@ export interface ActionUpdate {
  * reason, when dropped) and the evidence; audited.
  */
 export async function updateAction(db: Kysely<Database>, update: ActionUpdate) {
+  // The file is written first under a fresh name; when the rows then fail, it is removed, so nothing is left half.
+  const store = dataFileStore("evidence");
+  let written: StoredFile | null = null;
+  if (update.file) written = await store.put(update.file.bytes, { folders: ["forum", String(update.actionId)], extension: update.file.extension });
+  const file = update.file && written ? { key: written.key, name: update.file.name, type: update.file.type, bytes: written.bytes } : null;
+  try {
+    await writeUpdate(db, update, file);
+  } catch (error) {
+    if (written) await store.remove([written]);
+    throw error;
+  }
+}
+
+async function writeUpdate(db: Kysely<Database>, update: ActionUpdate, file: { key: string; name: string; type: EvidenceMime; bytes: number } | null) {
   await db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom("forum_actions")
@@ -156,6 +178,10 @@ export async function updateAction(db: Kysely<Database>, update: ActionUpdate) {
         status: update.status,
         note: update.note,
         evidence: update.evidence?.trim() ? update.evidence.trim() : null,
+        evidence_file: file?.key ?? null,
+        evidence_file_name: file?.name ?? null,
+        evidence_file_type: file?.type ?? null,
+        evidence_file_bytes: file?.bytes ?? null,
         user_id: update.actorUserId,
       })
       .execute();
@@ -165,9 +191,36 @@ export async function updateAction(db: Kysely<Database>, update: ActionUpdate) {
       subjectType: "forum_action",
       subjectId: update.actionId,
       before: { status: before.status },
-      after: { status: update.status, note: update.note, evidence: update.evidence?.trim() || null },
+      after: {
+        status: update.status,
+        note: update.note,
+        evidence: update.evidence?.trim() || null,
+        ...(file ? { file: { name: file.name, type: file.type, bytes: file.bytes, key: file.key } } : {}),
+      },
     });
   });
+}
+
+/**
+ * An update's evidence file as the public forum page links it: only for an action of this forum, and only once the
+ * forum's berita acara is published (as the progress itself is shown). Null otherwise.
+ */
+export async function publicEvidenceFile(db: Kysely<Database>, forumId: number, updateId: number) {
+  const row = await db
+    .selectFrom("forum_action_updates")
+    .innerJoin("forum_actions", "forum_actions.id", "forum_action_updates.action_id")
+    .select(["forum_action_updates.evidence_file as file", "forum_action_updates.evidence_file_name as name", "forum_action_updates.evidence_file_type as type"])
+    .where("forum_action_updates.id", "=", updateId)
+    .where("forum_actions.forum_id", "=", forumId)
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom("forum_records").select("forum_records.id").whereRef("forum_records.forum_id", "=", "forum_actions.forum_id").where("forum_records.status", "=", "published"),
+      ),
+    )
+    .executeTakeFirst();
+  if (!row?.file || !row.name || !row.type) return null;
+  const filePath = dataFileStore("evidence").pathOf(row.file);
+  return filePath ? { filePath, name: row.name, type: row.type } : null;
 }
 
 /**
