@@ -53,7 +53,7 @@ export default function ApiReference() {
             <strong>{entry.summary}.</strong> {entry.description}
           </p>
           {entry.parameters.length > 0 ? (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table>
                 <caption className="small muted">{t("publicResults.docs.parameters")}</caption>
                 <thead>
@@ -86,7 +86,7 @@ export default function ApiReference() {
             <code>curl -i &apos;{`${base}${entry.example}`}&apos;</code>
           </pre>
           {entry.fields.length > 0 ? (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table>
                 <caption className="small muted">{t("publicResults.docs.fields")}</caption>
                 <thead>

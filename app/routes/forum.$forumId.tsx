@@ -237,7 +237,7 @@ export default function ForumPage() {
           </p>
 
           <h3>{t("forums.page.attendance")}</h3>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

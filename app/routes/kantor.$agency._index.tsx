@@ -60,7 +60,7 @@ export default function AgencyComparison() {
           ),
         )}
       </nav>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <caption className="small muted">{t("publicResults.agency.caption")}</caption>
           <thead>

@@ -124,7 +124,7 @@ export default function Holidays() {
       {holidays.length === 0 ? (
         <p>{t("complaints.holidays.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -125,7 +125,7 @@ export default function Users() {
           <button type="submit">{t("admin.grant")}</button>
         </div>
       </Form>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <caption className="muted small">{t("admin.tableCaption")}</caption>
           <thead>

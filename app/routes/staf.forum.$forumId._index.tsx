@@ -220,7 +220,7 @@ export default function ForumOverview() {
         ) : null}
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="attendance" />
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -268,7 +268,7 @@ export default function ForumRecord() {
         {actions.length === 0 ? (
           <p className="muted">{t("forums.staff.record.actionsNone")}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -225,7 +225,7 @@ export default function ForumItems() {
           merged: formatNumber(locale, merged),
         })}
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="items-table">
           <caption className="muted small">{t("forums.staff.items.tableCaption")}</caption>
           <thead>

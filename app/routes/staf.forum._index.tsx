@@ -34,7 +34,7 @@ export default function StaffForums() {
       {forums.length === 0 ? (
         <p>{t("forums.staff.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t("forums.staff.tableCaption")}</caption>
             <thead>

@@ -157,7 +157,7 @@ export default function PaperImport() {
             </p>
           ) : null}
           {preview.badRows.length > 0 ? (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table>
                 <caption className="small muted">{t("paperImport.badRowsCaption")}</caption>
                 <thead>
@@ -248,7 +248,7 @@ export default function PaperImport() {
       <h2>{t("paperImport.history")}</h2>
       {imports.length === 0 ? <p className="muted">{t("paperImport.noHistory")}</p> : null}
       {imports.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -145,7 +145,7 @@ export default function UnitIndicators() {
       {data.forumActions.length > 0 ? (
         <>
           <h3>{t("indicators.forumActions")}</h3>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

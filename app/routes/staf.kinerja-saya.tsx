@@ -103,7 +103,7 @@ export default function MyPerformance() {
       ) : null}
 
       <h2 id="plans-title">{t("assessments.mine.plans")}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table aria-labelledby="plans-title">
           <thead>
             <tr>

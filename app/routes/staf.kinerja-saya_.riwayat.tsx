@@ -35,7 +35,7 @@ export default function CareerRecordPage() {
         <Link to="/staf/kinerja-saya">{t("career.back")}</Link>
       </p>
       <h2 id="career-periods">{t("career.periods")}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table aria-labelledby="career-periods">
           <thead>
             <tr>

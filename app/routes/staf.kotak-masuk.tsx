@@ -62,7 +62,7 @@ export default function Inbox() {
       {items.length === 0 ? (
         <p>{t("complaints.inbox.empty")}</p>
       ) : (
-        <div className="table-wrap" style={{ marginTop: 12 }}>
+        <div className="table-wrap" tabIndex={0} style={{ marginTop: 12 }}>
           <table>
             <tbody>
               {items.map((item) => (

@@ -114,7 +114,7 @@ export default function StaffCounter() {
         </p>
       ) : null}
       {codes.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="small muted">{t("counterAdmin.codesFor", { day: formatDay(locale, today) })}</caption>
             <thead>

@@ -154,7 +154,7 @@ export default function Roster() {
       {shifts.length === 0 ? (
         <p className="muted">{t("roster.noShifts")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -185,7 +185,7 @@ export default function Roster() {
       {patterns.length === 0 ? (
         <p className="muted">{t("roster.noPatterns")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -277,7 +277,7 @@ export default function Roster() {
       {exceptions.length === 0 ? (
         <p className="muted">{t("roster.noExceptions")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -68,7 +68,7 @@ export default function Accounts() {
       {paged.total === 0 ? (
         <p>{t("accounts.manage.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

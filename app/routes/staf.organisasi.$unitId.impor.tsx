@@ -166,7 +166,7 @@ export default function OrganisationImport() {
       </Form>
       <h2>{t("orgImport.page.formatTitle")}</h2>
       <p className="hint">{t("orgImport.page.formatHint")}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>
@@ -192,7 +192,7 @@ export default function OrganisationImport() {
       {history.length === 0 ? (
         <p className="muted">{t("orgImport.page.noHistory")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -229,7 +229,7 @@ export default function OrganisationImport() {
 
 function SummaryTable({ t, summary }: { t: TFunction; summary: ImportSummary }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <thead>
           <tr>

@@ -60,7 +60,7 @@ export default function Counters() {
       <p className="muted">{t("orgAdmin.counters.count", { count: list.total })}</p>
       <form method="get" action={`${base}/poster.pdf`}>
         <p className="muted small">{t("orgAdmin.counters.postersHint")}</p>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

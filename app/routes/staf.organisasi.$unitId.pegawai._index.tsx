@@ -64,7 +64,7 @@ export default function Officers() {
         </button>
       </Form>
       <p className="muted">{t("orgAdmin.officers.count", { count: list.total })}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>

@@ -97,7 +97,7 @@ export default function AgencySettings() {
       </Form>
       <h2>{t("unitSettings.listTitle")}</h2>
       <p className="muted">{t("unitSettings.listIntro")}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>

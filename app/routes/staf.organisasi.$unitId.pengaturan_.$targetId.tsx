@@ -112,7 +112,7 @@ export default function UnitSettingsPage() {
           ) : (
             <>
               <p className="muted">{t("unitSettings.previewPeriod", { period: formatDayRange(locale, preview.period.from, preview.period.to, preview.period.timeZone), n: preview.fullSurveys })}</p>
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table>
                   <tbody>
                     <tr>

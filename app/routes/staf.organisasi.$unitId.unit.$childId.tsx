@@ -124,7 +124,7 @@ export default function UnitAdmin() {
       {services.length === 0 ? (
         <p className="muted">{t("orgAdmin.services.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -173,7 +173,7 @@ export default function UnitAdmin() {
       {counters.length === 0 ? (
         <p className="muted">{t("orgAdmin.counters.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -356,7 +356,7 @@ export default function StaffComplaint() {
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t("complaints.staff.history")}</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -108,7 +108,7 @@ export default function ComplaintQueue() {
       {rows.length === 0 ? (
         <p>{t("complaints.staff.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

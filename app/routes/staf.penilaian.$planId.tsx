@@ -398,7 +398,7 @@ export default function AssessmentPage() {
           <h2 id="development-title">{t("assessments.development.title")}</h2>
           {data.training.length === 0 ? <p className="muted">{t("assessments.development.noSuggestions")}</p> : null}
           {data.training.length > 0 ? (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table>
                 <thead>
                   <tr>

@@ -108,7 +108,7 @@ export default function TeamAssessments() {
       )}
 
       <h2 id="officers-title">{t("assessments.team.officers")}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table aria-labelledby="officers-title">
           <thead>
             <tr>

@@ -139,7 +139,7 @@ export default function PlanPage() {
 
       <h2 id="results-title">{t("assessments.plan.results")}</h2>
       <p className="muted small">{t("assessments.plan.resultsHint")}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table aria-labelledby="results-title">
           <thead>
             <tr>
@@ -276,7 +276,7 @@ export default function PlanPage() {
           </div>
         </Form>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

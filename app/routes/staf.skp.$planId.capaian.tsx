@@ -204,7 +204,7 @@ export default function AchievementsPage() {
       <WeeklySummaries weeks={weeks} results={results} />
 
       <h2 id="log-title">{t("assessments.achievements.title", { count: achievements.length })}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table aria-labelledby="log-title">
           <thead>
             <tr>

@@ -217,7 +217,7 @@ export default function ReviewsPage() {
             data.peerSummary.kind === "withheld" ? (
               <p className="muted">{t("assessments.reviews.peersWithheld", { answered: data.peerSummary.answered, minimum: data.peerSummary.minimum })}</p>
             ) : (
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table aria-label={t("assessments.reviews.peersSummary", { answered: data.peerSummary.answered })}>
                   <caption>{t("assessments.reviews.peersSummary", { answered: data.peerSummary.answered })}</caption>
                   <thead>
@@ -246,7 +246,7 @@ export default function ReviewsPage() {
           {reviewers.length === 0 ? (
             <p className="muted">{t("assessments.reviews.none")}</p>
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table aria-labelledby="reviews-title">
                 <thead>
                   <tr>

@@ -234,7 +234,7 @@ export default function Review() {
         </Form>
       ) : null}
       {ratings.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table ref={table}>
             <thead>
               <tr>
@@ -311,7 +311,7 @@ export default function Review() {
       <p className="muted small">{t("review.exclusionsIntro")}</p>
       {exclusions.length === 0 ? <p className="notice">{t("review.noExclusions")}</p> : null}
       {exclusions.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -335,7 +335,7 @@ export default function Review() {
       <h2>{t("review.contestsTitle")}</h2>
       {contests.length === 0 ? <p className="notice">{t("review.noContests")}</p> : null}
       {contests.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

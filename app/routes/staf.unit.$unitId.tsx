@@ -38,7 +38,7 @@ export default function StaffUnit() {
         </Link>
       </p>
       <h2>{t("staffUnit.counters")}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>
@@ -66,7 +66,7 @@ export default function StaffUnit() {
         </table>
       </div>
       <h2>{t("staffUnit.officers", { count: officers.length })}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>

@@ -113,7 +113,7 @@ export function AuditTrail({ entries }: { entries: TrailEntry[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption className="muted small">{t("assessments.history.caption")}</caption>
         <thead>

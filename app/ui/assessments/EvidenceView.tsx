@@ -91,7 +91,7 @@ export function EvidenceView({ pack }: { pack: EvidencePack }) {
       ) : pack.complaints.value.length === 0 ? (
         <p className="muted">{t("assessments.assessment.noComplaints")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -115,7 +115,7 @@ export function EvidenceView({ pack }: { pack: EvidencePack }) {
         </div>
       )}
       <h3 id="results-evidence">{t("assessments.assessment.resultsTable")}</h3>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table aria-labelledby="results-evidence">
           <thead>
             <tr>
@@ -172,7 +172,7 @@ export function EvidenceView({ pack }: { pack: EvidencePack }) {
         })}
       </p>
       <h3 id="behaviour-evidence">{t("assessments.assessment.behaviourTable")}</h3>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table aria-labelledby="behaviour-evidence">
           <thead>
             <tr>

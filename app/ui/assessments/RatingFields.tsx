@@ -64,7 +64,7 @@ export function MatrixTable() {
   return (
     <details className="skp-details">
       <summary>{t("assessments.assessment.matrixTitle")}</summary>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>

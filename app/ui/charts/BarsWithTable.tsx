@@ -38,7 +38,7 @@ export function BarsWithTable({
           <Bar dataKey="value" fill="#0f5257" isAnimationActive={false} />
         </BarChart>
       </figure>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <caption className="small muted">{caption}</caption>
           <thead>

@@ -217,7 +217,7 @@ function Comments({ data }: { data: Data }) {
       {comments.rows.length === 0 ? (
         <p className="notice">{t("drilldown.comments.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="comments-table">
             <caption className="visually-hidden">{t("drilldown.comments.title")}</caption>
             <thead>
@@ -326,7 +326,7 @@ function Complaints({ data }: { data: Data }) {
           {total > complaints.length ? (
             <p className="small">{t("drilldown.complaints.limited", { shown: complaints.length, total })}</p>
           ) : null}
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="complaints-table">
               <caption className="visually-hidden">{t("drilldown.complaints.title")}</caption>
               <thead>

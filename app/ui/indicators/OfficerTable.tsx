@@ -22,7 +22,7 @@ export function OfficerTable({ officers, ranking, officerHref }: { officers: Off
   const nameOf = (officer: OfficerRowData) => (officerHref ? <Link to={officerHref(officer.officerId)}>{officer.name}</Link> : officer.name);
   if (officers.length === 0) return <p className="notice">{t("indicators.noOfficerRatings")}</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <thead>
           <tr>

@@ -62,7 +62,7 @@ function BreakdownTable({
   const locale = useLocale();
   const showUnit = new Set(rows.map((row) => row.unitName)).size > 1;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

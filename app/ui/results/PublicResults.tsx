@@ -95,7 +95,7 @@ export function PublicResults({ results, scope = "unit" }: { results: Results; s
           </div>
         </div>
         {!r.suppressed ? (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption className="small muted">{t("publicResults.elementsCaption")}</caption>
               <thead>
@@ -279,7 +279,7 @@ function TrendTable({ trend, caption }: { trend: Results["trend"]; caption: stri
   const { t } = useTranslation();
   const locale = useLocale();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table>
         <caption className="small muted">{caption}</caption>
         <thead>

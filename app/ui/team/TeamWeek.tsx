@@ -47,7 +47,7 @@ export function TeamWeekTable({ members, weekStart, today }: { members: MemberWe
   const locale = useLocale();
   const days = daysOfWeek(weekStart);
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table aria-labelledby="team-week-title">
         <caption id="team-week-title">{t("team.glance")}</caption>
         <thead>
@@ -107,7 +107,7 @@ export function TeamMemberCard({
       {member.position ? <p className="muted small">{member.position}</p> : null}
       {member.plans.length === 0 ? <p className="muted">{t("team.noPlan")}</p> : null}
       {member.plans.map((planWeek) => (
-        <div className="table-wrap" key={planWeek.planId}>
+        <div className="table-wrap" tabIndex={0} key={planWeek.planId}>
           <table>
             <caption>
               <Link to={`/staf/skp/${planWeek.planId}/capaian`}>{periodLabel(t, locale, planWeek.periodKind, planWeek.periodStart)}</Link>

@@ -21,7 +21,7 @@ export function WeeklySummaries({ weeks, results }: { weeks: Week[]; results: { 
     <>
       <h2 id="weekly-title">{t("team.weekly.title")}</h2>
       <p className="muted small">{t("team.weekly.intro")}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table aria-labelledby="weekly-title">
           <thead>
             <tr>
