@@ -2,6 +2,7 @@ import http from "node:http";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { queryE2eDatabase } from "./db";
 import { signIn } from "./helpers";
+import { STACK_OR_DATABASE_TEXT } from "../support/leak-patterns";
 import { routeFiles, routePattern } from "../support/route-table";
 
 // Malformed requests over real HTTP to every route of the route table (read from app/routes, so a new route is
@@ -19,16 +20,6 @@ const BAD_QUERY = [
   "unit=2147483648&halaman=2147483648&hal=99999999999&pratinjau=2147483648&unggahan=-1&layanan=2147483648&petugas=2147483648",
   "min=1&nilai=abc&tahun=99999&q=%ED%A0%80&populasi=1e400",
   "q=%00&loket=%00",
-];
-
-const STACK_OR_DATABASE_TEXT = [
-  /\bat [\w$.<>]+ \(.*:\d+:\d+\)/,
-  /node_modules/,
-  /out of range for type/,
-  /invalid input syntax/,
-  /invalid byte sequence/,
-  /violates .* constraint/,
-  /PostgresError|DatabaseError|TypeError|ReferenceError/,
 ];
 
 /** The real id or code for each route parameter, so posts reach the action's parsing (not only its 404). */
