@@ -10,6 +10,21 @@ const fonts = createRequire(import.meta.url);
 const REGULAR = fonts.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
 const BOLD = fonts.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
 const MM = 72 / 25.4;
+/** Every mark stays this far inside the A4 sheet, so an office printer cuts nothing off. */
+export const POSTER_MARGIN_MM = 15;
+
+// Each text has its own box (top and height in mm, at most so many lines): a long unit name or address ends with
+// "…" inside its box rather than running into the QR code or onto a second page.
+const BOXES = {
+  heading: { top: 30, height: 22, size: 26, font: "bold" },
+  unit: { top: 54, height: 13.5, size: 16, font: "bold" },
+  agency: { top: 68, height: 5.5, size: 12, font: "regular" },
+  counter: { top: 75, height: 18.5, size: 22, font: "bold" },
+  url: { top: 210, height: 11, size: 13, font: "bold" },
+  services: { top: 224, height: 36, size: 11, font: "regular" },
+  anonymous: { top: 264, height: 15, size: 11, font: "regular" },
+} as const;
+const QR = { top: 96, width: 110 };
 
 export function renderPostersPdf(posters: readonly PosterText[], title: string): Promise<Buffer> {
   const doc = new PDFDocument({ size: "A4", margin: 0, autoFirstPage: false, info: { Title: title } });
@@ -18,32 +33,37 @@ export function renderPostersPdf(posters: readonly PosterText[], title: string):
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
   doc.registerFont("regular", REGULAR);
   doc.registerFont("bold", BOLD);
-  const width = 210 * MM;
-  const centred = (text: string, y: number, size: number, font: "regular" | "bold", color = "#1d2428") => {
-    doc.font(font).fontSize(size).fillColor(color).text(text, 15 * MM, y * MM, { width: width - 30 * MM, align: "center" });
+  const width = 210;
+  const inner = width - 2 * POSTER_MARGIN_MM;
+  const boxed = (text: string, box: keyof typeof BOXES, color = "#1d2428") => {
+    const { top, height, size, font } = BOXES[box];
+    doc
+      .font(font)
+      .fontSize(size)
+      .fillColor(color)
+      .text(text, POSTER_MARGIN_MM * MM, top * MM, { width: inner * MM, height: height * MM, align: "center", ellipsis: true, lineGap: 0 });
   };
   for (const poster of posters) {
     doc.addPage();
-    doc.rect(0, 0, width, 14 * MM).fill("#0f5257");
-    centred(poster.heading, 28, 26, "bold");
-    centred(poster.unitName, 50, 16, "bold");
-    centred(poster.agencyName, 61, 12, "regular");
-    centred(poster.counterName, 75, 22, "bold", "#0f5257");
+    doc.rect(POSTER_MARGIN_MM * MM, POSTER_MARGIN_MM * MM, inner * MM, 8 * MM).fill("#0f5257");
+    boxed(poster.heading, "heading");
+    boxed(poster.unitName, "unit");
+    boxed(poster.agencyName, "agency");
+    boxed(poster.counterName, "counter", "#0f5257");
     const qr = QRCode.create(poster.url, { errorCorrectionLevel: "M" });
     const size = qr.modules.size;
-    const qrWidth = 120;
-    const cell = qrWidth / (size + 8);
-    const x0 = (210 - qrWidth) / 2;
-    doc.rect(x0 * MM, 95 * MM, qrWidth * MM, qrWidth * MM).lineWidth(0.4 * MM).strokeColor("#d5dde0").stroke();
+    const cell = QR.width / (size + 8);
+    const x0 = (width - QR.width) / 2;
+    doc.rect(x0 * MM, QR.top * MM, QR.width * MM, QR.width * MM).lineWidth(0.4 * MM).strokeColor("#d5dde0").stroke();
     for (let row = 0; row < size; row++) {
       for (let col = 0; col < size; col++) {
-        if (qr.modules.get(row, col)) doc.rect((x0 + (4 + col) * cell) * MM, (95 + (4 + row) * cell) * MM, cell * MM + 0.2, cell * MM + 0.2);
+        if (qr.modules.get(row, col)) doc.rect((x0 + (4 + col) * cell) * MM, (QR.top + (4 + row) * cell) * MM, cell * MM + 0.2, cell * MM + 0.2);
       }
     }
     doc.fill("#000000");
-    centred(poster.url, 95 + qrWidth + 6, 13, "bold");
-    poster.services.slice(0, 6).forEach((service, index) => centred(service, 229 + index * 7, 11, "regular"));
-    centred(poster.anonymous, 276, 11, "regular");
+    boxed(poster.url, "url");
+    if (poster.services.length > 0) boxed(poster.services.slice(0, 8).join("\n"), "services");
+    boxed(poster.anonymous, "anonymous");
   }
   if (posters.length === 0) doc.addPage();
   doc.end();
