@@ -95,7 +95,7 @@ export default function Counters() {
             {t(error)}
           </p>
         ) : null}
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>
