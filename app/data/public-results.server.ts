@@ -21,6 +21,8 @@ import { holidayCalendarFor } from "./holidays.server";
 import { scopeIndicators, type Scope } from "./indicators.server";
 import { localDateOf } from "~/domain/working-days";
 import { skmReportTexts } from "./skm-reports.server";
+import { recommendationsOf, type Recommendation } from "./skm-recommendations.server";
+import { doneCount, inReadingOrder, isRecommendationLate, type RecommendationStatus } from "~/domain/skm-recommendations";
 
 // The public side of the results: what a citizen's page, the open-data API and its downloads show for a unit or
 // a service and a period. Every figure comes from one function here, so a page and the API cannot disagree.
@@ -47,6 +49,7 @@ export interface PublicIndicators {
   quick: QuickFigure;
   /** Ratings taken out (excluded) by staff, as a share of all ratings received in the period. */
   excluded: { ratings: number; received: number; share: number | null };
+  recommendations: PublicRecommendations;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -193,22 +196,82 @@ export async function quickFigureFor(
   return quickFigure(row.ratings, row.satisfied, subject.agency.minimum);
 }
 
-/** Everything the API's indicators answer holds for a subject and period. */
+/** Everything the API's indicators answer holds for a subject and period; `today` in the agency's zone. */
 export async function publicIndicators(
   db: Kysely<Database>,
   subject: PublicSubject,
   period: Period,
+  today: string,
 ): Promise<PublicIndicators> {
   const [{ published, excluded }, quick] = await Promise.all([
     publishedIkmFor(db, subject, period),
     quickFigureFor(db, subject, period),
   ]);
+  const lowest = published.kind === "published" ? published.lowest : null;
   return {
     subject,
     period: { code: periodCode(period), from: period.from, to: period.to },
     published,
     quick,
     excluded,
+    recommendations: await publicRecommendations(db, subject, period, lowest, today),
+  };
+}
+
+export interface PublicRecommendation {
+  id: number;
+  element: ElementCode;
+  service: { id: number; name: string } | null;
+  action: string;
+  dueOn: string;
+  status: RecommendationStatus;
+  late: boolean;
+  updates: { on: string; status: RecommendationStatus; note: string; evidence: string | null }[];
+}
+
+export interface PublicRecommendations {
+  /** The recommendations of the SKM reports within the period, the lowest element's first. */
+  items: PublicRecommendation[];
+  /** Those of the period before, with their status today: what the unit did about what it said. */
+  previous: { from: string; to: string; items: PublicRecommendation[]; done: number };
+}
+
+/**
+ * What the unit committed to in its SKM reports: the period's recommendations (the lowest element's first) and the
+ * previous period's with their follow-up. A service sees its unit's that name no service or name it. Who is
+ * responsible is left out: no officer is named in public.
+ */
+export async function publicRecommendations(
+  db: Kysely<Database>,
+  subject: PublicSubject,
+  period: Period,
+  lowest: ElementCode | null,
+  today: string,
+): Promise<PublicRecommendations> {
+  const before = previousPeriod(period);
+  const filter = subject.kind === "service" ? { match: "within" as const, serviceId: subject.id } : { match: "within" as const };
+  const [current, earlier] = await Promise.all([
+    recommendationsOf(db, subject.unit.id, period, filter),
+    recommendationsOf(db, subject.unit.id, before, filter),
+  ]);
+  const shown = (row: Recommendation): PublicRecommendation => ({
+    id: row.id,
+    element: row.element,
+    service: row.service,
+    action: row.action,
+    dueOn: row.dueOn,
+    status: row.status,
+    late: isRecommendationLate(row, today),
+    updates: row.updates.map((update) => ({
+      on: update.notedOn,
+      status: update.statusTo,
+      note: update.note,
+      evidence: update.evidence === "" ? null : update.evidence,
+    })),
+  });
+  return {
+    items: inReadingOrder(current, lowest).map(shown),
+    previous: { from: before.from, to: before.to, items: inReadingOrder(earlier, null).map(shown), done: doneCount(earlier) },
   };
 }
 

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import { hasRoleFor, type RoleGrant } from "~/domain/access/grants";
+import type { RoleGrant } from "~/domain/access/grants";
+import { mayKeepSkmReport } from "~/domain/access/skm-reports";
 import type { Period } from "~/domain/indicators/period";
 import { AGE_BANDS, EDUCATIONS, OCCUPATIONS, SEXES } from "~/domain/ratings/options";
 import { appendAudit } from "./audit.server";
@@ -43,7 +44,7 @@ export async function saveSkmReport(
 ): Promise<SaveSkmReportResult> {
   return db.transaction().execute(async (trx) => {
     const unit = await trx.selectFrom("units").select("path").where("id", "=", input.unitId).executeTakeFirst();
-    if (!unit || !hasRoleFor(actor.grants, ["supervisor", "admin"], unit.path)) return { ok: false, reason: "not_found" } as const;
+    if (!unit || !mayKeepSkmReport(actor.grants, unit.path)) return { ok: false, reason: "not_found" } as const;
     const before = await trx
       .selectFrom("skm_reports")
       .select(["id", "recommendations", "previous_follow_up"])

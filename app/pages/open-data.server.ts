@@ -14,9 +14,11 @@ import {
   publicSubject,
   publicUnitsOfAgency,
   type PublicIndicators,
+  type PublicRecommendation,
   type PublicSubject,
   type PublicTarget,
 } from "~/data/public-results.server";
+import { localDateOf } from "~/domain/working-days";
 import { createTranslator } from "~/i18n/react";
 import { RESOURCES } from "~/i18n/resources.server";
 import type { ComplaintList, ForumRecord, Indicators, UnitList } from "~/http/open-data/schemas";
@@ -77,7 +79,20 @@ export function indicatorsFrom(figures: PublicIndicators, period: Period): Indic
       suppressed: quick.suppressed,
     },
     excluded,
+    recommendations: {
+      items: figures.recommendations.items.map(recommendationAnswer),
+      previous: {
+        from: figures.recommendations.previous.from,
+        to: figures.recommendations.previous.to,
+        items: figures.recommendations.previous.items.map(recommendationAnswer),
+        done: figures.recommendations.previous.done,
+      },
+    },
   };
+}
+
+function recommendationAnswer(row: PublicRecommendation): Indicators["recommendations"]["items"][number] {
+  return { ...row, elementName: elementName(row.element) };
 }
 
 /** A subject's indicators for a period (the last complete quarter when none is asked), or undefined when unknown. */
@@ -90,7 +105,8 @@ export async function indicatorsAnswer(
   const subject = await publicSubject(db, target);
   if (!subject) return undefined;
   const chosen = period ?? lastCompleteQuarter(now, subject.agency.timeZone);
-  return { subject, answer: indicatorsFrom(await publicIndicators(db, subject, chosen), chosen) };
+  const today = localDateOf(now, subject.agency.timeZone);
+  return { subject, answer: indicatorsFrom(await publicIndicators(db, subject, chosen, today), chosen) };
 }
 
 const OPEN_STATUSES = new Set(["terverifikasi", "diteruskan", "ditindaklanjuti", "ditanggapi"]);

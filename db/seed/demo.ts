@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { seedAssessments } from "./assessments";
 import { seedComplaints } from "./complaints";
 import { seedForums } from "./forums";
+import { seedRecommendations } from "./recommendations";
 import type { Database, Role } from "../schema";
 import { hashPassword } from "../../app/platform/password.server";
 import { seededRandom } from "./random";
@@ -79,13 +80,13 @@ export async function seedDemo(db: Kysely<Database>, options: { onlyIfEmpty?: bo
       wrote = true;
     }
   });
-  // Later features add their demo records (ratings, complaints, forums) on top of the organisation.
+  // Later features add their demo records (ratings, complaints, forums, SKM recommendations) on top of the organisation.
   if (wrote) for (const seedFeature of FEATURE_SEEDS) await seedFeature(db);
   return wrote;
 }
 
 type FeatureSeed = (db: Kysely<Database>) => Promise<void>;
-const FEATURE_SEEDS: FeatureSeed[] = [seedDemoRatings, seedAssessments, seedComplaints, seedForums];
+const FEATURE_SEEDS: FeatureSeed[] = [seedDemoRatings, seedAssessments, seedComplaints, seedForums, seedRecommendations];
 
 export function slugify(text: string): string {
   return text

@@ -159,6 +159,9 @@ describe("open data", async () => {
     } as never)) as Awaited<ReturnType<typeof unitPage.loader>>;
     expect(page.init?.status).toBe(200);
     expect(page.data.results.indicators).toEqual(api);
+    // The SKM report's commitments are part of the same answer (the demo has some in both periods).
+    expect(api.recommendations.items.length).toBeGreaterThan(0);
+    expect(api.recommendations.previous.items.length).toBeGreaterThan(0);
     const csv = await (
       await get(`/api/v1/agencies/${dukcapil.agencySlug}/indicators.csv?period=${api.period.code}`)
     ).text();
@@ -191,7 +194,10 @@ describe("open data", async () => {
     const document = (await (await get("/api/v1/openapi.json")).json()) as {
       openapi: string;
       paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
     };
+    expect(Object.keys(document.components.schemas.Indicators!.properties!)).toContain("recommendations");
+    expect(Object.keys(document.components.schemas.Recommendation!.properties!)).not.toContain("responsible");
     expect(document.openapi).toBe("3.1.0");
     const validator = new Validator();
     const result = await validator.validate(document as never);

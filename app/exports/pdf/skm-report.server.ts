@@ -2,7 +2,8 @@ import PDFDocument from "pdfkit";
 import { ELEMENT_CODES, type ElementCode } from "~/domain/indicators/elements";
 import { classifyConvertedValue, convertedValueHundredths } from "~/domain/indicators/ikm";
 import type { Locale } from "~/i18n/config";
-import { formatDate, formatNumber, formatPercent } from "~/i18n/format";
+import { doneCount, inReadingOrder, isRecommendationLate } from "~/domain/skm-recommendations";
+import { formatDate, formatDay, formatNumber, formatPercent } from "~/i18n/format";
 import type { SkmReportData } from "~/pages/skm-report.server";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -339,15 +340,57 @@ export function renderSkmReportPdf(report: SkmReportData, t: Translate, locale: 
   } else {
     paragraph(t("skmReport.pdf.noData"), { color: MUTED, italic: true });
   }
+  /** The recommendations as records: element, action, who, due date and status (with the latest note). */
+  const recommendationTable = (rows: SkmReportData["recommendations"], withLatest: boolean) => {
+    const statusOf = (row: SkmReportData["recommendations"][number]) => {
+      const status = t(`skmReport.recommendation.status.${row.status}`);
+      const late = isRecommendationLate(row, report.today) ? ` (${t("skmReport.recommendation.late")})` : "";
+      const latest = withLatest ? row.updates.at(-1) : undefined;
+      return latest ? `${status}${late}\n${formatDay(locale, latest.notedOn)}: ${latest.note}${latest.evidence ? ` (${t("skmReport.recommendation.evidence")}: ${latest.evidence})` : ""}` : `${status}${late}`;
+    };
+    // The element by its code only (its name is in the table above), so the action keeps a readable width.
+    const statusWidth = withLatest ? 140 : 80;
+    table(
+      [
+        { label: "No", width: 22, align: "right" },
+        { label: t("skmReport.pdf.code"), width: 34 },
+        { label: t("skmReport.recommendation.action"), width: width - 22 - 34 - 80 - 64 - statusWidth },
+        { label: t("skmReport.recommendation.responsible"), width: 80 },
+        { label: t("skmReport.recommendation.due"), width: 64 },
+        { label: t("skmReport.pdf.status"), width: statusWidth },
+      ],
+      rows.map((row, index) => [
+        String(index + 1),
+        row.element,
+        row.service ? `${row.action} (${row.service.name})` : row.action,
+        row.responsible,
+        formatDay(locale, row.dueOn),
+        statusOf(row),
+      ]),
+    );
+  };
   heading(t("skmReport.pdf.recommendationsHeading"), 2);
-  typedText(report.texts.recommendations, t("skmReport.pdf.noRecommendations"));
+  const orderedNow = inReadingOrder(report.recommendations, ikm?.lowest ?? null);
+  if (orderedNow.length > 0) recommendationTable(orderedNow, false);
+  if (orderedNow.length === 0 || report.texts.recommendations.trim() !== "") typedText(report.texts.recommendations, t("skmReport.pdf.noRecommendations"));
 
   // 5 Follow-up of the previous period -------------------------------------------------------------------
   heading(t("skmReport.pdf.s5"));
   heading(t("skmReport.pdf.previousHeading", previous), 2);
-  typedText(report.previousTexts.recommendations, t("skmReport.pdf.previousNone"));
-  heading(t("skmReport.pdf.followUpHeading"), 2);
-  typedText(report.texts.previousFollowUp, t("skmReport.pdf.followUpNone"));
+  if (report.previousRecommendations.length > 0) {
+    paragraph(
+      t("skmReport.pdf.previousDone", {
+        done: formatNumber(locale, doneCount(report.previousRecommendations)),
+        total: formatNumber(locale, report.previousRecommendations.length),
+      }),
+    );
+    recommendationTable(report.previousRecommendations, true);
+  }
+  if (report.previousRecommendations.length === 0 || report.previousTexts.recommendations.trim() !== "") typedText(report.previousTexts.recommendations, t("skmReport.pdf.previousNone"));
+  if (report.previousRecommendations.length === 0 || report.texts.previousFollowUp.trim() !== "") {
+    heading(t("skmReport.pdf.followUpHeading"), 2);
+    typedText(report.texts.previousFollowUp, t("skmReport.pdf.followUpNone"));
+  }
 
   // 6 Closing --------------------------------------------------------------------------------------------
   heading(t("skmReport.pdf.s6"));

@@ -68,7 +68,7 @@ export const API_PATHS: ApiPath[] = [
       path: `${API_BASE}/units/{unitId}/indicators`,
       summary: "IKM of a unit",
       description:
-        "The unit's (and its sub-units') SKM results for a period. Below the agency's minimum of full surveys the IKM, mutu and element values are null and suppressed is true.",
+        "The unit's (and its sub-units') SKM results for a period. Below the agency's minimum of full surveys the IKM, mutu and element values are null and suppressed is true. recommendations lists what the unit committed to in its SKM reports (the lowest element's first) and the previous period's recommendations with their follow-up status.",
       tags: ["Results"],
       request: { params: IdParamSchema("unitId"), query: PeriodQuerySchema },
       responses: { 200: json("The unit's results.", IndicatorsSchema), ...common },
@@ -80,7 +80,7 @@ export const API_PATHS: ApiPath[] = [
       method: "get",
       path: `${API_BASE}/services/{serviceId}/indicators`,
       summary: "IKM of a service",
-      description: "The same as for a unit, for one service.",
+      description: "The same as for a unit, for one service; recommendations are the unit's that name this service or no service.",
       tags: ["Results"],
       request: { params: IdParamSchema("serviceId"), query: PeriodQuerySchema },
       responses: { 200: json("The service's results.", IndicatorsSchema), ...common },

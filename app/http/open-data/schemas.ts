@@ -3,6 +3,7 @@ import { z } from "zod";
 import { UNIT_KINDS } from "../../../db/tables/organisation";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
 import { parsePeriodCode } from "~/domain/indicators/publication";
+import { RECOMMENDATION_STATUSES } from "~/domain/skm-recommendations";
 
 // The open-data API's answers, one zod schema each. The same schemas shape what the routes send, describe the
 // OpenAPI document (app/http/open-data/openapi.ts) and check the answers in the tests, so the three cannot drift.
@@ -99,6 +100,50 @@ export const QuickSchema = z
   })
   .openapi("QuickRatings");
 
+const recommendationStatus = z.enum(RECOMMENDATION_STATUSES).openapi({
+  description: "planned (direncanakan), in_progress (sedang dikerjakan) or done (selesai).",
+});
+
+export const RecommendationSchema = z
+  .object({
+    id,
+    element: z.enum(ELEMENT_CODES).openapi({ description: "The SKM element the recommendation addresses." }),
+    elementName: z.string().openapi({ example: "Perilaku Pelaksana" }),
+    service: z
+      .object({ id, name: z.string() })
+      .nullable()
+      .openapi({ description: "The service it is about; null for the whole unit." }),
+    action: z.string().openapi({ description: "What the unit committed to do." }),
+    dueOn: day,
+    status: recommendationStatus,
+    late: z.boolean().openapi({ description: "Not done and past its due date (in the agency's time zone)." }),
+    updates: z
+      .array(
+        z.object({
+          on: day,
+          status: recommendationStatus,
+          note: z.string(),
+          evidence: z.string().nullable().openapi({ description: "A document, letter number or web address." }),
+        }),
+      )
+      .openapi({ description: "Every status change or progress note, oldest first." }),
+  })
+  .openapi("Recommendation", {
+    description:
+      "A recommendation of the unit's SKM report with its follow-up. Who is responsible inside the unit is not published.",
+  });
+
+export const RecommendationsSchema = z
+  .object({
+    items: z
+      .array(RecommendationSchema)
+      .openapi({ description: "The recommendations of the SKM reports within the period, the lowest element's first." }),
+    previous: z
+      .object({ from: day, to: day, items: z.array(RecommendationSchema), done: z.number().int().min(0) })
+      .openapi({ description: "The previous period's recommendations with their status today." }),
+  })
+  .openapi("Recommendations");
+
 export const IndicatorsSchema = z
   .object({
     unit: z.object({ id, name: z.string(), agency: z.string() }),
@@ -149,6 +194,7 @@ export const IndicatorsSchema = z
     excluded: z
       .object({ ratings: z.number().int().min(0), received: z.number().int().min(0), share: share.nullable() })
       .openapi({ description: "Ratings taken out by staff (abuse, duplicates) among all received." }),
+    recommendations: RecommendationsSchema,
   })
   .openapi("Indicators");
 

@@ -4,6 +4,7 @@ import { useLocale, useTranslation } from "~/i18n/react";
 import { BarsWithTable } from "~/ui/charts/BarsWithTable";
 import { PeriodPicker } from "./PeriodPicker";
 import { ResultTerms } from "./ResultTerms";
+import { Commitments } from "./Commitments";
 
 // The results block of a unit's or a service's public page: the figure (or "not enough data"), the sample in
 // plain words, quick ratings, the excluded share, every element, the 12-month trend with its table, the lowest
@@ -163,6 +164,7 @@ export function PublicResults({ results, scope = "unit" }: { results: Results; s
               })
             : t("publicResults.followUp.noLowest")}
         </p>
+        <Commitments recommendations={r.recommendations} lowest={followUp.lowest} />
         {followUp.recommendations || followUp.previousFollowUp || followUp.previousRecommendations ? (
           <dl className="facts">
             {followUp.recommendations ? (
@@ -184,9 +186,10 @@ export function PublicResults({ results, scope = "unit" }: { results: Results; s
               </>
             ) : null}
           </dl>
-        ) : (
+        ) : r.recommendations.items.length === 0 && r.recommendations.previous.items.length === 0 ? (
           <p className="notice">{t("publicResults.followUp.none")}</p>
-        )}
+        ) : null}
+        <p className="muted small">{t("publicResults.commitments.terms")}</p>
         {followUp.actions.length > 0 ? (
           <>
             <h3>{t("publicResults.followUp.actions")}</h3>
