@@ -75,7 +75,7 @@ describe("SKM report recommendations", async () => {
       ["2026-03-20", "in_progress", "done"],
     ]);
     expect(await counts()).toEqual({ recommendations: before.recommendations + 1, updates: before.updates + 3, audited: before.audited + 4 });
-    const audit = await db.selectFrom("audit_log").select(["action", "before", "after"]).where("subject_type", "=", "skm_recommendation").where("subject_id", "=", id).orderBy("id").execute();
+    const audit = await db.selectFrom("audit_log").select(["action", "before", "after"]).where("subject_type", "=", "skm_recommendation").where("subject_id", "=", String(id)).orderBy("id").execute();
     expect(audit.map((entry) => entry.action)).toEqual(["skm_recommendation.add", "skm_recommendation.status", "skm_recommendation.status", "skm_recommendation.status"]);
     expect(audit[3]!.before).toEqual({ status: "in_progress" });
 
