@@ -17,6 +17,8 @@ import { unitIdParam } from "~/http/params";
 import { confirmationFor, confirmField, type ConfirmRequest } from "~/http/confirm";
 import { ForwardFields } from "~/ui/complaints/ForwardFields";
 import { ConfirmStep } from "~/ui/ConfirmStep";
+import { SelectField } from "~/ui/SelectField";
+import { TextAreaField } from "~/ui/TextAreaField";
 import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.complaint.trackingCode} · Suara` : "Suara" }];
@@ -305,8 +307,8 @@ export default function StaffComplaint() {
         <div className="grid" style={{ gridTemplateColumns: "repeat(auto-fit, minmax(320px, 1fr))", alignItems: "start" }}>
           {c.actions.verify ? (
             <ActionCard title={t("complaints.staff.verifyTitle")} intent="verify" submit={t("complaints.staff.verify")} hint={t("complaints.staff.verifyHint")}>
-              <Select name="category" intent="verify" label={t("complaints.staff.classifiedAs")} defaultValue={c.reportedCategory} options={COMPLAINT_CATEGORIES.map((value) => [value, t(`complaints.form.categories.${value}`)])} errors={errorsFor("verify")} />
-              <Select name="visibility" intent="verify" label={t("complaints.staff.visibility")} defaultValue={c.visibility} options={allowedVisibilities(c.visibility).map((value) => [value, t(`complaints.form.visibilities.${value}`)])} errors={errorsFor("verify")} />
+              <SelectField name="category" label={t("complaints.staff.classifiedAs")} defaultValue={c.reportedCategory} options={COMPLAINT_CATEGORIES.map((value) => ({ value, label: t(`complaints.form.categories.${value}`) }))} id="verify-category" error={errorsFor("verify").category} />
+              <SelectField name="visibility" label={t("complaints.staff.visibility")} defaultValue={c.visibility} options={allowedVisibilities(c.visibility).map((value) => ({ value, label: t(`complaints.form.visibilities.${value}`) }))} id="verify-visibility" error={errorsFor("verify").visibility} />
             </ActionCard>
           ) : null}
           {c.actions.forward && c.forwardTargets ? (
@@ -316,39 +318,39 @@ export default function StaffComplaint() {
           ) : null}
           {c.actions.follow_up ? (
             <ActionCard title={t("complaints.staff.followUpTitle")} intent="follow_up" submit={t("complaints.staff.followUp")} hint={t("complaints.staff.followUpHint")}>
-              <TextArea name="text" intent="follow_up" label={t("complaints.staff.followUpText")} errors={errorsFor("follow_up")} />
+              <TextAreaField name="text" label={t("complaints.staff.followUpText")} id="follow_up-text" error={errorsFor("follow_up").text} rows={5} maxLength={5000} />
             </ActionCard>
           ) : null}
           {c.actions.officer_reply ? (
             <ActionCard title={t("complaints.staff.replyTitle")} intent="officer_reply" submit={t("complaints.staff.reply")}>
-              <TextArea name="text" intent="officer_reply" label={t("complaints.staff.replyText")} errors={errorsFor("officer_reply")} />
+              <TextAreaField name="text" label={t("complaints.staff.replyText")} id="officer_reply-text" error={errorsFor("officer_reply").text} rows={5} maxLength={5000} />
             </ActionCard>
           ) : null}
           {c.actions.close ? (
             <ActionCard title={t("complaints.staff.closeTitle")} intent="close" submit={t("complaints.staff.close")} hint={t("complaints.staff.upheldHint")}>
-              <Select name="upheld" intent="close" label={t("complaints.staff.upheld")} placeholder={t("complaints.staff.choose")} options={[["no", t("complaints.staff.upheldNo")], ["yes", t("complaints.staff.upheldYes")]]} errors={errorsFor("close")} />
+              <SelectField name="upheld" label={t("complaints.staff.upheld")} placeholder={t("complaints.staff.choose")} options={[{ value: "no", label: t("complaints.staff.upheldNo") }, { value: "yes", label: t("complaints.staff.upheldYes") }]} id="close-upheld" error={errorsFor("close").upheld} required defaultValue="" />
             </ActionCard>
           ) : null}
           {c.actions.resume ? <ActionCard title={t("complaints.status.ditunda")} intent="resume" submit={t("complaints.staff.resume")} hint={c.postponeReason ?? undefined} /> : null}
           {c.actions.postpone ? (
             <ActionCard title={t("complaints.staff.postponeTitle")} intent="postpone" submit={t("complaints.staff.postpone")} secondary>
-              <TextArea name="reason" intent="postpone" label={t("complaints.staff.postponeReason")} errors={errorsFor("postpone")} rows={3} />
+              <TextAreaField name="reason" label={t("complaints.staff.postponeReason")} id="postpone-reason" error={errorsFor("postpone").reason} rows={3} maxLength={5000} />
             </ActionCard>
           ) : null}
           {c.actions.not_our_authority ? (
             <ActionCard title={t("complaints.staff.notOursTitle")} intent="not_our_authority" submit={t("complaints.staff.notOurs")} secondary>
-              <TextArea name="referTo" intent="not_our_authority" label={t("complaints.staff.referTo")} errors={errorsFor("not_our_authority")} rows={3} />
+              <TextAreaField name="referTo" label={t("complaints.staff.referTo")} id="not_our_authority-referTo" error={errorsFor("not_our_authority").referTo} rows={3} maxLength={5000} />
             </ActionCard>
           ) : null}
           {c.actions.archive ? (
             <ActionCard title={t("complaints.staff.archiveTitle")} intent="archive" submit={t("complaints.staff.archive")} secondary>
-              <Select name="reason" intent="archive" label={t("complaints.staff.archiveReason")} placeholder={t("complaints.staff.choose")} options={(["spam", "duplicate", "other"] as const).map((value) => [value, t(`complaints.archiveReasons.${value}`)])} errors={errorsFor("archive")} />
-              <TextArea name="note" intent="archive" label={t("complaints.staff.archiveNote")} errors={errorsFor("archive")} rows={2} />
+              <SelectField name="reason" label={t("complaints.staff.archiveReason")} placeholder={t("complaints.staff.choose")} options={(["spam", "duplicate", "other"] as const).map((value) => ({ value, label: t(`complaints.archiveReasons.${value}`) }))} id="archive-reason" error={errorsFor("archive").reason} required defaultValue="" />
+              <TextAreaField name="note" label={t("complaints.staff.archiveNote")} id="archive-note" error={errorsFor("archive").note} rows={2} maxLength={5000} />
             </ActionCard>
           ) : null}
           {c.actions.set_visibility && !c.actions.verify ? (
             <ActionCard title={t("complaints.staff.visibilityTitle")} intent="set_visibility" submit={t("complaints.staff.setVisibility")} secondary>
-              <Select name="visibility" intent="set_visibility" label={t("complaints.staff.visibility")} defaultValue={c.visibility} options={allowedVisibilities(c.visibility).map((value) => [value, t(`complaints.form.visibilities.${value}`)])} errors={errorsFor("set_visibility")} />
+              <SelectField name="visibility" label={t("complaints.staff.visibility")} defaultValue={c.visibility} options={allowedVisibilities(c.visibility).map((value) => ({ value, label: t(`complaints.form.visibilities.${value}`) }))} id="set_visibility-visibility" error={errorsFor("set_visibility").visibility} />
             </ActionCard>
           ) : null}
         </div>
@@ -425,50 +427,5 @@ function ActionCard(props: { title: string; intent: string; submit: string; hint
         </button>
       </div>
     </Form>
-  );
-}
-
-function Select(props: { name: string; intent: string; label: string; options: [string, string][]; defaultValue?: string; placeholder?: string; errors: Record<string, string | undefined> }) {
-  const { t } = useTranslation();
-  const id = `${props.intent}-${props.name}`;
-  const error = props.errors[props.name];
-  return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <select id={id} name={props.name} defaultValue={props.defaultValue ?? (props.placeholder ? "" : undefined)} required={props.placeholder ? true : undefined} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        {props.placeholder ? (
-          <option value="" disabled>
-            {props.placeholder}
-          </option>
-        ) : null}
-        {props.options.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-function TextArea(props: { name: string; intent: string; label: string; rows?: number; errors: Record<string, string | undefined> }) {
-  const { t } = useTranslation();
-  const id = `${props.intent}-${props.name}`;
-  const error = props.errors[props.name];
-  return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <textarea id={id} name={props.name} rows={props.rows ?? 5} maxLength={5000} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      ) : null}
-    </div>
   );
 }
