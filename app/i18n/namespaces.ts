@@ -9,6 +9,7 @@ const PUBLIC_PAGES: [prefix: string, files: string[]][] = [
   ["/masuk", ["common"]],
   ["/penyiapan", ["common", "accounts"]],
   ["/aktivasi", ["common", "accounts"]],
+  ["/ulasan-rekan", ["common", "assessments"]],
 ];
 const HOME: string[] = ["common"];
 

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data as respond, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
@@ -6,13 +6,18 @@ import { notFound, requireUser } from "~/auth/guard.server";
 import { now } from "~/platform/clock.server";
 import { db } from "~/platform/db.server";
 import { planAccess, reviewKindFor } from "~/data/skp/access.server";
-import { changePeer, submitReview, type ReviewInput } from "~/data/skp/period.server";
+import { changePeer, submitReview } from "~/data/skp/period.server";
 import { peerCandidates, planDetail, planHeader } from "~/data/skp/queries.server";
 import { BERAKHLAK_VALUES, RATINGS } from "~/domain/berakhlak";
-import { reviewsForOfficer } from "~/domain/peer-reviews";
+import { behaviourReviewOf, behaviourReviewSchema, PEER_LINK_VALID_DAYS, peerInviteSchema, reviewsForOfficer } from "~/domain/peer-reviews";
+import { invitePeerByLink, peerLinkPath, peerLinksOf } from "~/data/skp/peer-links.server";
+import { publicBaseUrl } from "~/http/public-url.server";
+import { formatDay } from "~/i18n/format";
+import { Field } from "~/ui/Field";
+import { BehaviourReviewFields } from "~/ui/assessments/BehaviourReviewFields";
 import { parseForm, idField } from "~/http/forms";
 import { unitIdParam } from "~/http/params";
-import { PlanHeader } from "~/ui/skp";
+import { PlanHeader, useLocale } from "~/ui/skp";
 import { SelectField } from "~/ui/SelectField";
 import { FormMessage } from "~/ui/FormMessage";
 import { planHasAssessment } from "~/data/assessments/versions.server";
@@ -48,18 +53,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reviewedPeerIds: forOfficer ? [] : [...new Set(detail.reviews.filter((r) => r.kind === "peer").map((r) => r.reviewerId))],
     candidates: access.assessor && !assessed ? await peerCandidates(db(), plan, user.officerId) : [],
     choosePeers: access.assessor && !assessed,
+    // Peers invited through a link: their names only for the supervisors, never for the officer reviewed.
+    peerLinks: seesAll && !forOfficer ? await peerLinksOf(db(), plan.id, now()) : [],
+    mayInvite: access.assessor && !assessed && plan.status === "approved",
+    timeZone: header.timeZone,
   };
 }
 
-const reviewSchema = z.object({
-  intent: z.literal("review"),
-  ...Object.fromEntries(
-    BERAKHLAK_VALUES.flatMap((value) => [
-      [`rating_${value}`, z.enum(RATINGS)],
-      [`justification_${value}`, z.string().trim().min(1, "form.required").max(500, "form.tooLong")],
-    ]),
-  ),
-}) as unknown as z.ZodType<{ intent: "review" } & Record<string, string>>;
+const reviewSchema = behaviourReviewSchema;
 const peerSchema = z.object({
   intent: z.enum(["addPeer", "removePeer"]),
   peerOfficerId: idField(),
@@ -73,15 +74,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(reviewSchema, form);
     if (!parsed.ok) return { errors: parsed.errors, values: parsed.values };
     if (!(await planAccess(db(), user, planId, { allowPeers: true }))) throw notFound();
-    const input = Object.fromEntries(
-      BERAKHLAK_VALUES.map((value) => [
-        value,
-        { rating: parsed.data[`rating_${value}`], justification: parsed.data[`justification_${value}`] },
-      ]),
-    ) as ReviewInput;
-    const result = await submitReview(db(), user, planId, input);
+    const result = await submitReview(db(), user, planId, behaviourReviewOf(parsed.data));
     if (!result.ok) return { errors: { _form: `assessments.errors.${result.reason}` }, values: parsed.data };
     return redirect(`/staf/skp/${planId}/ulasan`);
+  }
+  if (form.get("intent") === "inviteLink") {
+    const parsed = parseForm(peerInviteSchema, form);
+    if (!parsed.ok) return respond({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+    if (!(await planAccess(db(), user, planId))) throw notFound();
+    const result = await invitePeerByLink(db(), user, planId, { name: parsed.data.peerName, email: parsed.data.peerEmail }, { now: now(), baseUrl: publicBaseUrl(request) });
+    if (!result.ok) return respond({ errors: { _form: `assessments.errors.${result.reason}` }, values: parsed.data }, { status: 409 });
+    // The link is shown this once: only its hash is kept.
+    return {
+      invited: { name: parsed.data.peerName, link: `${publicBaseUrl(request)}${peerLinkPath(result.token)}`, expiresAt: result.expiresAt.toISOString(), mailed: result.mailed },
+    };
   }
   const parsed = parseForm(peerSchema, form);
   if (!parsed.ok) return { errors: parsed.errors, values: parsed.values };
@@ -98,11 +104,13 @@ export default function ReviewsPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {};
-  const values: Record<string, string | undefined> = actionData?.values ?? {};
+  const locale = useLocale();
+  const errors: Record<string, string | undefined> = (actionData && "errors" in actionData ? actionData.errors : undefined) ?? {};
+  const values: Record<string, string | undefined> = ((actionData && "values" in actionData ? actionData.values : undefined) ?? {}) as Record<string, string | undefined>;
+  const invited = actionData && "invited" in actionData ? actionData.invited : null;
   const reviewers = [
     ...new Map(
-      data.reviews.map((r) => [r.reviewerId, { id: r.reviewerId, name: r.reviewerName, kind: r.kind }]),
+      data.reviews.map((r) => [r.reviewerKey, { key: r.reviewerKey, name: r.reviewerName, kind: r.kind, viaLink: r.viaLink }]),
     ).values(),
   ];
   return (
@@ -119,45 +127,7 @@ export default function ReviewsPage() {
         <Form method="post" className="card skp-review" noValidate>
           <h2>{t("assessments.reviews.yourReview", { kind: t(`assessments.reviews.kind.${data.kind}`) })}</h2>
           <input type="hidden" name="intent" value="review" />
-          {BERAKHLAK_VALUES.map((value) => (
-            <fieldset key={value} aria-describedby={`hint-${value}`}>
-              <legend>{t(`assessments.values.${value}`)}</legend>
-              <p className="hint" id={`hint-${value}`}>
-                {t(`assessments.valueHints.${value}`)}
-              </p>
-              <div className="skp-radios">
-                {RATINGS.map((rating) => (
-                  <label key={rating} className="skp-radio">
-                    <input
-                      type="radio"
-                      name={`rating_${value}`}
-                      value={rating}
-                      defaultChecked={values[`rating_${value}`] === rating}
-                      required
-                    />
-                    {t(`assessments.rating.${rating}`)}
-                  </label>
-                ))}
-              </div>
-              {errors[`rating_${value}`] ? <p className="field-error">{t(errors[`rating_${value}`]!)}</p> : null}
-              <label htmlFor={`justification_${value}`}>{t("assessments.reviews.justification")}</label>
-              <textarea
-                id={`justification_${value}`}
-                name={`justification_${value}`}
-                rows={2}
-                maxLength={500}
-                required
-                defaultValue={values[`justification_${value}`]}
-                aria-invalid={errors[`justification_${value}`] ? true : undefined}
-                aria-describedby={errors[`justification_${value}`] ? `justification_${value}-error` : undefined}
-              />
-              {errors[`justification_${value}`] ? (
-                <p className="field-error" id={`justification_${value}-error`}>
-                  {t(errors[`justification_${value}`]!)}
-                </p>
-              ) : null}
-            </fieldset>
-          ))}
+          <BehaviourReviewFields errors={errors} values={values} />
           <div className="form-actions">
             <button type="submit">{t("assessments.reviews.submit")}</button>
           </div>
@@ -213,6 +183,51 @@ export default function ReviewsPage() {
             </Form>
           ) : null}
 
+          {data.peerLinks.length > 0 || data.mayInvite ? (
+            <section aria-labelledby="peer-links-title">
+              <h3 id="peer-links-title">{t("assessments.reviews.links.title")}</h3>
+              <p className="muted small">{t("assessments.reviews.links.hint", { days: PEER_LINK_VALID_DAYS })}</p>
+              {invited ? (
+                <div className="notice ok" role="status">
+                  <p>{t(invited.mailed ? "assessments.reviews.links.createdMailed" : "assessments.reviews.links.created", { name: invited.name, date: formatDay(locale, invited.expiresAt, data.timeZone) })}</p>
+                  <label htmlFor="peer-link-once">{t("assessments.reviews.links.copyOnce")}</label>
+                  <input id="peer-link-once" type="text" readOnly value={invited.link} className="peer-link-once" />
+                </div>
+              ) : null}
+              {data.peerLinks.length > 0 ? (
+                <ul>
+                  {data.peerLinks.map((link) => (
+                    <li key={link.id}>
+                      {link.name}
+                      {link.email ? <span className="muted small"> ({link.email})</span> : null}{" "}
+                      <span className={`badge ${link.state === "used" ? "ok" : link.state === "open" ? "warn" : ""}`}>
+                        {t(`assessments.reviews.links.state.${link.state}`, { date: formatDay(locale, link.expiresAt, data.timeZone) })}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {data.mayInvite ? (
+                <Form method="post" className="card" noValidate key={invited?.link ?? "invite"}>
+                  <input type="hidden" name="intent" value="inviteLink" />
+                  <Field name="peerName" label={t("assessments.reviews.links.name")} maxLength={120} required defaultValue={invited ? "" : values.peerName} error={errors.peerName ? t(errors.peerName) : undefined} />
+                  <Field
+                    name="peerEmail"
+                    type="email"
+                    label={t("assessments.reviews.links.email")}
+                    hint={t("assessments.reviews.links.emailHint")}
+                    maxLength={254}
+                    defaultValue={invited ? "" : (values.peerEmail ?? undefined)}
+                    error={errors.peerEmail ? t(errors.peerEmail) : undefined}
+                  />
+                  <div className="form-actions">
+                    <button type="submit">{t("assessments.reviews.links.create")}</button>
+                  </div>
+                </Form>
+              ) : null}
+            </section>
+          ) : null}
+
           {data.peerSummary ? (
             data.peerSummary.kind === "withheld" ? (
               <p className="muted">{t("assessments.reviews.peersWithheld", { answered: data.peerSummary.answered, minimum: data.peerSummary.minimum })}</p>
@@ -252,8 +267,8 @@ export default function ReviewsPage() {
                   <tr>
                     <th scope="col">{t("assessments.plan.value")}</th>
                     {reviewers.map((reviewer) => (
-                      <th scope="col" key={reviewer.id}>
-                        {t(`assessments.reviews.kind.${reviewer.kind}`)}
+                      <th scope="col" key={reviewer.key}>
+                        {reviewer.viaLink ? t("assessments.reviews.kind.peerLink") : t(`assessments.reviews.kind.${reviewer.kind}`)}
                         <span className="muted small skp-block">{reviewer.name}</span>
                       </th>
                     ))}
@@ -264,9 +279,9 @@ export default function ReviewsPage() {
                     <tr key={value}>
                       <th scope="row">{t(`assessments.values.${value}`)}</th>
                       {reviewers.map((reviewer) => {
-                        const review = data.reviews.find((r) => r.reviewerId === reviewer.id && r.value === value);
+                        const review = data.reviews.find((r) => r.reviewerKey === reviewer.key && r.value === value);
                         return (
-                          <td key={reviewer.id}>
+                          <td key={reviewer.key}>
                             {review ? (
                               <>
                                 <strong>{t(`assessments.rating.${review.rating}`)}</strong>

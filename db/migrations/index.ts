@@ -19,6 +19,7 @@ import * as m0017 from "./0017_comment_batches";
 import * as m0018 from "./0018_unit_settings";
 import * as m0019 from "./0019_forum_action_files";
 import * as m0020 from "./0020_skm_recommendations";
+import * as m0021 from "./0021_peer_review_links";
 
 // Listed statically so every loader (tsx, Vite, Vitest) bundles them; db/migrate.test.ts checks none is missing.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0018_unit_settings": m0018,
   "0019_forum_action_files": m0019,
   "0020_skm_recommendations": m0020,
+  "0021_peer_review_links": m0021,
 };

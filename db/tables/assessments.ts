@@ -82,12 +82,27 @@ export interface SkpPeersTable {
 export interface SkpReviewsTable {
   id: Generated<number>;
   plan_id: number;
-  reviewer_officer_id: number;
+  /** The reviewing officer; null for a peer who answered through a one-time link. */
+  reviewer_officer_id: number | null;
+  peer_link_id: number | null;
   kind: ReviewKind;
   value: string;
   rating: RatingValue;
   justification: string;
   created_at: Generated<Date>;
+}
+
+/** A one-time link through which a peer without an account reviews (only the link's keyed hash is kept). */
+export interface SkpPeerLinksTable {
+  id: Generated<number>;
+  plan_id: number;
+  peer_name: string;
+  peer_email: string | null;
+  token_hash: string;
+  invited_by_user_id: number;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  used_at: Date | null;
 }
 
 export interface AssessmentsTable {
@@ -155,6 +170,7 @@ export interface AssessmentsTables {
   skp_feedback: SkpFeedbackTable;
   skp_peers: SkpPeersTable;
   skp_reviews: SkpReviewsTable;
+  skp_peer_links: SkpPeerLinksTable;
   assessments: AssessmentsTable;
   assessment_responses: AssessmentResponsesTable;
   objection_decisions: ObjectionDecisionsTable;
@@ -206,11 +222,23 @@ export const ASSESSMENTS_COLUMNS = {
     created_at: true,
   },
   skp_feedback: { id: true, plan_id: true, achievement_id: true, author_user_id: true, body: true, created_at: true },
+  skp_peer_links: {
+    id: true,
+    plan_id: true,
+    peer_name: true,
+    peer_email: true,
+    token_hash: true,
+    invited_by_user_id: true,
+    created_at: true,
+    expires_at: true,
+    used_at: true,
+  },
   skp_peers: { plan_id: true, peer_officer_id: true, chosen_by_user_id: true, created_at: true },
   skp_reviews: {
     id: true,
     plan_id: true,
     reviewer_officer_id: true,
+    peer_link_id: true,
     kind: true,
     value: true,
     rating: true,

@@ -109,13 +109,15 @@ export async function evidencePack(db: Kysely<Database>, planId: number, now: Da
       .executeTakeFirstOrThrow(),
     db
       .selectFrom("skp_reviews")
-      .select(["reviewer_officer_id as reviewerId", "kind", "value", "rating"])
+      // A peer without an account is known by their link.
+      .select([sql<string>`coalesce('officer:' || reviewer_officer_id, 'link:' || peer_link_id)`.as("reviewerId"), "kind", "value", "rating"])
       .where("plan_id", "=", planId)
       .execute(),
+    // Peers asked: colleagues chosen by account and peers invited through a link.
     db
-      .selectFrom("skp_peers")
-      .select(sql<number>`count(*)::int`.as("n"))
-      .where("plan_id", "=", planId)
+      .selectNoFrom(
+        sql<number>`(select count(*)::int from skp_peers where plan_id = ${planId}) + (select count(*)::int from skp_peer_links where plan_id = ${planId})`.as("n"),
+      )
       .executeTakeFirstOrThrow(),
     serviceEvidence(db, plan.officerId, span),
     upheldComplaints(db, plan.officerId, span),

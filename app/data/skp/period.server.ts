@@ -1,11 +1,11 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
-import { BERAKHLAK_VALUES, type BerakhlakValue } from "~/domain/berakhlak";
-import type { Rating } from "~/domain/predikat";
+import { BERAKHLAK_VALUES } from "~/domain/berakhlak";
 import { isWithinPeriod } from "~/domain/skp";
 import { checkEvidenceFile, safeFileName } from "~/domain/skp-evidence";
 import { checkAchievementDay } from "~/domain/record-timing";
 import { localDateOf } from "~/domain/working-days";
+import type { BehaviourReview } from "~/domain/peer-reviews";
 import { fileStore, type StoredFile } from "~/platform/file-store.server";
 import { hasFinalAssessment, lockedPlan, officerAccess, planById, reviewKindFor, type Viewer } from "./access.server";
 import { planNoticeContext, sendRecordNotice, userDisplayName } from "../records-notices.server";
@@ -216,7 +216,7 @@ export async function changePeer(
   });
 }
 
-export type ReviewInput = Record<BerakhlakValue, { rating: Rating; justification: string }>;
+export type ReviewInput = BehaviourReview;
 
 /**
  * A 360 review of the seven values: self (the officer), peer (chosen by the assessor) or supervisor (the

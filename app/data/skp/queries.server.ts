@@ -114,10 +114,20 @@ export async function planDetail(db: Kysely<Database>, planId: number) {
       .execute(),
     db
       .selectFrom("skp_reviews")
-      .innerJoin("officers", "officers.id", "skp_reviews.reviewer_officer_id")
-      .select([
+      .leftJoin("officers", "officers.id", "skp_reviews.reviewer_officer_id")
+      .leftJoin("skp_peer_links", "skp_peer_links.id", "skp_reviews.peer_link_id")
+      .select((eb) => [
+        // One key per reviewer: an officer, or a peer without an account through their link.
+        eb
+          .case()
+          .when("skp_reviews.peer_link_id", "is not", null)
+          .then(sql<string>`'link:' || skp_reviews.peer_link_id`)
+          .else(sql<string>`'officer:' || skp_reviews.reviewer_officer_id`)
+          .end()
+          .as("reviewerKey"),
         "skp_reviews.reviewer_officer_id as reviewerId",
-        "officers.name as reviewerName",
+        eb.fn.coalesce("officers.name", "skp_peer_links.peer_name").as("reviewerName"),
+        sql<boolean>`skp_reviews.peer_link_id is not null`.as("viaLink"),
         "skp_reviews.kind",
         "skp_reviews.value",
         "skp_reviews.rating",
@@ -126,7 +136,8 @@ export async function planDetail(db: Kysely<Database>, planId: number) {
       ])
       .where("skp_reviews.plan_id", "=", planId)
       .orderBy("skp_reviews.kind")
-      .orderBy("officers.name")
+      .orderBy(sql`coalesce(officers.name, skp_peer_links.peer_name)`)
+      .orderBy("skp_reviews.id")
       .execute(),
   ]);
   const byValue = new Map(behaviours.map((b) => [b.value, b.expectation]));
