@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -23,7 +23,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   return startEmbeddedForTests();
 }
 
-function systemPostgresBinDir(): string | undefined {
+export function systemPostgresBinDir(): string | undefined {
   const root = "/usr/lib/postgresql";
   if (!existsSync(root)) return undefined;
   const versions = readdirSync(root)
@@ -76,6 +76,83 @@ async function startThrowawayCluster(binDir: string): Promise<TestPostgres> {
         execFileSync(stop.command, stop.args, { stdio: "ignore" });
       } catch {
         child.kill("SIGKILL");
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface CrashableCluster extends TestPostgres {
+  /** SIGKILL to the postmaster and each of its processes, by id: no shutdown, no checkpoint. */
+  kill(): void;
+  /** Starts the same cluster again on the same port (crash recovery replays its WAL). */
+  restart(): Promise<void>;
+}
+
+/**
+ * A throwaway cluster from the machine's binaries that a test may kill and restart, with the durability of a
+ * production server's commits (`synchronous_commit=on`: a commit is acknowledged after its WAL is written, so
+ * killing every PostgreSQL process loses no acknowledged transaction). `fsync=off` only risks data on a power
+ * loss, which a killed process is not.
+ */
+export async function startCrashableCluster(binDir: string): Promise<CrashableCluster> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "suara-crash-pg-"));
+  const asRoot = process.getuid?.() === 0;
+  const run = (command: string, args: string[]) =>
+    asRoot ? { command: "runuser", args: ["-u", "postgres", "--", command, ...args] } : { command, args };
+  if (asRoot) {
+    ensurePostgresUser();
+    execFileSync("chown", ["postgres", dataDir]);
+  }
+  chmodSync(dataDir, 0o700);
+  const init = run(path.join(binDir, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
+  execFileSync(init.command, init.args, { stdio: "ignore" });
+  const port = await freePort();
+  const adminUrl = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+  const start = async () => {
+    const command = run(path.join(binDir, "postgres"), [
+      "-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${dataDir}`,
+      "-c", "fsync=off", "-c", "synchronous_commit=on", "-c", "max_connections=100",
+    ]);
+    spawn(command.command, command.args, { stdio: "ignore" }).unref();
+    await waitUntilReady(adminUrl);
+  };
+  const postmasterPid = () => Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  let killed: number[] = [];
+  const alive = (pid: number) => {
+    try {
+      return !readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.startsWith("Z");
+    } catch {
+      return false;
+    }
+  };
+  await start();
+  return {
+    adminUrl,
+    kill() {
+      const pid = postmasterPid();
+      const children = execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).split("\n").map(Number).filter((child) => child > 0);
+      killed = [pid, ...children];
+      for (const target of killed) {
+        try {
+          process.kill(target, "SIGKILL");
+        } catch {
+          // gone already
+        }
+      }
+    },
+    async restart() {
+      // The killed processes release the data directory's shared memory as they die: the start waits for them.
+      const deadline = Date.now() + 15_000;
+      while (killed.some(alive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      await start();
+    },
+    async stop() {
+      const stop = run(path.join(binDir, "pg_ctl"), ["-D", dataDir, "stop", "-m", "immediate", "-w"]);
+      try {
+        execFileSync(stop.command, stop.args, { stdio: "ignore" });
+      } catch {
+        // not running
       }
       rmSync(dataDir, { recursive: true, force: true });
     },
