@@ -32,51 +32,70 @@ export interface CounterContext {
   officerNameDisplay?: OfficerNameDisplay;
 }
 
-// Counters change rarely; each process remembers a code's counter for a minute (a retirement shows within it).
-const COUNTER_CACHE_MS = 60_000;
-const counterCache = new Map<string, { counter: CounterContext | undefined; until: number }>();
+// Counters change rarely; each process remembers a code's counter together with the lookup version it was read at
+// (cache_versions, moved by triggers in the same transaction as any change to counters, their old codes, units or
+// agencies: migration 0022). Every lookup reads the version first (one primary-key row), so a code that another
+// process changed or closed is never served from here, whichever process changed it.
+const counterCache = new Map<string, { counter: CounterContext | undefined; version: number }>();
+
+async function counterLookupVersion(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom("cache_versions").select("version").where("name", "=", "counter_lookup").executeTakeFirstOrThrow();
+  return row.version;
+}
 
 /** The counter behind a QR code, or undefined when the code is unknown or the counter retired. */
 export async function counterByCode(db: Kysely<Database>, code: string): Promise<CounterContext | undefined> {
   if (!/^[a-z0-9]{6,16}$/.test(code)) return undefined;
   const cached = counterCache.get(code);
-  if (cached && cached.until > Date.now()) return cached.counter;
-  const counter = await findCounterByCode(db, code);
+  if (cached && cached.version === (await counterLookupVersion(db))) return cached.counter;
+  // The counter and the version in one statement, so both come from the same snapshot.
+  const { counter, version } = await findCounterByCode(db, code);
   if (counterCache.size > 10_000) counterCache.clear();
-  counterCache.set(code, { counter, until: Date.now() + COUNTER_CACHE_MS });
+  counterCache.set(code, { counter, version });
   return counter;
 }
 
-/** Forgets cached codes after a counter's code changed or it retired (other processes see it within the minute). */
+/** Forgets cached codes at once in this process (the version check makes every other process re-read them too). */
 export function forgetCounterCodes(codes: readonly string[]): void {
   for (const code of codes) counterCache.delete(code);
 }
 
-async function findCounterByCode(db: Kysely<Database>, code: string): Promise<CounterContext | undefined> {
+async function findCounterByCode(db: Kysely<Database>, code: string): Promise<{ counter: CounterContext | undefined; version: number }> {
   const row = await db
-    .selectFrom("counters")
-    .innerJoin("units", "units.id", "counters.unit_id")
-    .innerJoin("agencies", "agencies.id", "units.agency_id")
-    .select([
-      "counters.id",
-      "counters.name",
-      "counters.public_code as publicCode",
-      "units.id as unitId",
-      "units.name as unitName",
-      "agencies.id as agencyId",
-      "agencies.name as agencyName",
-      "agencies.time_zone as timeZone",
-      "agencies.rating_limit_per_device as perDevice",
-      "agencies.rating_limit_per_ip as perIp",
-      "agencies.kiosk_min_interval_seconds as kioskMinIntervalSeconds",
-      "units.officer_name_display as officerNameDisplay",
-    ])
-    .where("counters.public_code", "=", code)
-    .where("counters.retired_at", "is", null)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { perDevice, perIp, kioskMinIntervalSeconds, ...counter } = row;
-  return { ...counter, agencyLimits: { perDevice, perIp, kioskMinIntervalSeconds } };
+    .selectFrom("cache_versions")
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom("counters")
+          .innerJoin("units", "units.id", "counters.unit_id")
+          .innerJoin("agencies", "agencies.id", "units.agency_id")
+          .select([
+            "counters.id",
+            "counters.name",
+            "counters.public_code as publicCode",
+            "units.id as unitId",
+            "units.name as unitName",
+            "agencies.id as agencyId",
+            "agencies.name as agencyName",
+            "agencies.time_zone as timeZone",
+            "agencies.rating_limit_per_device as perDevice",
+            "agencies.rating_limit_per_ip as perIp",
+            "agencies.kiosk_min_interval_seconds as kioskMinIntervalSeconds",
+            "units.officer_name_display as officerNameDisplay",
+          ])
+          .where("counters.public_code", "=", code)
+          .where("counters.retired_at", "is", null)
+          .as("c"),
+      (join) => join.onTrue(),
+    )
+    .selectAll("c")
+    .select("cache_versions.version")
+    .where("cache_versions.name", "=", "counter_lookup")
+    .executeTakeFirstOrThrow();
+  const { version, perDevice, perIp, kioskMinIntervalSeconds, id, ...rest } = row;
+  if (id === null) return { counter: undefined, version };
+  const counter = { ...rest, id } as unknown as Omit<CounterContext, "agencyLimits">;
+  return { counter: { ...counter, agencyLimits: { perDevice, perIp, kioskMinIntervalSeconds } as AgencyLimits }, version };
 }
 
 /** The services offered at a counter and the officers on duty there at `at`, for the rating form. */

@@ -175,6 +175,13 @@ export interface OrganisationTables {
   user_roles: UserRolesTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  cache_versions: CacheVersionsTable;
+}
+
+/** A number per in-memory cache that moves with every committed change the cache depends on (migration 0022). */
+export interface CacheVersionsTable {
+  name: string;
+  version: ColumnType<number, never, never>;
 }
 
 // Every column by table: the compiler checks these lists against the interfaces, and
@@ -191,4 +198,5 @@ export const ORGANISATION_COLUMNS = {
   user_roles: { id: true, user_id: true, role: true, unit_id: true, created_at: true },
   sessions: { id: true, user_id: true, created_at: true, expires_at: true },
   audit_log: { id: true, at: true, actor_user_id: true, action: true, subject_type: true, subject_id: true, before: true, after: true, prev_hash: true, hash: true },
+  cache_versions: { name: true, version: true },
 } satisfies Columns<OrganisationTables>;
