@@ -8,6 +8,7 @@ import { appendAudit } from "./audit.server";
 import { hitLimit, LIMITS, refundHit } from "./rate-limits.server";
 import { hashSecret } from "./installation.server";
 import { containing } from "./text-search.server";
+import { pageFromDatabase, pageOf, type Paged } from "~/domain/paging";
 
 // Staff accounts: made by an administrator, activated with a one-time code, reset, deactivated and reactivated;
 // a signed-in user's own password change. Every command that changes an account opens one transaction and writes
@@ -24,16 +25,18 @@ export interface AccountRow {
   roles: { role: Role; unitName: string }[];
 }
 
+export interface AccountFilter {
+  q: string;
+  status: AccountStatus | null;
+}
+
 /** Accounts an administrator of these unit paths looks after: a role inside them, or an officer of a unit inside. */
-export async function accountsWithin(db: Kysely<Database>, unitPaths: readonly string[], filter: { q: string; status: AccountStatus | null }): Promise<AccountRow[]> {
-  if (unitPaths.length === 0) return [];
+function accountsMatching(db: Kysely<Database>, unitPaths: readonly string[], filter: AccountFilter) {
   const inPaths = (column: "units.path" | "ou.path") => sql<boolean>`(${sql.join(unitPaths.map((path) => sql`${sql.ref(column)} like ${`${path}%`}`), sql` or `)})`;
   let query = db
     .selectFrom("users")
     .leftJoin("officers", "officers.id", "users.officer_id")
     .leftJoin("units as ou", "ou.id", "officers.unit_id")
-    .select(["users.id as userId", "users.display_name as displayName", "users.username", "officers.nip", "users.email", "users.active", "ou.name as officerUnit"])
-    .select(sql<boolean>`users.password_hash is not null`.as("hasPassword"))
     .where((eb) =>
       eb.or([
         eb.and([eb("ou.id", "is not", null), inPaths("ou.path")]),
@@ -49,7 +52,17 @@ export async function accountsWithin(db: Kysely<Database>, unitPaths: readonly s
   if (filter.status === "deactivated") query = query.where("users.active", "=", false);
   if (filter.status === "active") query = query.where("users.active", "=", true).where("users.password_hash", "is not", null);
   if (filter.status === "awaiting_activation") query = query.where("users.active", "=", true).where("users.password_hash", "is", null);
-  const rows = await query.orderBy("users.display_name").orderBy("users.id").execute();
+  return query;
+}
+
+async function accountRows(db: Kysely<Database>, unitPaths: readonly string[], filter: AccountFilter, window?: { limit: number; offset: number }): Promise<AccountRow[]> {
+  let query = accountsMatching(db, unitPaths, filter)
+    .select(["users.id as userId", "users.display_name as displayName", "users.username", "officers.nip", "users.email", "users.active", "ou.name as officerUnit"])
+    .select(sql<boolean>`users.password_hash is not null`.as("hasPassword"))
+    .orderBy("users.display_name")
+    .orderBy("users.id");
+  if (window) query = query.limit(window.limit).offset(window.offset);
+  const rows = await query.execute();
   const roles = rows.length
     ? await db
         .selectFrom("user_roles")
@@ -74,6 +87,23 @@ export async function accountsWithin(db: Kysely<Database>, unitPaths: readonly s
     officerUnit: row.officerUnit,
     roles: roles.filter((role) => role.userId === row.userId).map((role) => ({ role: role.role, unitName: role.unitName })),
   }));
+}
+
+/** Every account an administrator of these unit paths looks after that matches the filter, by name. */
+export async function accountsWithin(db: Kysely<Database>, unitPaths: readonly string[], filter: AccountFilter): Promise<AccountRow[]> {
+  if (unitPaths.length === 0) return [];
+  return accountRows(db, unitPaths, filter);
+}
+
+/** One page of those accounts, counted and cut in the database. */
+export async function accountsPage(db: Kysely<Database>, unitPaths: readonly string[], filter: AccountFilter, page: number, pageSize: number): Promise<Paged<AccountRow>> {
+  if (unitPaths.length === 0) return pageOf([], page, pageSize);
+  return pageFromDatabase(
+    page,
+    pageSize,
+    async () => (await accountsMatching(db, unitPaths, filter).select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n,
+    (limit, offset) => accountRows(db, unitPaths, filter, { limit, offset }),
+  );
 }
 
 /** One account for its administration page, with the unit paths that decide who may look after it. */

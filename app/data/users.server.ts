@@ -6,6 +6,8 @@ import type { RoleGrant } from "~/domain/access/grants";
 import { revokeWouldOrphan } from "./accounts.server";
 import { appendAudit } from "./audit.server";
 import { hitLimit, LIMITS, refundHit } from "./rate-limits.server";
+import { containing, searchWords } from "./text-search.server";
+import { pageFromDatabase, pageOf, type Paged } from "~/domain/paging";
 
 /** A user's roles, each with the unit it covers (and that unit's subtree, by its path). */
 export async function roleGrantsOf(db: Kysely<Database>, userId: number): Promise<RoleGrant[]> {
@@ -156,28 +158,70 @@ async function rolesSnapshot(db: Kysely<Database>, userId: number) {
   return rows.map((row) => `${row.role}@${row.unit_id}`);
 }
 
-/** Users whose grants sit inside the given unit paths, for the admin's user list. */
-export async function usersWithin(db: Kysely<Database>, unitPaths: string[]) {
-  if (unitPaths.length === 0) return [];
-  const rows = await db
+export interface RoleGrantRow {
+  userId: number;
+  username: string | null;
+  displayName: string;
+  nip: string | null;
+  role: Role;
+  unitId: number;
+  unitName: string;
+}
+
+/** The role grants on units inside these paths, narrowed by the words of a name, a sign-in name or a NIP. */
+function grantsMatching(db: Kysely<Database>, unitPaths: readonly string[], search: string) {
+  let query = db
     .selectFrom("user_roles")
     .innerJoin("users", "users.id", "user_roles.user_id")
     .innerJoin("units", "units.id", "user_roles.unit_id")
     .leftJoin("officers", "officers.id", "users.officer_id")
-    .select([
-      "users.id as userId",
-      "users.username",
-      "users.display_name as displayName",
-      "officers.nip",
-      "user_roles.role",
-      "units.id as unitId",
-      "units.name as unitName",
-    ])
-    .where((eb) => eb.or(unitPaths.map((path) => eb("units.path", "like", `${path}%`))))
+    .where((eb) => eb.or(unitPaths.map((path) => eb("units.path", "like", `${path}%`))));
+  for (const word of searchWords(search)) {
+    const pattern = containing(word);
+    const digits = word.replace(/[\s.]/g, "");
+    query = query.where((eb) =>
+      eb.or([eb(sql`lower(users.display_name)`, "like", pattern), eb("users.username", "like", pattern), ...(/^\d+$/.test(digits) ? [eb("officers.nip", "like", `%${digits}%`)] : [])]),
+    );
+  }
+  return query
+    .select(["users.id as userId", "users.username", "users.display_name as displayName", "officers.nip", "user_roles.role", "units.id as unitId", "units.name as unitName"])
     .orderBy("users.display_name")
+    .orderBy("users.id")
     .orderBy("user_roles.role")
-    .execute();
-  return rows;
+    .orderBy("units.name")
+    .orderBy("units.id");
+}
+
+/** Every role grant on units inside these paths, by user. */
+export async function usersWithin(db: Kysely<Database>, unitPaths: string[]): Promise<RoleGrantRow[]> {
+  if (unitPaths.length === 0) return [];
+  return grantsMatching(db, unitPaths, "").execute();
+}
+
+/** One page of the role grants on units inside these paths, searched, counted and cut in the database. */
+export async function usersWithinPage(db: Kysely<Database>, unitPaths: string[], search: string, page: number, pageSize: number): Promise<Paged<RoleGrantRow>> {
+  if (unitPaths.length === 0) return pageOf([], page, pageSize);
+  const matching = grantsMatching(db, unitPaths, search);
+  return pageFromDatabase(
+    page,
+    pageSize,
+    async () => (await matching.clearSelect().clearOrderBy().select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n,
+    (limit, offset) => matching.limit(limit).offset(offset).execute(),
+  );
+}
+
+/** One role grant, with the names the confirmation of its revocation shows; undefined when there is none. */
+export async function roleGrantRow(db: Kysely<Database>, userId: number, role: Role, unitId: number): Promise<RoleGrantRow | undefined> {
+  return db
+    .selectFrom("user_roles")
+    .innerJoin("users", "users.id", "user_roles.user_id")
+    .innerJoin("units", "units.id", "user_roles.unit_id")
+    .leftJoin("officers", "officers.id", "users.officer_id")
+    .select(["users.id as userId", "users.username", "users.display_name as displayName", "officers.nip", "user_roles.role", "units.id as unitId", "units.name as unitName"])
+    .where("user_roles.user_id", "=", userId)
+    .where("user_roles.role", "=", role)
+    .where("user_roles.unit_id", "=", unitId)
+    .executeTakeFirst();
 }
 
 /** The account a sign-in name or an officer's NIP names (spaces ignored, case-insensitive), if any. */

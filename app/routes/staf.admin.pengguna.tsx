@@ -1,25 +1,37 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/react";
 import { z } from "zod";
 import { ROLES } from "../../db/schema";
 import { requireRole, requireUnitRole } from "~/auth/guard.server";
 import { db } from "~/platform/db.server";
 import { unitsUnder } from "~/data/organisation.server";
-import { grantRole, revokeRole, userIdByUsernameOrNip, usersWithin } from "~/data/users.server";
+import { grantRole, revokeRole, roleGrantRow, userIdByUsernameOrNip, usersWithinPage } from "~/data/users.server";
+import { pageParam } from "~/domain/paging";
+import { Pager } from "~/ui/Pager";
 import { parseForm, idField } from "~/http/forms";
-import { confirmationFor, confirmField } from "~/http/confirm";
+import { confirmationFor } from "~/http/confirm";
 import { revocationRefusal } from "~/domain/access/grants";
 import { ConfirmStep } from "~/ui/ConfirmStep";
 import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Pengguna dan peran · Suara" }];
 
+const PAGE_SIZE = 50;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["admin"]);
   const adminPaths = user.grants.filter((grant) => grant.role === "admin").map((grant) => grant.unitPath);
-  const [rows, units] = await Promise.all([usersWithin(db(), adminPaths), unitsUnder(db(), adminPaths)]);
-  return { rows, units: units.map((unit) => ({ id: unit.id, label: `${unit.agencyName} · ${unit.name}` })) };
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
+  const [list, units] = await Promise.all([usersWithinPage(db(), adminPaths, q, pageParam(url.searchParams.get("halaman")), PAGE_SIZE), unitsUnder(db(), adminPaths)]);
+  return { list, q, units: units.map((unit) => ({ id: unit.id, label: `${unit.agencyName} · ${unit.name}` })) };
+}
+
+/** Back to the list as it was (its search and page). */
+function backTo(request: Request): string {
+  const url = new URL(request.url);
+  return `${url.pathname}${url.search}`;
 }
 
 const changeSchema = z.object({
@@ -41,25 +53,29 @@ export async function action({ request }: ActionFunctionArgs) {
   const change = { actorUserId: actor.id, userId: targetId, role, unitId };
   if (intent === "grant") {
     await grantRole(db(), change);
-    return redirect("/staf/admin/pengguna");
+    return redirect(backTo(request));
   }
   const refusal = revocationRefusal({ userId: actor.id, grants: actor.grants }, { userId: targetId, role, unitId });
   if (refusal) return data({ errors: { _form: `admin.refusals.${refusal}` } as Record<string, string>, confirm: null }, { status: 409 });
   const confirm = confirmationFor(form);
-  if (confirm) return { errors: {} as Record<string, string>, confirm };
+  if (confirm) {
+    const pending = await roleGrantRow(db(), targetId, role, unitId);
+    if (!pending) return data({ errors: { _form: "admin.refusals.noSuchGrant" } as Record<string, string>, confirm: null }, { status: 409 });
+    return { errors: {} as Record<string, string>, confirm, pending };
+  }
   if (!(await revokeRole(db(), change)).ok) return data({ errors: { _form: "accounts.errors.lastAdministrator" } as Record<string, string>, confirm: null }, { status: 409 });
-  return redirect("/staf/admin/pengguna");
+  return redirect(backTo(request));
 }
 
 export default function Users() {
-  const { rows, units } = useLoaderData<typeof loader>();
+  const { list, q, units } = useLoaderData<typeof loader>();
+  const rows = list.rows;
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
+  const location = useLocation();
   const errors: Record<string, string | undefined> = actionData?.errors ?? {};
   const confirm = actionData?.confirm;
-  const pending = confirm
-    ? rows.find((row) => (row.username ?? row.nip) === confirmField(confirm, "identifier") && row.role === confirmField(confirm, "role") && String(row.unitId) === confirmField(confirm, "unitId"))
-    : undefined;
+  const pending = confirm && actionData && "pending" in actionData ? actionData.pending : undefined;
   return (
     <>
       <h1>{t("admin.usersTitle")}</h1>
@@ -74,7 +90,7 @@ export default function Users() {
           request={confirm}
           title={t("admin.confirmRevoke.title", { role: t(`roles.${pending.role}`), name: pending.displayName })}
           confirmLabel={t("admin.confirmRevoke.yes")}
-          cancelTo="/staf/admin/pengguna"
+          cancelTo={`${location.pathname}${location.search}`}
         >
           <p>{t("admin.confirmRevoke.what", { name: pending.displayName, role: t(`roles.${pending.role}`), unit: pending.unitName })}</p>
         </ConfirmStep>
@@ -125,9 +141,22 @@ export default function Users() {
           <button type="submit">{t("admin.grant")}</button>
         </div>
       </Form>
-      <div className="table-wrap" tabIndex={0}>
+      <h2 id="grants-title">{t("admin.tableCaption")}</h2>
+      <Form method="get" className="search-row" role="search">
+        <label htmlFor="q" className="visually-hidden">
+          {t("admin.search")}
+        </label>
+        <input id="q" name="q" type="search" defaultValue={q} placeholder={t("admin.search")} maxLength={100} />
+        <button type="submit" className="secondary">
+          {t("admin.find")}
+        </button>
+      </Form>
+      <p className="muted small" role="status">
+        {t("admin.grantCount", { count: list.total })}
+      </p>
+      {list.total === 0 && q ? <p className="notice">{t("admin.noneFound", { search: q })}</p> : null}
+      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="grants-title">
         <table>
-          <caption className="muted small">{t("admin.tableCaption")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("admin.name")}</th>
@@ -162,6 +191,7 @@ export default function Users() {
           </tbody>
         </table>
       </div>
+      <Pager page={list.page} pageCount={list.pageCount} total={list.total} search={location.search} />
     </>
   );
 }

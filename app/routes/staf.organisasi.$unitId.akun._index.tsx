@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireAgencyAdmin } from "~/auth/guard.server";
-import { accountsWithin } from "~/data/accounts.server";
+import { accountsPage } from "~/data/accounts.server";
 import type { AccountStatus } from "~/domain/accounts";
-import { pageOf, pageParam } from "~/domain/paging";
+import { pageParam } from "~/domain/paging";
 import { useTranslation } from "~/i18n/react";
 import { db } from "~/platform/db.server";
 import { pageTitle } from "~/ui/page-title";
@@ -20,8 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const asked = url.searchParams.get("status");
   const status = STATUSES.find((value) => value === asked) ?? null;
-  const all = await accountsWithin(db(), [unit.path], { q, status });
-  return { agency: { unitId: unit.id, name: unit.agencyName }, q, status, paged: pageOf(all, pageParam(url.searchParams.get("halaman")), PAGE_SIZE) };
+  const paged = await accountsPage(db(), [unit.path], { q, status }, pageParam(url.searchParams.get("halaman")), PAGE_SIZE);
+  return { agency: { unitId: unit.id, name: unit.agencyName }, q, status, paged };
 }
 
 export default function Accounts() {

@@ -1,9 +1,8 @@
 import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireAgencyAdmin } from "~/auth/guard.server";
-import { agencyCounters } from "~/data/org-admin/counters.server";
+import { agencyCountersPage } from "~/data/org-admin/counters.server";
 import { agencyUnits } from "~/data/org-admin/units.server";
-import { pageOf } from "~/domain/paging";
 import { orgListQuery } from "~/http/org-list-query";
 import { idFromText } from "~/http/params";
 import { useTranslation } from "~/i18n/react";
@@ -32,8 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((id): id is number => id !== null);
     if (chosen.length > 0) throw redirect(`/staf/organisasi/${agency.id}/poster.pdf?${new URLSearchParams(chosen.map((id) => ["loket", String(id)])).toString()}`);
   }
-  const rows = await agencyCounters(db(), agency.agency_id, filter);
-  const page = { agency: { unitId: agency.id, name: agency.agencyName }, query: filter.query, unitId: filter.unitId, withRetired: filter.withRetired, units, list: pageOf(rows, filter.page, PAGE_SIZE), chosen, error: chosen === null ? null : "orgAdmin.counters.noneChosen" };
+  const list = await agencyCountersPage(db(), agency.agency_id, filter, filter.page, PAGE_SIZE);
+  const page = { agency: { unitId: agency.id, name: agency.agencyName }, query: filter.query, unitId: filter.unitId, withRetired: filter.withRetired, units, list, chosen, error: chosen === null ? null : "orgAdmin.counters.noneChosen" };
   return data(page, { status: chosen === null ? 200 : 400 });
 }
 

@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireAgencyAdmin } from "~/auth/guard.server";
-import { agencyOfficers } from "~/data/org-admin/officers.server";
+import { agencyOfficersPage } from "~/data/org-admin/officers.server";
 import { agencyUnits } from "~/data/org-admin/units.server";
 import { formatNip } from "~/domain/nip";
-import { pageOf } from "~/domain/paging";
 import { orgListQuery } from "~/http/org-list-query";
 import { useTranslation } from "~/i18n/react";
 import { db } from "~/platform/db.server";
@@ -20,8 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { unit: agency } = await requireAgencyAdmin(request, params.unitId);
   const units = await agencyUnits(db(), agency.agency_id);
   const filter = orgListQuery(new URL(request.url).searchParams, units.map((row) => row.id));
-  const rows = await agencyOfficers(db(), agency.agency_id, filter);
-  return { agency: { unitId: agency.id, name: agency.agencyName }, query: filter.query, unitId: filter.unitId, withRetired: filter.withRetired, units, list: pageOf(rows, filter.page, PAGE_SIZE) };
+  const list = await agencyOfficersPage(db(), agency.agency_id, filter, filter.page, PAGE_SIZE);
+  return { agency: { unitId: agency.id, name: agency.agencyName }, query: filter.query, unitId: filter.unitId, withRetired: filter.withRetired, units, list };
 }
 
 export default function Officers() {

@@ -23,8 +23,35 @@ export const OPEN_STATUSES: readonly ComplaintStatus[] = ["diterima", "terverifi
 
 // ---- state <-> row ---------------------------------------------------------------------------------------
 
+/** The columns the lifecycle state is made of: a list that only needs deadlines selects these, not the report. */
+export const STATE_COLUMNS = [
+  "status",
+  "visibility",
+  "category",
+  "submitted_at",
+  "verification_clock_from",
+  "verified_at",
+  "postponed_from",
+  "postpone_reason",
+  "referred_to",
+  "archive_reason",
+  "archive_note",
+  "unit_id",
+  "officer_id",
+  "forwarded_at",
+  "follow_up_clock_from",
+  "followed_up_at",
+  "citizen_responded_at",
+  "reopen_count",
+  "escalated",
+  "closed_at",
+  "closure_kind",
+  "upheld",
+] as const satisfies readonly (keyof ComplaintRow)[];
+export type StateColumns = Pick<ComplaintRow, (typeof STATE_COLUMNS)[number]>;
+
 /** The lifecycle state of a stored complaint (for the state machine and its deadlines). */
-export function stateOf(row: ComplaintRow): ComplaintState {
+export function stateOf(row: StateColumns): ComplaintState {
   return {
     status: row.status,
     visibility: row.visibility,

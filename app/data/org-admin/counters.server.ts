@@ -8,6 +8,7 @@ import { forgetCounterCodes } from "../ratings.server";
 import { endPatterns, rebuildCounterShifts } from "../rosters.server";
 import type { FieldOutcome } from "./outcome.server";
 import { containing, searchWords } from "../text-search.server";
+import { pageFromDatabase } from "~/domain/paging";
 
 // Counters by hand: add, rename, the services each offers (only its own unit's), a new public code, retirement.
 // A replaced public code is kept in counter_old_codes, so a QR poster still on the wall opens a page that says the
@@ -21,11 +22,24 @@ export interface CounterInput {
   serviceIds: number[];
 }
 
-/** The agency's counters with their unit, filtered by name, code or unit; active first. */
-export async function agencyCounters(db: Db, agencyId: number, filter: { query: string; unitId: number | null; withRetired: boolean }) {
-  let query = db
-    .selectFrom("counters")
-    .innerJoin("units", "units.id", "counters.unit_id")
+export interface CounterFilter {
+  query: string;
+  unitId: number | null;
+  withRetired: boolean;
+}
+
+/** The agency's counters matching the filter (name, code, unit or public code), before any columns are chosen. */
+function countersMatching(db: Db, agencyId: number, filter: CounterFilter) {
+  let query = db.selectFrom("counters").innerJoin("units", "units.id", "counters.unit_id").where("units.agency_id", "=", agencyId);
+  if (!filter.withRetired) query = query.where("counters.retired_at", "is", null);
+  if (filter.unitId !== null) query = query.where("units.id", "=", filter.unitId);
+  for (const word of searchWords(filter.query)) {
+    const pattern = containing(word);
+    query = query.where((eb) =>
+      eb.or([eb(sql`lower(counters.name)`, "like", pattern), eb(sql`lower(coalesce(counters.code, ''))`, "like", pattern), eb(sql`lower(units.name)`, "like", pattern), eb("counters.public_code", "like", pattern)]),
+    );
+  }
+  return query
     .select((eb) => [
       "counters.id",
       "counters.code",
@@ -36,17 +50,26 @@ export async function agencyCounters(db: Db, agencyId: number, filter: { query: 
       "units.name as unitName",
       eb.selectFrom("counter_services").select(eb.fn.countAll<number>().as("n")).whereRef("counter_services.counter_id", "=", "counters.id").as("services"),
     ])
-    .where("units.agency_id", "=", agencyId);
-  if (!filter.withRetired) query = query.where("counters.retired_at", "is", null);
-  if (filter.unitId !== null) query = query.where("units.id", "=", filter.unitId);
-  const words = searchWords(filter.query);
-  for (const word of words) {
-    const pattern = containing(word);
-    query = query.where((eb) =>
-      eb.or([eb(sql`lower(counters.name)`, "like", pattern), eb(sql`lower(coalesce(counters.code, ''))`, "like", pattern), eb(sql`lower(units.name)`, "like", pattern), eb("counters.public_code", "like", pattern)]),
-    );
-  }
-  return query.orderBy(sql`counters.retired_at is not null`).orderBy("units.path").orderBy("counters.name").limit(5000).execute();
+    .orderBy(sql`counters.retired_at is not null`)
+    .orderBy("units.path")
+    .orderBy("counters.name")
+    .orderBy("counters.id");
+}
+
+/** The agency's counters with their unit, filtered by name, code or unit; active first (one unit's, for its page). */
+export async function agencyCounters(db: Db, agencyId: number, filter: CounterFilter) {
+  return countersMatching(db, agencyId, filter).execute();
+}
+
+/** One page of the agency's counters, counted and cut in the database. */
+export async function agencyCountersPage(db: Db, agencyId: number, filter: CounterFilter, page: number, pageSize: number) {
+  const matching = countersMatching(db, agencyId, filter);
+  return pageFromDatabase(
+    page,
+    pageSize,
+    async () => (await matching.clearSelect().clearOrderBy().select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n,
+    (limit, offset) => matching.limit(limit).offset(offset).execute(),
+  );
 }
 
 /** One counter of the agency with its unit and services, or undefined. */

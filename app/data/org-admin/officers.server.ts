@@ -6,6 +6,7 @@ import { appendAudit } from "../audit.server";
 import { endPatterns, rebuildCounterShifts } from "../rosters.server";
 import type { FieldOutcome } from "./outcome.server";
 import { containing, searchWords } from "../text-search.server";
+import { pageFromDatabase } from "~/domain/paging";
 
 // Officers by hand: add (with an account awaiting activation, as the import does), edit, move to another unit (the
 // officer role follows the unit), set the direct supervisor (same agency, never a loop), retire (the officer
@@ -23,25 +24,45 @@ export interface OfficerInput {
   email: string | null;
 }
 
-/** The agency's officers with unit and supervisor, filtered by NIP, name, position or unit; active first. */
-export async function agencyOfficers(db: Db, agencyId: number, filter: { query: string; unitId: number | null; withRetired: boolean }) {
+export interface OfficerFilter {
+  query: string;
+  unitId: number | null;
+  withRetired: boolean;
+}
+
+/** The agency's officers matching the filter (NIP, name, position or unit), active first. */
+function officersMatching(db: Db, agencyId: number, filter: OfficerFilter) {
   let query = db
     .selectFrom("officers")
     .innerJoin("units", "units.id", "officers.unit_id")
     .leftJoin("officers as supervisor", "supervisor.id", "officers.supervisor_id")
-    .select(["officers.id", "officers.nip", "officers.name", "officers.position", "officers.rank", "officers.active", "units.id as unitId", "units.name as unitName", "supervisor.name as supervisorName"])
     .where("officers.agency_id", "=", agencyId);
   if (!filter.withRetired) query = query.where("officers.active", "=", true);
   if (filter.unitId !== null) query = query.where("officers.unit_id", "=", filter.unitId);
-  const words = searchWords(filter.query);
-  for (const word of words) {
+  for (const word of searchWords(filter.query)) {
     const pattern = containing(word);
     const digits = word.replace(/[\s.]/g, "");
     query = query.where((eb) =>
       eb.or([eb(sql`lower(officers.name)`, "like", pattern), eb(sql`lower(officers.position)`, "like", pattern), eb(sql`lower(units.name)`, "like", pattern), ...(/^\d+$/.test(digits) ? [eb("officers.nip", "like", `%${digits}%`)] : [])]),
     );
   }
-  return query.orderBy("officers.active", "desc").orderBy("units.path").orderBy("officers.name").limit(10000).execute();
+  return query
+    .select(["officers.id", "officers.nip", "officers.name", "officers.position", "officers.rank", "officers.active", "units.id as unitId", "units.name as unitName", "supervisor.name as supervisorName"])
+    .orderBy("officers.active", "desc")
+    .orderBy("units.path")
+    .orderBy("officers.name")
+    .orderBy("officers.id");
+}
+
+/** One page of the agency's officers with unit and supervisor, counted and cut in the database. */
+export async function agencyOfficersPage(db: Db, agencyId: number, filter: OfficerFilter, page: number, pageSize: number) {
+  const matching = officersMatching(db, agencyId, filter);
+  return pageFromDatabase(
+    page,
+    pageSize,
+    async () => (await matching.clearSelect().clearOrderBy().select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n,
+    (limit, offset) => matching.limit(limit).offset(offset).execute(),
+  );
 }
 
 /** The agency's officers as the supervisor rule sees them. */
