@@ -131,6 +131,10 @@ test("revoking a role asks first; the grant form preselects no role or unit (wit
   await page.getByLabel("Peran", { exact: true }).selectOption({ label: "Moderator forum" });
   await page.getByLabel("Unit", { exact: true }).selectOption({ label: "Pemerintah Kota Pariaman · Dinas Kependudukan dan Pencatatan Sipil" });
   await page.getByRole("button", { name: "Beri peran" }).click();
+  // The list is paged: the search finds the account by its sign-in name.
+  await page.getByRole("searchbox", { name: "Cari nama, nama pengguna, atau NIP" }).fill("pengaduan");
+  await page.getByRole("button", { name: "Cari", exact: true }).click();
+  await expect(page).toHaveURL(/q=pengaduan/);
   const row = page.getByRole("row").filter({ hasText: "Pengelola Pengaduan Kota Pariaman" }).filter({ hasText: "Moderator forum" });
   await expect(row).toHaveCount(1);
 
@@ -160,7 +164,7 @@ test("revoking a role asks first without the browser's script, and one's own las
   await plain.context.clearCookies();
 
   await signIn(plain.page, "supervisor");
-  await plain.page.goto("/staf/admin/pengguna");
+  await plain.page.goto("/staf/admin/pengguna?q=supervisor");
   const own = plain.page.getByRole("row").filter({ hasText: "supervisor" }).filter({ has: plain.page.getByRole("cell", { name: "Admin", exact: true }) });
   await expect(own).toHaveCount(1);
   await own.getByRole("button", { name: /^Cabut/ }).click();
@@ -171,7 +175,7 @@ test("revoking a role asks first without the browser's script, and one's own las
 
   // Another admin may take it away, after the second step.
   await signIn(plain.page, "admin");
-  await plain.page.goto("/staf/admin/pengguna");
+  await plain.page.goto("/staf/admin/pengguna?q=supervisor");
   const granted = plain.page.getByRole("row").filter({ hasText: "supervisor" }).filter({ has: plain.page.getByRole("cell", { name: "Admin", exact: true }) });
   await granted.getByRole("button", { name: /^Cabut/ }).click();
   await expect(plain.page.getByRole("alertdialog", { name: /^Cabut peran Admin dari/ })).toBeVisible();
