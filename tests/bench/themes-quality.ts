@@ -1,5 +1,9 @@
 // Measures proposed themes and element suggestions against the labelled corpus, development and held-out forums
-// apart: npx tsx tests/bench/themes-quality.ts [--themes]   (--themes also lists each forum's themes)
+// apart: npx tsx tests/bench/themes-quality.ts [--themes] [--errors]
+// --themes lists each forum's themes; --errors lists every input put in a theme whose majority is another theme.
+// Settings are tried with --development --options='{"elementWeight":0.3}' (and TR/TT for the models' training):
+// overrides are refused unless --development is given, so the held-out row is only ever measured with the
+// checked-in settings and models, never used to choose them.
 // Each forum is grouped on its own, as a moderator would. ARI counts every unthemed input as a group of its
 // own; purity is over themed inputs only (singletons are trivially pure); "themed" is the share put in a theme.
 // Element accuracy is suggestElement(text) per input against its label; "theme's element" is the element of
@@ -72,9 +76,15 @@ function modelsWithout(left: LabelledForum): ThemeModels {
 
 // Development figures use a model trained without the forum measured (leave one forum out), so they are not
 // flattered by the forum's own labels; held-out figures use the checked-in model, trained on all development forums.
-const options: ThemeOptions = JSON.parse(process.argv.find((arg) => arg.startsWith("--options="))?.slice(10) ?? "{}");
+const optionsArgument = process.argv.find((arg) => arg.startsWith("--options="));
+const options: ThemeOptions = JSON.parse(optionsArgument?.slice(10) ?? "{}");
 // --development measures the development forums only (while settings are being chosen).
-const splits = process.argv.includes("--development") ? (["development"] as const) : (["development", "held-out"] as const);
+const developmentOnly = process.argv.includes("--development");
+if (!developmentOnly && (optionsArgument !== undefined || process.env.TR !== undefined || process.env.TT !== undefined)) {
+  console.error("themes-quality: --options, TR and TT are for choosing settings, on development forums only: add --development");
+  process.exit(2);
+}
+const splits = developmentOnly ? (["development"] as const) : (["development", "held-out"] as const);
 for (const split of splits) {
   const figures = forums
     .filter((forum) => forum.split === split)
@@ -109,6 +119,26 @@ for (const split of splits) {
         );
       }
       if (f.proposal.unthemed.length) console.log(`  unthemed: ${f.proposal.unthemed.length}`);
+    }
+  }
+  if (process.argv.includes("--errors")) {
+    for (const f of figures) {
+      console.log(`\n${f.forum.name}: inputs put with another theme (labelled theme → the theme's majority)`);
+      const truthById = new Map(f.forum.items.map((item) => [item.id, item]));
+      for (const theme of f.proposal.themes) {
+        const labels = theme.itemIds.map((id) => truthById.get(id)?.theme ?? "?");
+        const counts = new Map<string, number>();
+        for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+        const [majority] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? ["?"];
+        for (const id of theme.itemIds) {
+          const item = truthById.get(id);
+          if (item && item.theme !== majority) console.log(`  ${item.theme.padEnd(22)} → ${majority.padEnd(16)} ${item.text.slice(0, 90)}`);
+        }
+      }
+      for (const id of f.proposal.unthemed) {
+        const item = truthById.get(id);
+        if (item && !item.theme.startsWith("lain:")) console.log(`  ${item.theme.padEnd(22)} → (unthemed)       ${item.text.slice(0, 90)}`);
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { proposeThemes, type ForumItem } from "./cluster";
+import { probabilityAgreement, proposeThemes, type ForumItem } from "./cluster";
 
 // Inputs as a moderator would note them at a forum of a Disdukcapil office (written for this test).
 const forumNotes: ForumItem[] = [
@@ -91,5 +91,27 @@ describe("proposeThemes", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("probabilityAgreement", () => {
+  it("makes two confident inputs of one class alike and two unsure inputs unlike, however alike their spread", () => {
+    const confidentA = [0.9, 0.05, 0.05];
+    const confidentB = [0.85, 0.1, 0.05];
+    const unsureA = [0.34, 0.33, 0.33];
+    const unsureB = [0.33, 0.34, 0.33];
+    const matrix = probabilityAgreement([confidentA, confidentB, unsureA, unsureB]);
+    const at = (a: number, b: number) => matrix[a * 4 + b] ?? NaN;
+    expect(at(0, 1)).toBeCloseTo(0.9 * 0.85 + 0.05 * 0.1 + 0.05 * 0.05, 6);
+    expect(at(0, 1)).toBeGreaterThan(0.75);
+    // Their cosine is almost 1; the chance they share a class is a third.
+    expect(at(2, 3)).toBeCloseTo(1 / 3, 2);
+    expect(at(1, 0)).toBe(at(0, 1));
+    expect(at(0, 0)).toBe(0);
+  });
+
+  it("counts agreeing on the classes from skipFrom on (\"other\") for nothing", () => {
+    const matrix = probabilityAgreement([[0.05, 0.95], [0.1, 0.9]], 1);
+    expect(matrix[1]).toBeCloseTo(0.005, 6);
   });
 });

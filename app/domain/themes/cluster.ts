@@ -4,8 +4,9 @@
 // where this forum's groups are most clearly apart from each other. Each theme is named after the key clause of
 // its most typical input, and inputs that fit no group well are left for the moderator under "masukan lain".
 // Method: similarity = (1 − e − t) × lexical + e × element + t × topic, where lexical is the mean of the TF-IDF
-// cosines of word stems and of character n-grams, element is the cosine of the classifier's element probabilities
-// (agreeing on "other" counts for nothing), topic the cosine of the topic model's probabilities (topics.ts); average
+// cosines of word stems and of character n-grams, element is the chance that the classifier puts both inputs in
+// one element, Σ p_a(c) p_b(c) (agreeing on "other" counts for nothing), topic the same chance for the topic model
+// (topics.ts), so inputs a model is unsure about are not made alike by it; average
 // linkage; the cut is the threshold with the best mean silhouette in `cutRange` (dendrogram.ts); lone inputs
 // join the theme they are on average at least `attachFloor` alike to. Settings were chosen on the development
 // forums of tests/fixtures/forum-corpus.labelled.json (docs/decisions/0010-forum-themes-learned.md).
@@ -73,8 +74,8 @@ export const DEFAULT_THEME_OPTIONS: Required<Omit<ThemeOptions, "threshold" | "e
   elementWeight: 0.4,
   topicWeight: 0.5,
   gramWeight: 0.5,
-  cutRange: [0.1, 0.6],
-  attachFloor: 0.2,
+  cutRange: [0.05, 0.6],
+  attachFloor: 0.1,
   topTermCount: 6,
 };
 
@@ -87,20 +88,23 @@ function candidateThresholds([from, to]: readonly [number, number]): number[] {
   return list;
 }
 
-/** Cosine similarity of the items' class probabilities, n×n; classes from `skipFrom` on add nothing to the dot. */
-function probabilitySimilarity(probabilities: readonly number[][], skipFrom = Infinity): Float32Array {
+/**
+ * How likely two items are to fall in the same class, Σ_c p_a(c) p_b(c), n×n; classes from `skipFrom` on count
+ * for nothing. Two confident items of one class score near 1; two items the model is unsure about score low,
+ * however alike their spread-out probabilities are (their cosine, used before, would be near 1 and glue every
+ * unsure input of a forum from another region into one group).
+ */
+export function probabilityAgreement(probabilities: readonly (readonly number[])[], skipFrom = Infinity): Float32Array {
   const count = probabilities.length;
   const result = new Float32Array(count * count);
-  const norms = probabilities.map((p) => Math.sqrt(p.reduce((sum, value) => sum + value * value, 0)) || 1);
   for (let a = 0; a < count; a++) {
     const pa = probabilities[a] ?? [];
     for (let b = a + 1; b < count; b++) {
       const pb = probabilities[b] ?? [];
       let dot = 0;
       for (let c = 0; c < Math.min(pa.length, skipFrom); c++) dot += (pa[c] ?? 0) * (pb[c] ?? 0);
-      const value = dot / ((norms[a] ?? 1) * (norms[b] ?? 1));
-      result[a * count + b] = value;
-      result[b * count + a] = value;
+      result[a * count + b] = dot;
+      result[b * count + a] = dot;
     }
   }
   return result;
@@ -190,9 +194,9 @@ export function proposeThemes(items: readonly ForumItem[], options: ThemeOptions
     // Two inputs that are both "other" (proposals of a musrenbang, say) are not alike for that: their topics and
     // words decide. "other" is the last class.
     const otherClass = model.classes.indexOf("other");
-    addScaled(similarity, probabilitySimilarity(probabilities, otherClass < 0 ? Infinity : otherClass), settings.elementWeight);
+    addScaled(similarity, probabilityAgreement(probabilities, otherClass < 0 ? Infinity : otherClass), settings.elementWeight);
   }
-  if (topicWeight > 0) addScaled(similarity, probabilitySimilarity(analysed.map((words) => topicProbabilities(words, topicModel))), topicWeight);
+  if (topicWeight > 0) addScaled(similarity, probabilityAgreement(analysed.map((words) => topicProbabilities(words, topicModel))), topicWeight);
 
   const floor = Math.min(settings.threshold ?? settings.cutRange[0], settings.cutRange[0]);
   const merges = averageLinkageMerges(similarity, count, floor);

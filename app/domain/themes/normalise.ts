@@ -1,6 +1,7 @@
 // Text normalisation for short forum inputs (Forum Konsultasi Publik, PermenPANRB 16/2017), before features are
 // taken. Pipeline: lower case → accents, digits and punctuation folded (clauses kept apart) → informal and
-// regional spellings of everyday words → stop words dropped, negators marking the next word.
+// regional spellings and words of everyday language, and regular regional sound changes (standardSpelling) → stop
+// words dropped, negators marking the next word.
 // The spelling table is general: SMS shorthand and the function words (pronouns, negators, aspect words,
 // conjunctions, intensifiers) of the regional varieties people write in (Jakarta, Minang, Medan, Javanese,
 // Papuan Malay). It holds no words of service topics: spelling variants of those are left to the character
@@ -58,6 +59,88 @@ export const INFORMAL_SPELLINGS: ReadonlyMap<string, string> = new Map(
 );
 
 /**
+ * Everyday words of the regional languages and varieties people write forum inputs in, and SMS shorthand of
+ * everyday words, mapped to standard Indonesian: water, road, house, money, rain, far, near, long, come, go, buy.
+ * Written from the languages, not from any forum's inputs; words that are a different standard Indonesian word
+ * ("gerah" is stuffy, "tekan" is press, "seng" is a zinc roof, "tong" a bin, "baku" standard, "cakap" capable) are
+ * left out, so a standard input never changes meaning. Like INFORMAL_SPELLINGS, it holds no service-topic words.
+ */
+export const REGIONAL_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    // Javanese (ngoko and krama)
+    banyu: "air", toya: "air", dalan: "jalan", dalane: "jalan", margi: "jalan", udan: "hujan", omah: "rumah",
+    griya: "rumah", duwit: "uang", dhuwit: "uang", arta: "uang", tuku: "beli", tumbas: "beli", mbayar: "bayar",
+    bocah: "anak", lare: "anak", gedhe: "besar", gede: "besar", cilik: "kecil", suwe: "lama", suwi: "lama",
+    kesuwen: "terlalu lama", adoh: "jauh", tebih: "jauh", cedhak: "dekat", cedak: "dekat", akeh: "banyak",
+    sithik: "sedikit", sitik: "sedikit", apik: "bagus", sae: "bagus", elek: "jelek", angel: "susah", gampang: "mudah",
+    resik: "bersih", reged: "kotor", peteng: "gelap", padhang: "terang", mlebu: "masuk", metu: "keluar",
+    mulih: "pulang", wangsul: "pulang", teko: "datang", lungo: "pergi", turu: "tidur", mangan: "makan",
+    ngombe: "minum", lara: "sakit", bengi: "malam", esuk: "pagi", sesuk: "besok", wingi: "kemarin", saiki: "sekarang",
+    sakniki: "sekarang", niki: "ini", iki: "ini", kuwi: "itu", kae: "itu", opo: "apa", nopo: "apa", arep: "mau",
+    badhe: "mau", dereng: "belum", nyuwun: "mohon", wonten: "ada", enten: "ada", menika: "ini", punika: "ini",
+    ngenteni: "tunggu", nunggoni: "tunggu", nggawe: "buat", gawe: "buat", nganggo: "pakai", weruh: "tahu",
+    ngomong: "bicara", pari: "padi", sekolahan: "sekolah", nek: "kalau", yen: "kalau", menyang: "ke",
+    marang: "kepada", uga: "juga", banget: "sekali", durung: "belum", wae: "saja", mung: "hanya",
+    // Sundanese
+    cai: "air", imah: "rumah", teu: "tidak", henteu: "tidak", lami: "lama", hese: "susah", gampil: "mudah",
+    seueur: "banyak", saeutik: "sedikit", kumaha: "bagaimana", naon: "apa", tos: "sudah", atos: "sudah",
+    acan: "belum",
+    // Minangkabau
+    lamo: "lama", kato: "kata", samo: "sama", sajo: "saja", pitih: "uang", aia: "air", labiah: "lebih",
+    saketek: "sedikit", gadang: "besar", ketek: "kecil", rancak: "bagus", elok: "baik", jauah: "jauh", dakek: "dekat",
+    pai: "pergi", bisuak: "besok", patang: "kemarin", sanjo: "sore", sakik: "sakit", gaek: "tua", salasai: "selesai",
+    baliak: "balik", masuak: "masuk", duduak: "duduk", suruah: "suruh", disuruah: "disuruh", tibo: "tiba",
+    lambek: "lambat", cando: "seperti", dima: "di mana", manga: "kenapa", bilo: "kapan", dapek: "dapat",
+    mambayia: "bayar", bayia: "bayar", caliak: "lihat", mancaliak: "melihat", kini: "sekarang", alah: "sudah",
+    tampek: "tempat", kantua: "kantor", sabulan: "sebulan", sahari: "sehari", taruih: "terus",
+    // Malay of Medan and North Sumatra
+    tengok: "lihat", kombur: "ngobrol", pande: "pandai", kede: "warung", mamak: "ibu", nengok: "lihat",
+    nampak: "kelihatan", pulak: "pula",
+    // Papuan and eastern Malay
+    kitong: "kita", kamorang: "kalian", dorang: "mereka", de: "dia", sonde: "tidak", kasi: "beri", mace: "ibu",
+    pace: "bapak", tete: "kakek", nene: "nenek", sampe: "sampai", skarang: "sekarang", kitorang: "kita",
+    // Jakarta colloquial
+    lu: "kamu", lo: "kamu", doang: "saja", duit: "uang", kelar: "selesai", ribet: "rumit", mulu: "terus",
+    melulu: "terus", ntar: "nanti", entar: "nanti", ampe: "sampai", dapet: "dapat", cepet: "cepat", lemot: "lambat",
+    telat: "terlambat", ngasih: "beri", nyari: "cari", dateng: "datang", nelpon: "telepon", nelfon: "telepon",
+    nyuruh: "suruh", nyobain: "coba", balikin: "kembalikan", cuekin: "abaikan", tau: "tahu", tw: "tahu",
+    bokap: "ayah", nyokap: "ibu", mending: "lebih baik", ngecek: "cek", ngisi: "isi", ngambil: "ambil",
+    nganter: "antar", nyampein: "sampaikan", ngelayanin: "layani", ngelayani: "layani", dilayanin: "dilayani",
+    ngabisin: "habiskan", abis: "habis",
+    // SMS shorthand
+    lmbt: "lambat", lm: "lama", lma: "lama", cpt: "cepat", kntr: "kantor", ktr: "kantor", sklh: "sekolah",
+    rmh: "rumah", jln: "jalan", bgmn: "bagaimana", hrg: "harga", dn: "dan", sj: "saja", gt: "gitu", bnr: "benar",
+    tgl: "tanggal", pgi: "pagi", mlm: "malam", ank: "anak", msk: "masuk", klr: "keluar", ambl: "ambil", brp: "berapa",
+    ckp: "cukup", bkn: "bukan", blg: "bilang", dpt: "dapat", krj: "kerja", kerjo: "kerja", pls: "tolong",
+    smpai: "sampai", ttp: "tetap", skr: "sekarang", pny: "punya", tmpt: "tempat", pelyn: "pelayanan",
+    yan: "pelayanan", pnjg: "panjang", lngsng: "langsung", lgsg: "langsung", sgt: "sangat", sngt: "sangat",
+    tmn: "teman",
+  }),
+);
+
+/** Arabic loans and others that end like a Minang sound change but are standard words. */
+const SOUND_CHANGE_EXCEPTIONS: ReadonlySet<string> = new Set([
+  "buah", "kuah", "tuah", "ruah", "muah", "kuliah", "ilmiah", "alamiah", "syariah", "meriah", "hadiah", "jariah",
+  "amaliah", "dingin",
+]);
+
+/**
+ * A word's standard spelling: the tables first, then regular sound changes of the varieties, for words the tables
+ * do not hold. Minang closes "-uk", "-uh", "-ik", "-ih" and "-nya" as "-uak", "-uah", "-iak", "-iah" and "-nyo"
+ * ("masuak", "disuruah", "baliak", "putiah", "cairnyo"); Jakarta Malay puts "-in" for "-kan"/"-i" after a "di-" or
+ * nasal prefix ("dicuekin", "nungguin", "nyariin"), and the stem is then found by the stemmer as usual.
+ */
+export function standardSpelling(word: string): string {
+  const listed = INFORMAL_SPELLINGS.get(word) ?? REGIONAL_WORDS.get(word);
+  if (listed !== undefined) return listed;
+  if (word.length < 5 || SOUND_CHANGE_EXCEPTIONS.has(word)) return word;
+  const minang = word.replace(/uak$/, "uk").replace(/uah$/, "uh").replace(/iak$/, "ik").replace(/iah$/, "ih").replace(/nyo$/, "nya");
+  if (minang !== word) return minang;
+  if (word.length >= 6 && /^(di|ng|ny)/.test(word) && word.endsWith("in")) return word.slice(0, -2);
+  return word;
+}
+
+/**
  * Negators are not features by themselves; they mark the next content word, which is then emitted also as
  * "tidak_<word>" (polarity), so "tidak ramah" and "ramah" share the topic but not the sentiment. "kurang" (not
  * quite) and "tanpa" (without) read as negation in feedback.
@@ -112,7 +195,7 @@ export function normaliseClauses(text: string): string[][] {
         .replace(/[^a-z\s-]/g, " ")
         .split(/\s+/)
         .filter((word) => word.length > 0)
-        .flatMap((word) => (INFORMAL_SPELLINGS.get(word) ?? word).split(" ")),
+        .flatMap((word) => standardSpelling(word).split(" ")),
     )
     .filter((words) => words.length > 0);
 }
