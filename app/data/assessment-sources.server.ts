@@ -1,3 +1,4 @@
+import { ELEMENT_CODES, type ElementCode } from "~/domain/indicators/elements";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { DEFAULT_MINIMUM_RATINGS, type OfficerScore } from "~/domain/indicators/officer-score";
@@ -114,5 +115,41 @@ export async function officerElements(
   const elements: OfficerElement[] = [];
   if (row.u6 !== null && row.n6 >= DEFAULT_MINIMUM_RATINGS) elements.push({ code: "U6", nrr: row.u6, n: row.n6 });
   if (row.u7 !== null && row.n7 >= DEFAULT_MINIMUM_RATINGS) elements.push({ code: "U7", nrr: row.u7, n: row.n7 });
+  return { available: true, value: elements };
+}
+
+export interface UnitElement {
+  code: ElementCode;
+  /** Mean answer (NRR, 1–4) of the unit's valid surveys in the span. */
+  nrr: number;
+  n: number;
+}
+
+/**
+ * NRR of all nine elements over the unit's valid ratings in the span (PermenPANRB 14/2017): the unit's lowest
+ * element is a development priority for every officer in it. Elements with fewer answers than the scoring
+ * minimum are left out.
+ */
+export async function unitElements(db: Kysely<Database>, unitId: number, span: Span): Promise<Sourced<UnitElement[]>> {
+  const row = await db
+    .selectFrom("ratings")
+    .select(
+      ELEMENT_CODES.flatMap((code) => {
+        const column = sql.ref(code.toLowerCase());
+        return [sql<number | null>`avg(${column})::float8`.as(`${code}_nrr`), sql<number>`count(${column})::int`.as(`${code}_n`)];
+      }),
+    )
+    .where("unit_id", "=", unitId)
+    .where("status", "=", "valid")
+    .where("submitted_at", ">=", span.from)
+    .where("submitted_at", "<=", span.to)
+    .executeTakeFirstOrThrow();
+  const values = row as unknown as Record<string, number | null>;
+  const elements: UnitElement[] = [];
+  for (const code of ELEMENT_CODES) {
+    const nrr = values[`${code}_nrr`] ?? null;
+    const n = values[`${code}_n`] ?? 0;
+    if (nrr !== null && n >= DEFAULT_MINIMUM_RATINGS) elements.push({ code, nrr, n });
+  }
   return { available: true, value: elements };
 }

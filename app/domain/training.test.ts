@@ -59,3 +59,32 @@ describe("training suggestions", () => {
     expect(suggestTraining({ elements: [], behaviours: [] })).toEqual([]);
   });
 });
+
+describe("the unit's lowest element", () => {
+  const behaviours: { value: "akuntabel"; average: number }[] = [];
+  it("adds one topic for the unit's lowest element, worst first", () => {
+    const suggestions = suggestTraining({
+      elements: [],
+      behaviours,
+      unitElements: [
+        { code: "U1", nrr: 3.4 },
+        { code: "U3", nrr: 2.9 },
+        { code: "U8", nrr: 2.7 },
+      ],
+    });
+    expect(suggestions).toEqual([{ source: "unit", code: "U8", topic: "complaint_handling", score: 2.7, reason: "belowThreshold" }]);
+  });
+
+  it("suggests the unit's lowest even when every element meets the threshold, but not a tie nor the top", () => {
+    expect(suggestTraining({ elements: [], behaviours, unitElements: [{ code: "U2", nrr: 3.3 }, { code: "U5", nrr: 3.6 }] })).toEqual([
+      { source: "unit", code: "U2", topic: "procedure_simplification", score: 3.3, reason: "lowest" },
+    ]);
+    expect(suggestTraining({ elements: [], behaviours, unitElements: [{ code: "U2", nrr: 3.3 }, { code: "U5", nrr: 3.3 }] })).toEqual([]);
+    expect(suggestTraining({ elements: [], behaviours, unitElements: [{ code: "U2", nrr: 4 }] })).toEqual([]);
+  });
+
+  it("does not repeat a topic the officer's own element already names", () => {
+    const suggestions = suggestTraining({ elements: [{ code: "U7", nrr: 2.8 }], behaviours, unitElements: [{ code: "U7", nrr: 2.9 }, { code: "U1", nrr: 3.5 }] });
+    expect(suggestions.map((s) => `${s.source}:${s.code}`)).toEqual(["element:U7"]);
+  });
+});

@@ -36,16 +36,19 @@ export const MAX_SUGGESTIONS_PER_SOURCE = 2;
 
 export type TrainingSuggestion =
   | { source: "element"; code: ElementCode; topic: string; score: number; reason: "lowest" | "belowThreshold" }
+  | { source: "unit"; code: ElementCode; topic: string; score: number; reason: "lowest" | "belowThreshold" }
   | { source: "behaviour"; code: BerakhlakValue; topic: string; score: number; reason: "lowest" | "belowThreshold" };
 
 /**
- * Up to two topics from the elements and two from the behaviours: every one under its threshold, worst
- * first, and otherwise the single lowest (there is always something to grow in) — unless it is at the top
- * of the scale or tied with another.
+ * Up to two topics from the officer's elements and two from the behaviours: every one under its threshold,
+ * worst first, and otherwise the single lowest (there is always something to grow in) — unless it is at the
+ * top of the scale or tied with another. Then one topic for the unit's lowest element ("unsur terendah",
+ * PermenPANRB 14/2017: the unit's priority for follow-up), unless the officer's own already names that topic.
  */
 export function suggestTraining(input: {
   elements: readonly { code: ElementCode; nrr: number }[];
   behaviours: readonly { value: BerakhlakValue; average: number }[];
+  unitElements?: readonly { code: ElementCode; nrr: number }[];
 }): TrainingSuggestion[] {
   const elements = pick(
     input.elements.map((e) => ({ code: e.code, score: e.nrr })),
@@ -57,6 +60,13 @@ export function suggestTraining(input: {
     BEHAVIOUR_TRAINING_BELOW_POINTS,
     3,
   );
+  const unitLowest = pick(
+    (input.unitElements ?? []).map((e) => ({ code: e.code, score: e.nrr })),
+    ELEMENT_TRAINING_BELOW_NRR,
+    4,
+  )
+    .slice(0, 1)
+    .filter((e) => !elements.some((own) => ELEMENT_TRAINING[own.code] === ELEMENT_TRAINING[e.code]));
   return [
     ...elements.map((e) => ({
       source: "element" as const,
@@ -71,6 +81,13 @@ export function suggestTraining(input: {
       topic: BEHAVIOUR_TRAINING[b.code],
       score: b.score,
       reason: b.reason,
+    })),
+    ...unitLowest.map((e) => ({
+      source: "unit" as const,
+      code: e.code,
+      topic: ELEMENT_TRAINING[e.code],
+      score: e.score,
+      reason: e.reason,
     })),
   ];
 }

@@ -423,7 +423,12 @@ export default function AssessmentPage() {
                                 value: t(`assessments.values.${suggestion.code}`),
                                 average: formatNumber(locale, suggestion.score, 2),
                               })
-                            : t("assessments.development.becauseElement", {
+                            : suggestion.source === "unit"
+                              ? t("assessments.development.becauseUnit", {
+                                  code: suggestion.code,
+                                  nrr: formatNumber(locale, suggestion.score, 2),
+                                })
+                              : t("assessments.development.becauseElement", {
                                 code: suggestion.code,
                                 nrr: formatNumber(locale, suggestion.score, 2),
                               })}

@@ -5,13 +5,17 @@ import type { BehaviourEvidence, EvidencePack } from "./evidence.server";
 
 // Development after an assessment: training suggested from the frozen evidence, accepted topics and commendations.
 
-/** Suggested training from the frozen evidence of the latest version: the officer's weakest elements (U6/U7) and behaviours. */
+/**
+ * Suggested training from the frozen evidence of the latest version: the officer's weakest elements (U6/U7)
+ * and behaviours, and the unit's lowest element.
+ */
 export function trainingSuggestionsFor(evidence: EvidencePack): TrainingSuggestion[] {
   return suggestTraining({
     elements: evidence.elements?.available ? evidence.elements.value.map((e) => ({ code: e.code, nrr: e.nrr })) : [],
     behaviours: evidence.behaviours
       .filter((b): b is BehaviourEvidence & { average: number } => b.average !== null)
       .map((b) => ({ value: b.value, average: b.average })),
+    unitElements: evidence.unitElements?.available ? evidence.unitElements.value.map((e) => ({ code: e.code, nrr: e.nrr })) : [],
   });
 }
 

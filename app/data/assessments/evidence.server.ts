@@ -21,6 +21,8 @@ import {
   serviceEvidence,
   upheldComplaints,
   type OfficerElement,
+  type UnitElement,
+  unitElements,
   type OpenContest,
   type ServiceEvidence,
   type Sourced,
@@ -64,6 +66,8 @@ export interface EvidencePack {
   service: Sourced<ServiceEvidence>;
   /** U6/U7 NRR of the officer's surveys (packs frozen before this field existed lack it). */
   elements?: Sourced<OfficerElement[]>;
+  /** The nine elements' NRR over the officer's unit (packs frozen before this field existed lack it). */
+  unitElements?: Sourced<UnitElement[]>;
   complaints: Sourced<UpheldComplaint[]>;
   results: ResultEvidence[];
   achievements: { count: number; withFile: number };
@@ -95,7 +99,7 @@ export async function evidencePack(db: Kysely<Database>, planId: number, now: Da
   if (!plan) throw new Error(`No SKP plan ${planId}`);
   const timeZone = await timeZoneOf(db, plan.agencyId);
   const span = spanOf(plan, timeZone);
-  const [results, achievementRows, feedback, reviews, peersChosen, service, complaints, elements] = await Promise.all([
+  const [results, achievementRows, feedback, reviews, peersChosen, service, complaints, elements, unitElementEvidence] = await Promise.all([
     activeResults(db, planId),
     db
       .selectFrom("skp_achievements")
@@ -122,6 +126,7 @@ export async function evidencePack(db: Kysely<Database>, planId: number, now: Da
     serviceEvidence(db, plan.officerId, span),
     upheldComplaints(db, plan.officerId, span),
     officerElements(db, plan.officerId, span),
+    unitElements(db, plan.unitId, span),
   ]);
 
   const resultEvidence: ResultEvidence[] = [];
@@ -170,6 +175,7 @@ export async function evidencePack(db: Kysely<Database>, planId: number, now: Da
     period: { kind: plan.periodKind, start: plan.periodStart, end: plan.periodEnd },
     service,
     elements,
+    unitElements: unitElementEvidence,
     complaints,
     results: resultEvidence,
     achievements: { count: achievementRows.length, withFile: achievementRows.filter((a) => a.file !== null).length },
