@@ -43,6 +43,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "/pengaduan/lacak": "complaint tracking form",
   "/pengaduan/lacak/:code": "a complaint's public tracking page, by its secret code",
   "/penyiapan/:token": "account set-up, by its secret token",
+  "/ulasan-rekan/:token": "a peer's one-time 360 review link, by its secret token",
   "/forum": "published public consultation forums",
   "/forum/:forumId": "a forum's public page",
   "/forum/:forumId/pdf": "a forum's public minutes",
