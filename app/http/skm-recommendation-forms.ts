@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ELEMENT_CODES } from "~/domain/indicators/elements";
-import { EVIDENCE_MAX, NOTE_MAX, RECOMMENDATION_STATUSES } from "~/domain/skm-recommendations";
+import { checkDueDate, EVIDENCE_MAX, NOTE_MAX, RECOMMENDATION_STATUSES } from "~/domain/skm-recommendations";
 import { isIsoDate } from "~/domain/working-days";
 import { idField } from "./forms";
 
@@ -19,23 +19,25 @@ const day = z
   .refine((value) => value !== "", "form.required")
   .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isIsoDate(value), "skmReport.errors.date");
 
-export const addRecommendationForm = z.object({
-  intent: z.literal("add"),
-  element: z.enum(ELEMENT_CODES, { errorMap: () => ({ message: "form.notInList" }) }),
-  serviceId: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === "") return null;
-      const parsed = idField().safeParse(value);
-      if (parsed.success) return parsed.data;
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "form.notInList" });
-      return z.NEVER;
-    }),
-  action: text(1000),
-  responsible: text(200),
-  dueOn: day,
-});
+/** The add form of a report whose period begins on `periodFrom`: a due date before it is refused beside the field. */
+export const addRecommendationForm = (periodFrom: string) =>
+  z.object({
+    intent: z.literal("add"),
+    element: z.enum(ELEMENT_CODES, { errorMap: () => ({ message: "form.notInList" }) }),
+    serviceId: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (value === undefined || value === "") return null;
+        const parsed = idField().safeParse(value);
+        if (parsed.success) return parsed.data;
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "form.notInList" });
+        return z.NEVER;
+      }),
+    action: text(1000),
+    responsible: text(200),
+    dueOn: day.refine((value) => checkDueDate(value, periodFrom).ok, "skmReport.errors.beforePeriod"),
+  });
 
 export const statusChangeForm = z.object({
   intent: z.literal("status"),

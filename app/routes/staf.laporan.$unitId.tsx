@@ -76,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const next = new URLSearchParams(url.searchParams);
   const intent = form.get("intent");
   if (intent === "add") {
-    const parsed = parseForm(addRecommendationForm, form);
+    const parsed = parseForm(addRecommendationForm(query.period.from), form);
     if (!parsed.ok) return refused({ form: "add", recommendationId: null, errors: parsed.errors, values: parsed.values });
     const { intent: _intent, ...fields } = parsed.data;
     const result = await addRecommendation(db(), actor, { unitId: unit.id, period: query.period, ...fields });

@@ -86,5 +86,5 @@ export async function seedRecommendations(db: Kysely<Database>): Promise<void> {
   await move(done, "done", addCalendarDays(before.to, 20), "Pengumuman layanan gratis dan nomor pengaduan pungli terpasang di pintu masuk dan setiap loket.", "Surat Edaran Kepala Dinas Nomor 470/112/Dukcapil/2026");
   const late = await add(before, "U3", ACTIONS.U3, "Kepala Bidang Pelayanan Pendaftaran Penduduk", addCalendarDays(before.to, 45));
   await move(late, "in_progress", addCalendarDays(before.to, 10), "Satu petugas tambahan sudah dilatih; perangkat perekaman kedua masih menunggu pengadaan.");
-  await add(before, "U2", ACTIONS.U2, "Sekretaris Dinas", addCalendarDays(today, 60), service?.id ?? null);
+  await add(before, "U2", "Menempatkan petugas informasi di pintu masuk untuk menjelaskan alur pelayanan KTP-el.", "Sekretaris Dinas", addCalendarDays(today, 60), service?.id ?? null);
 }
