@@ -15,7 +15,7 @@ import { Notice, ServiceFields, errorsOf, valuesOf } from "~/ui/org-admin";
 import { FormMessage } from "~/ui/FormMessage";
 import { pageTitle } from "~/ui/page-title";
 
-// One service: edit its published standard and expected users; retire it (asked first) or bring it back.
+// One service: edit its published standard and expected users; retire it or bring it back (each asked first).
 export const meta: MetaFunction<typeof loader> = ({ matches, data: loaded }) => [{ title: pageTitle(matches, "orgAdmin.services.title", loaded?.service.name) }];
 
 async function serviceOf(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -44,7 +44,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${here}?nonaktif=1`);
   }
   if (intent.data.intent === "reactivate") {
-    await setServiceActive(db(), user.id, service.id, true);
+    const confirm = confirmationFor(form);
+    if (confirm) return { confirm };
+    const outcome = await setServiceActive(db(), user.id, service.id, true);
+    if (!outcome.ok) return data({ errors: outcome.errors }, { status: 409 });
     return redirect(`${here}?aktif=1`);
   }
   const parsed = parseForm(serviceFormSchema, form);
@@ -75,9 +78,15 @@ export default function ServiceAdmin() {
       <Notice text={notice} />
       <FormMessage error={errors._form} />
       {confirm ? (
-        <ConfirmStep request={confirm} title={t("orgAdmin.services.retireTitle", { name: service.name })} confirmLabel={t("orgAdmin.services.retireYes")} cancelTo={here}>
-          <p>{t("orgAdmin.services.retireWhat")}</p>
-        </ConfirmStep>
+        confirm.intent === "reactivate" ? (
+          <ConfirmStep request={confirm} title={t("orgAdmin.services.reactivateTitle", { name: service.name })} confirmLabel={t("orgAdmin.services.reactivateYes")} cancelTo={here} danger={false}>
+            <p>{t("orgAdmin.services.reactivateWhat")}</p>
+          </ConfirmStep>
+        ) : (
+          <ConfirmStep request={confirm} title={t("orgAdmin.services.retireTitle", { name: service.name })} confirmLabel={t("orgAdmin.services.retireYes")} cancelTo={here}>
+            <p>{t("orgAdmin.services.retireWhat")}</p>
+          </ConfirmStep>
+        )
       ) : null}
       <Form method="post" noValidate className="narrow">
         <input type="hidden" name="intent" value="save" />
@@ -99,6 +108,8 @@ export default function ServiceAdmin() {
             </>
           ) : (
             <>
+              <h2>{t("orgAdmin.services.reactivate")}</h2>
+              <p className="muted">{t("orgAdmin.services.reactivateHint")}</p>
               <input type="hidden" name="intent" value="reactivate" />
               <button type="submit">{t("orgAdmin.services.reactivate")}</button>
             </>

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requireAgencyAdmin } from "~/auth/guard.server";
-import { agencyCounter, regenerateCounterCode, retireCounter, updateCounter } from "~/data/org-admin/counters.server";
+import { agencyCounter, regenerateCounterCode, reopenCounter, retireCounter, updateCounter } from "~/data/org-admin/counters.server";
 import { activeServicesOfUnits } from "~/data/organisation.server";
 import { mayAdministerInAgency } from "~/domain/access/organisation";
 import { confirmationFor } from "~/http/confirm";
@@ -20,7 +20,7 @@ import { FormMessage } from "~/ui/FormMessage";
 import { pageTitle } from "~/ui/page-title";
 
 // One counter: rename, re-code, the services it offers; a new public code (the old QR then says the counter
-// moved) and retirement, both asked first. Its roster and single poster live on the supervisors' counter pages.
+// moved), retirement and reopening a retired counter, each asked first. Its roster and single poster live on the supervisors' counter pages.
 export const meta: MetaFunction<typeof loader> = ({ matches, data: loaded }) => [{ title: pageTitle(matches, "orgAdmin.counters.title", loaded?.counter.name) }];
 
 async function counterOf(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -39,9 +39,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, agency, counter } = await counterOf(request, params);
   const form = await readForm(request);
-  const intent = parseForm(intentSchema(["save", "newCode", "retire"]), form);
+  const intent = parseForm(intentSchema(["save", "newCode", "retire", "reopen"]), form);
   if (!intent.ok) return data({ errors: intent.errors }, { status: 400 });
   const here = `/staf/organisasi/${agency.id}/loket/${counter.id}`;
+  if (intent.data.intent === "reopen") {
+    if (counter.retiredAt === null) return redirect(here);
+    const confirm = confirmationFor(form);
+    if (confirm) return { confirm };
+    const outcome = await reopenCounter(db(), user.id, counter.id);
+    if (!outcome.ok) return data({ errors: outcome.errors }, { status: 409 });
+    return redirect(`${here}?dibuka=1`);
+  }
   if (counter.retiredAt !== null) return data({ errors: { _form: "orgAdmin.errors.counterRetired" } }, { status: 409 });
   if (intent.data.intent === "newCode" || intent.data.intent === "retire") {
     const confirm = confirmationFor(form);
@@ -78,7 +86,9 @@ export default function CounterAdmin() {
           ? t("orgAdmin.counters.newCodeNotice", { code: counter.publicCode })
           : params.has("nonaktif")
             ? t("orgAdmin.counters.retiredNotice")
-            : null;
+            : params.has("dibuka")
+              ? t("orgAdmin.counters.reopened")
+              : null;
   return (
     <>
       <p className="muted">
@@ -93,6 +103,10 @@ export default function CounterAdmin() {
         confirm.intent === "newCode" ? (
           <ConfirmStep request={confirm} title={t("orgAdmin.counters.newCodeTitle", { name: counter.name })} confirmLabel={t("orgAdmin.counters.newCodeYes")} cancelTo={here}>
             <p>{t("orgAdmin.counters.newCodeWhat", { code: counter.publicCode })}</p>
+          </ConfirmStep>
+        ) : confirm.intent === "reopen" ? (
+          <ConfirmStep request={confirm} title={t("orgAdmin.counters.reopenTitle", { name: counter.name })} confirmLabel={t("orgAdmin.counters.reopenYes")} cancelTo={here} danger={false}>
+            <p>{t("orgAdmin.counters.reopenWhat", { code: counter.publicCode })}</p>
           </ConfirmStep>
         ) : (
           <ConfirmStep request={confirm} title={t("orgAdmin.counters.retireTitle", { name: counter.name })} confirmLabel={t("orgAdmin.counters.retireYes")} cancelTo={here}>
@@ -127,6 +141,16 @@ export default function CounterAdmin() {
           </>
         ) : null}
       </dl>
+      {retired && !confirm ? (
+        <>
+          <h2>{t("orgAdmin.counters.reopen")}</h2>
+          <p className="muted">{t("orgAdmin.counters.reopenHint")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="reopen" />
+            <button type="submit">{t("orgAdmin.counters.reopen")}</button>
+          </Form>
+        </>
+      ) : null}
       {!retired ? (
         <>
           <p className="form-actions">

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditTrail } from "~/data/audit.server";
-import { addCounter, agencyCounter, movedCounter, postersOf, regenerateCounterCode, retireCounter, updateCounter } from "~/data/org-admin/counters.server";
+import { addCounter, agencyCounter, movedCounter, postersOf, regenerateCounterCode, reopenCounter, retireCounter, updateCounter } from "~/data/org-admin/counters.server";
 import { addOfficer, agencyOfficer, retireOfficer, updateOfficer } from "~/data/org-admin/officers.server";
 import { addService, agencyService, setServiceActive, updateService, type ServiceInput } from "~/data/org-admin/services.server";
 import { addUnit, agencyUnit, retireUnit, updateUnit } from "~/data/org-admin/units.server";
@@ -198,6 +198,32 @@ describe("counters", () => {
     expect(await movedCounter(db, ktpCounter.public_code)).toMatchObject({ newCode: null, unitPage: expect.stringMatching(/^\/kantor\/kota-teluk-harapan\/.+/) });
     expect(await db.selectFrom("duty_patterns").select("id").where("counter_id", "=", ktpCounter.id).where("valid_to", ">=", "2026-12-04").execute()).toHaveLength(0);
     expect(await regenerateCounterCode(db, ACTOR, ktpCounter.id)).toEqual({ ok: false, errors: { _form: "orgAdmin.errors.counterRetired" } });
+  });
+
+  it("a retired counter reopens with its code: citizens rate it again and the code no longer says it closed, audited", async () => {
+    const ktpCounter = await db.selectFrom("counters").select(["id", "public_code"]).where("code", "=", "DKC-1").executeTakeFirstOrThrow();
+    expect(await counterByCode(db, ktpCounter.public_code)).toBeUndefined();
+    expect(await reopenCounter(db, ACTOR, ktpCounter.id)).toEqual({ ok: true, id: ktpCounter.id });
+    expect(await counterByCode(db, ktpCounter.public_code)).toMatchObject({ id: ktpCounter.id });
+    expect(await movedCounter(db, ktpCounter.public_code)).toBeUndefined();
+    expect((await agencyCounter(db, agencyId, ktpCounter.id))?.retiredAt).toBeNull();
+    const trail = await auditTrail(db, "counter", ktpCounter.id);
+    expect(trail.map((entry) => entry.action)).toEqual(expect.arrayContaining(["counter.retire", "counter.reopen"]));
+    // Reopening an open counter changes nothing and writes no second entry.
+    await reopenCounter(db, ACTOR, ktpCounter.id);
+    expect((await auditTrail(db, "counter", ktpCounter.id)).filter((entry) => entry.action === "counter.reopen")).toHaveLength(1);
+  });
+
+  it("refuses to reopen a counter or reactivate a service of a retired unit, and changes nothing", async () => {
+    const kecamatan = await unitId("KEC-TIMUR");
+    const paten = await db.selectFrom("counters").select(["id", "public_code"]).where("unit_id", "=", kecamatan).executeTakeFirstOrThrow();
+    expect(await reopenCounter(db, ACTOR, paten.id)).toEqual({ ok: false, errors: { _form: "orgAdmin.errors.unitRetired" } });
+    expect(await counterByCode(db, paten.public_code)).toBeUndefined();
+    const domisili = await db.selectFrom("services").select("id").where("code", "=", "DOMISILI").where("unit_id", "=", kecamatan).executeTakeFirstOrThrow();
+    await setServiceActive(db, ACTOR, domisili.id, false);
+    expect(await setServiceActive(db, ACTOR, domisili.id, true)).toEqual({ ok: false, errors: { _form: "orgAdmin.errors.unitRetired" } });
+    expect((await db.selectFrom("services").select("active").where("id", "=", domisili.id).executeTakeFirstOrThrow()).active).toBe(false);
+    expect((await auditTrail(db, "service", domisili.id)).map((entry) => entry.action)).not.toContain("service.reactivate");
   });
 });
 

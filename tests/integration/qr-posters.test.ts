@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "~/platform/db.server";
 import { POSTER_MARGIN_MM } from "~/exports/pdf/qr-posters-pdf.server";
 import { freshDemoDatabase } from "./database";
-import { staffCookie } from "./staff-request";
+import { formPost, staffCookie } from "./staff-request";
 
 // The QR posters of many counters as one PDF, read back with poppler's pdfinfo and pdftotext: one A4 page per
 // counter, its short address and the promise of anonymity on it, and nothing outside the printable margins.
@@ -77,6 +77,20 @@ describe("QR posters of many counters", async () => {
       if (code) codes.add(code);
     }
     expect([...codes].sort()).toEqual(chosen.map((counter) => counter.public_code).sort());
+  });
+
+  it("asks before reopening a retired counter, then reopens it with its old code", async () => {
+    const counterRoute = await import("~/routes/staf.organisasi.$unitId.loket.$counterId");
+    await db.updateTable("counters").set({ retired_at: new Date() }).where("id", "=", long.id).execute();
+    const post = (fields: Record<string, string>) =>
+      Promise.resolve(counterRoute.action({ request: formPost(`/staf/organisasi/${root.id}/loket/${long.id}`, cookie, fields), params: { unitId: String(root.id), counterId: String(long.id) }, context: {} })).catch((thrown: unknown) => thrown);
+    const asked = await post({ intent: "reopen" });
+    expect(asked).toMatchObject({ confirm: { intent: "reopen" } });
+    expect((await db.selectFrom("counters").select("retired_at").where("id", "=", long.id).executeTakeFirstOrThrow()).retired_at).not.toBeNull();
+    const done = (await post({ intent: "reopen", confirmed: "yes" })) as Response;
+    expect(done.status).toBe(302);
+    expect(done.headers.get("Location")).toBe(`/staf/organisasi/${root.id}/loket/${long.id}?dibuka=1`);
+    expect(await db.selectFrom("counters").select(["retired_at", "public_code"]).where("id", "=", long.id).executeTakeFirstOrThrow()).toEqual({ retired_at: null, public_code: "panjang1" });
   });
 
   it("answers an empty choice on the counters' page with 400 and the error above the ticks, and a choice with the PDF", async () => {

@@ -158,6 +158,30 @@ export async function regenerateCounterCode(db: Kysely<Database>, actorUserId: n
   return outcome;
 }
 
+/**
+ * Reopens a retired counter with the public code it had, so its QR posters work again; refused while its unit is
+ * retired. Its duty patterns ended at retirement and are set again on the roster page.
+ */
+export async function reopenCounter(db: Kysely<Database>, actorUserId: number, counterId: number): Promise<FieldOutcome> {
+  const outcome = await db.transaction().execute(async (trx): Promise<FieldOutcome> => {
+    const counter = await trx
+      .selectFrom("counters")
+      .innerJoin("units", "units.id", "counters.unit_id")
+      .select(["counters.retired_at", "counters.public_code", "units.retired_at as unitRetiredAt"])
+      .where("counters.id", "=", counterId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (counter.retired_at === null) return { ok: true, id: counterId };
+    if (counter.unitRetiredAt !== null) return { ok: false, errors: { _form: "orgAdmin.errors.unitRetired" } };
+    await trx.updateTable("counters").set({ retired_at: null }).where("id", "=", counterId).execute();
+    await appendAudit(trx, { actorUserId, action: "counter.reopen", subjectType: "counter", subjectId: counterId, before: { retiredAt: counter.retired_at.toISOString() }, after: { retiredAt: null, publicCode: counter.public_code } });
+    return { ok: true, id: counterId };
+  });
+  const codes = await db.selectFrom("counters").select("public_code").where("id", "=", counterId).execute();
+  forgetCounterCodes(codes.map((row) => row.public_code));
+  return outcome;
+}
+
 /** Retires a counter: its duty ends today, citizens can no longer rate it, its ratings stay. */
 export async function retireCounter(db: Kysely<Database>, actorUserId: number, counterId: number, now: Date): Promise<FieldOutcome> {
   const codes = await db.selectFrom("counters").select("public_code").where("id", "=", counterId).execute();

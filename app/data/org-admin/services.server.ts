@@ -123,9 +123,13 @@ export async function updateService(db: Kysely<Database>, actorUserId: number, s
   });
 }
 
-/** Retires a service (citizens no longer choose it) or brings it back; ratings given for it stay. */
+/** Retires a service (citizens no longer choose it) or brings it back (not in a retired unit); ratings given for it stay. */
 export async function setServiceActive(db: Kysely<Database>, actorUserId: number, serviceId: number, active: boolean): Promise<FieldOutcome> {
   return db.transaction().execute(async (trx): Promise<FieldOutcome> => {
+    if (active) {
+      const unit = await trx.selectFrom("services").innerJoin("units", "units.id", "services.unit_id").select("units.retired_at").where("services.id", "=", serviceId).forUpdate().executeTakeFirstOrThrow();
+      if (unit.retired_at !== null) return { ok: false, errors: { _form: "orgAdmin.errors.unitRetired" } };
+    }
     const row = await trx.updateTable("services").set({ active }).where("id", "=", serviceId).where("active", "=", !active).returning("id").executeTakeFirst();
     if (row) await appendAudit(trx, { actorUserId, action: active ? "service.reactivate" : "service.retire", subjectType: "service", subjectId: serviceId, before: { active: !active }, after: { active } });
     return { ok: true, id: serviceId };
