@@ -279,3 +279,21 @@ export async function reviewSelection(db: Kysely<Database>, unitPath: string, ra
     .orderBy("counters.name")
     .execute();
 }
+
+/** How many ratings wait for a keep-or-exclude decision in each of these units (with their subtrees). */
+export async function flaggedWaiting(db: Kysely<Database>, units: readonly { id: number; path: string }[]): Promise<Map<number, number>> {
+  const counts = new Map<number, number>();
+  if (units.length === 0) return counts;
+  const rows = await db
+    .selectFrom("ratings")
+    .innerJoin("units", "units.id", "ratings.unit_id")
+    .select([sql<number>`count(*)::int`.as("n")])
+    .select(sql<number>`case ${sql.join(units.map((unit) => sql`when units.path like ${`${unit.path}%`} then ${unit.id}::int`), sql` `)} end`.as("unitId"))
+    .where("ratings.status", "=", "flagged")
+    .where((eb) => eb.or(units.map((unit) => eb("units.path", "like", `${unit.path}%`))))
+    .groupBy(sql`2`)
+    .execute();
+  for (const unit of units) counts.set(unit.id, 0);
+  for (const row of rows) counts.set(row.unitId, row.n);
+  return counts;
+}
