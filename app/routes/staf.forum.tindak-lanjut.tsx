@@ -21,6 +21,7 @@ import { mayReportOnAction } from "~/domain/access/forum-actions";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { parseForm, idField } from "~/http/forms";
+import { idFromText } from "~/http/params";
 import { readForm } from "~/http/form-body.server";
 import { Evidence, EvidenceFile } from "~/ui/forums/Evidence";
 
@@ -59,9 +60,8 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     // The body is not read further, so the action is named in the form's address (?aksi=) for the message.
     if (error instanceof MaxPartSizeExceededError) {
-      const asked = Number(new URL(request.url).searchParams.get("aksi"));
       return respond(
-        { actionId: Number.isSafeInteger(asked) && asked > 0 ? asked : null, errors: { evidenceFile: "forums.errors.evidenceFileTooLarge" } as Record<string, string>, saved: false },
+        { actionId: idFromText(new URL(request.url).searchParams.get("aksi")), errors: { evidenceFile: "forums.errors.evidenceFileTooLarge" } as Record<string, string>, saved: false },
         { status: 413 },
       );
     }
