@@ -13,6 +13,7 @@ import { Pager } from "~/ui/Pager";
 import { formatDateTime, formatMonth, formatNumber } from "~/i18n/format";
 import { useRootData } from "~/root";
 import { parseForm, idField } from "~/http/forms";
+import { idFromText } from "~/http/params";
 import { readForm } from "~/http/form-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Tinjauan penilaian · Suara" }];
@@ -26,12 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const statusParam = url.searchParams.get("status") ?? "";
   const status: ReviewStatusFilter = statusParam === "excluded" || statusParam === "all" ? statusParam : "flagged";
-  const counterParam = url.searchParams.get("loket") ?? "";
-  const counterId = /^\d{1,9}$/.test(counterParam) ? Number(counterParam) : undefined;
+  const counterId = idFromText(url.searchParams.get("loket")) ?? undefined;
   const search = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
-  const decided = Number(url.searchParams.get("diputuskan") ?? "");
+  // After a decision the page says how many ratings it moved (a count, read like an id: a positive integer).
+  const decided = idFromText(url.searchParams.get("diputuskan"));
   const decision = url.searchParams.get("keputusan");
-  const done = Number.isSafeInteger(decided) && decided > 0 && (decision === "keep" || decision === "exclude") ? { count: decided, decision } : null;
+  const done = decided !== null && (decision === "keep" || decision === "exclude") ? { count: decided, decision } : null;
   const [queue, contests, exclusions] = await Promise.all([
     ratingsForReview(db(), unit.path, { status, counterId, search }, pageParam(url.searchParams.get("halaman"))),
     contestsWithin(db(), unit.path),
