@@ -5,7 +5,8 @@ import { containing } from "./text-search.server";
 
 /** Agencies with their units, optionally filtered by a citizen's search words (name, address or service). */
 export async function findOffices(db: Kysely<Database>, query: string) {
-  // Each word, or one of its spelled-out forms ("dukcapil" → "kependudukan"), must be found.
+  // Each word, or one of its spelled-out forms ("dukcapil" → "kependudukan"), must be found: in a name, the
+  // address, a service's name or the other names the agency's administrators gave the unit.
   const terms = officeSearchTerms(query);
   let units = db
     .selectFrom("units")
@@ -31,6 +32,7 @@ export async function findOffices(db: Kysely<Database>, query: string) {
           eb(sql`lower(units.name)`, "like", pattern),
           eb(sql`lower(agencies.name)`, "like", pattern),
           eb(sql`lower(coalesce(units.address, ''))`, "like", pattern),
+          eb(sql`lower(units.search_names)`, "like", pattern),
           eb.exists(
             eb
               .selectFrom("services")

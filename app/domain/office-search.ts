@@ -32,3 +32,25 @@ export function officeSearchTerms(query: string): string[][] {
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_QUERY_WORDS);
   return words.map((word) => [...new Set([word, ...(SHORT_NAMES[word] ?? [])])]);
 }
+
+export const MAX_SEARCH_NAMES = 12;
+export const MAX_SEARCH_NAME_LENGTH = 80;
+
+export type SearchNamesRefusal = "tooMany" | "tooLong";
+
+/**
+ * A unit's other names as an administrator types them (separated by commas, semicolons or lines), tidied: spaces
+ * collapsed, empty and repeated names (whatever their case) dropped. Stored as one line, joined by ", ".
+ */
+export function parseSearchNames(text: string): { ok: true; names: string[] } | { ok: false; refusal: SearchNamesRefusal } {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const part of text.split(/[,;\n]/)) {
+    const name = part.replace(/\s+/g, " ").trim();
+    if (name === "" || seen.has(name.toLowerCase())) continue;
+    if (name.length > MAX_SEARCH_NAME_LENGTH) return { ok: false, refusal: "tooLong" };
+    seen.add(name.toLowerCase());
+    names.push(name);
+  }
+  return names.length > MAX_SEARCH_NAMES ? { ok: false, refusal: "tooMany" } : { ok: true, names };
+}

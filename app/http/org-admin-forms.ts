@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { UNIT_KINDS } from "../../db/schema";
 import { validateNip } from "~/domain/nip";
+import { parseSearchNames } from "~/domain/office-search";
 import { CODE_PATTERN, cleanText, normaliseNip, parseEmail, parseRupiah, parseWorkingDays, parseCount } from "~/domain/org-import/values";
 import { idField } from "./forms";
 
@@ -43,11 +44,22 @@ const optionalChoice = z
     return parsed.data;
   });
 
+const searchNames = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const parsed = parseSearchNames(value ?? "");
+    if (parsed.ok) return parsed.names.join(", ");
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `orgAdmin.errors.searchNames_${parsed.refusal}` });
+    return z.NEVER;
+  });
+
 export const unitFormSchema = z.object({
   code,
   name: text(200),
   kind: z.enum(UNIT_KINDS, { errorMap: () => ({ message: "form.notInList" }) }),
   address: optionalText(300),
+  searchNames,
   parentId: choice(),
 });
 

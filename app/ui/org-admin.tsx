@@ -44,7 +44,7 @@ export function UnitFields({
   values: Record<string, string>;
   errors: Record<string, string | undefined>;
   defaultParent: string;
-  current?: { code: string | null; name: string; kind: string; address: string | null; path: string; top: boolean };
+  current?: { code: string | null; name: string; kind: string; address: string | null; searchNames: string; path: string; top: boolean };
 }) {
   const { t } = useTranslation();
   const kinds = IMPORT_UNIT_KINDS.map((kind) => ({ value: kind, label: t(`organisation.kinds.${kind}`) }));
@@ -60,6 +60,7 @@ export function UnitFields({
       </div>
       <Field name="name" label={t("orgAdmin.fields.unitName")} required maxLength={200} defaultValue={values.name ?? current?.name ?? ""} error={errors.name} />
       <Field name="address" label={t("orgAdmin.fields.address")} maxLength={300} defaultValue={values.address ?? current?.address ?? ""} error={errors.address} />
+      <Field name="searchNames" label={t("orgAdmin.fields.searchNames")} hint={t("orgAdmin.fields.searchNamesHint")} maxLength={1200} defaultValue={values.searchNames ?? current?.searchNames ?? ""} error={errors.searchNames} />
       {current?.top ? (
         <input type="hidden" name="parentId" value={defaultParent} />
       ) : (

@@ -21,6 +21,7 @@ import * as m0019 from "./0019_forum_action_files";
 import * as m0020 from "./0020_skm_recommendations";
 import * as m0021 from "./0021_peer_review_links";
 import * as m0022 from "./0022_counter_lookup_version";
+import * as m0023 from "./0023_unit_search_names";
 
 // Listed statically so every loader (tsx, Vite, Vitest) bundles them; db/migrate.test.ts checks none is missing.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0020_skm_recommendations": m0020,
   "0021_peer_review_links": m0021,
   "0022_counter_lookup_version": m0022,
+  "0023_unit_search_names": m0023,
 };

@@ -59,6 +59,8 @@ export interface UnitsTable {
   ikm_weights: Json<Record<string, string>> | null;
   /** How officers' names show on the unit's public counter pages. */
   officer_name_display: Generated<"full" | "first_initial" | "initials">;
+  /** Other names citizens search the unit by, separated by commas ("" for none). */
+  search_names: Generated<string>;
 }
 
 export interface ServicesTable {
@@ -188,7 +190,7 @@ export interface CacheVersionsTable {
 // tests/integration/schema.test.ts checks them against the migrated database.
 export const ORGANISATION_COLUMNS = {
   agencies: { id: true, slug: true, name: true, province: true, time_zone: true, created_at: true, public_min_surveys: true, officer_ranking_min: true, rating_limit_per_device: true, rating_limit_per_ip: true, kiosk_min_interval_seconds: true, updated_at: true, achievement_backdate_days: true, year_end_grace_days: true },
-  units: { id: true, agency_id: true, parent_id: true, path: true, kind: true, name: true, slug: true, address: true, code: true, retired_at: true, created_at: true, ikm_weights: true, officer_name_display: true },
+  units: { id: true, agency_id: true, parent_id: true, path: true, kind: true, name: true, slug: true, address: true, code: true, retired_at: true, created_at: true, ikm_weights: true, officer_name_display: true, search_names: true },
   services: { id: true, unit_id: true, name: true, requirements: true, procedure: true, completion_days: true, fee_rupiah: true, product: true, complaint_channel: true, code: true, users_per_year: true, active: true, created_at: true },
   counters: { id: true, unit_id: true, name: true, public_code: true, code: true, retired_at: true, created_at: true },
   counter_services: { counter_id: true, service_id: true },

@@ -37,10 +37,16 @@ test("an administrator adds a unit, a service, a counter and officers, renews th
   expect((await refused).status()).toBe(400);
   await expect(page.locator("#name-error")).toHaveText("Wajib diisi.");
   await page.getByLabel("Nama unit").fill(unitName);
+  await page.getByLabel("Nama lain untuk pencarian").fill(`Gedung Pelangi ${run}, Kantor Uji`);
   await page.getByRole("button", { name: "Tambah unit" }).click();
   await expect(page.getByText("Unit ditambahkan.")).toBeVisible();
   await expect(page.getByRole("heading", { name: unitName, level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Nama lain untuk pencarian")).toHaveValue(`Gedung Pelangi ${run}, Kantor Uji`);
   const unitPage = page.url();
+  // Citizens find the new office by a name its administrator gave it.
+  await page.goto(`/kantor?q=${encodeURIComponent(`gedung pelangi ${run}`)}`);
+  await expect(page.getByRole("link", { name: unitName })).toBeVisible();
+  await page.goto(unitPage);
 
   // A service with its published standard.
   await page.getByRole("link", { name: "Tambah layanan" }).click();

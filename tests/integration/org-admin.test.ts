@@ -9,6 +9,8 @@ import { findOffices } from "~/data/organisation.server";
 import { publicUnitsOfAgency } from "~/data/public-results.server";
 import { counterByCode, counterChoices } from "~/data/ratings.server";
 import { readImportPath } from "~/exports/org-import-files.server";
+import { parseForm } from "~/http/forms";
+import { unitFormSchema } from "~/http/org-admin-forms";
 import { EXAMPLE_FOLDER } from "../fixtures/org-import";
 import { freshDatabase } from "./database";
 
@@ -42,6 +44,28 @@ beforeAll(async () => {
 });
 
 describe("units", () => {
+  it("finds a unit in the office search by the other names its administrator gave it, and keeps them on a later edit", async () => {
+    const id = await unitId("DUKCAPIL");
+    const unit = (await agencyUnit(db, agencyId, id))!;
+    const found = async (query: string) => (await findOffices(db, query)).some((office) => office.id === id);
+    expect(await found("Gedung Layanan Terpadu Teluk")).toBe(false);
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ code: unit.code!, name: unit.name, kind: unit.kind, address: unit.address ?? "", parentId: String(unit.parentId), searchNames: " Gedung Layanan Terpadu Teluk ;  capil teluk, Capil Teluk " })) form.set(key, value);
+    const parsed = parseForm(unitFormSchema, form);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.data.searchNames).toBe("Gedung Layanan Terpadu Teluk, capil teluk");
+    expect((await updateUnit(db, ACTOR, agencyId, id, parsed.data)).ok).toBe(true);
+    expect(await found("gedung terpadu")).toBe(true);
+    expect(await found("Capil Teluk")).toBe(true);
+    const [entry] = (await auditTrail(db, "unit", id)).slice(-1);
+    expect(entry).toMatchObject({ action: "unit.edit" });
+    // An edit that does not name them (the import, say) leaves them; a too-long name is refused beside the field.
+    expect((await updateUnit(db, ACTOR, agencyId, id, { code: unit.code!, name: unit.name, kind: unit.kind, address: unit.address, parentId: unit.parentId! })).ok).toBe(true);
+    expect((await agencyUnit(db, agencyId, id))?.searchNames).toBe("Gedung Layanan Terpadu Teluk, capil teluk");
+    form.set("searchNames", `Gedung, ${"x".repeat(81)}`);
+    expect(parseForm(unitFormSchema, form)).toMatchObject({ ok: false, errors: { searchNames: "orgAdmin.errors.searchNames_tooLong" } });
+  });
+
   it("adds a unit under a parent, with its path and a public address from its name", async () => {
     const outcome = await addUnit(db, ACTOR, agencyId, { code: "DPMPTSP", name: "Dinas Penanaman Modal dan PTSP", kind: "dinas", address: null, parentId: await unitId("SETDA") });
     if (!outcome.ok) throw new Error(JSON.stringify(outcome));

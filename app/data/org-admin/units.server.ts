@@ -19,6 +19,8 @@ export interface UnitInput {
   name: string;
   kind: UnitKind;
   address: string | null;
+  /** Other names citizens search the unit by, joined by ", " ("" for none); left as they are when not given. */
+  searchNames?: string;
   parentId: number;
 }
 
@@ -26,7 +28,7 @@ export interface UnitInput {
 export async function agencyUnits(db: Db, agencyId: number) {
   return db
     .selectFrom("units")
-    .select(["id", "code", "name", "kind", "address", "parent_id as parentId", "path", "slug", "retired_at as retiredAt"])
+    .select(["id", "code", "name", "kind", "address", "search_names as searchNames", "parent_id as parentId", "path", "slug", "retired_at as retiredAt"])
     .where("agency_id", "=", agencyId)
     .orderBy("path")
     .execute();
@@ -42,7 +44,7 @@ export function unitNodes(units: readonly AgencyUnit[]): UnitNode[] {
 export async function agencyUnit(db: Db, agencyId: number, unitId: number) {
   return db
     .selectFrom("units")
-    .select(["id", "code", "name", "kind", "address", "parent_id as parentId", "path", "slug", "retired_at as retiredAt"])
+    .select(["id", "code", "name", "kind", "address", "search_names as searchNames", "parent_id as parentId", "path", "slug", "retired_at as retiredAt"])
     .where("agency_id", "=", agencyId)
     .where("id", "=", unitId)
     .executeTakeFirst();
@@ -74,7 +76,7 @@ export async function addUnit(db: Kysely<Database>, actorUserId: number, agencyI
     for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
     const row = await trx
       .insertInto("units")
-      .values({ agency_id: agencyId, parent_id: parent.id, kind: input.kind, name: input.name, slug, address: input.address, code: input.code })
+      .values({ agency_id: agencyId, parent_id: parent.id, kind: input.kind, name: input.name, slug, address: input.address, search_names: input.searchNames ?? "", code: input.code })
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx.updateTable("units").set({ path: `${parent.path}${row.id}/` }).where("id", "=", row.id).execute();
@@ -98,7 +100,7 @@ export async function updateUnit(db: Kysely<Database>, actorUserId: number, agen
     if (await codeTaken(trx, agencyId, input.code, unitId)) return { ok: false, errors: { code: "orgAdmin.errors.codeTaken" } };
     await trx
       .updateTable("units")
-      .set({ code: input.code, name: input.name, kind: unit.parentId === null ? unit.kind : input.kind, address: input.address, ...(moving ? { parent_id: input.parentId } : {}) })
+      .set({ code: input.code, name: input.name, kind: unit.parentId === null ? unit.kind : input.kind, address: input.address, ...(input.searchNames !== undefined ? { search_names: input.searchNames } : {}), ...(moving ? { parent_id: input.parentId } : {}) })
       .where("id", "=", unitId)
       .execute();
     if (moving) {
@@ -106,7 +108,7 @@ export async function updateUnit(db: Kysely<Database>, actorUserId: number, agen
       const newPath = `${parent.path}${unitId}/`;
       await sql`update units set path = ${newPath} || substr(path, ${unit.path.length + 1}) where agency_id = ${agencyId} and path like ${`${unit.path}%`}`.execute(trx);
     }
-    const before = { code: unit.code, name: unit.name, kind: unit.kind, address: unit.address, parentId: unit.parentId };
+    const before = { code: unit.code, name: unit.name, kind: unit.kind, address: unit.address, searchNames: unit.searchNames, parentId: unit.parentId };
     await appendAudit(trx, { actorUserId, action: moving ? "unit.move" : "unit.edit", subjectType: "unit", subjectId: unitId, before, after: { ...input, parentId: moving ? input.parentId : unit.parentId } });
     return { ok: true, id: unitId };
   });
