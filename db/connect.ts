@@ -13,8 +13,11 @@ const pools = new WeakMap<Kysely<Database>, pg.Pool>();
 
 export function createDatabase(connectionString: string, poolSize = 10): Kysely<Database> {
   const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
-  // The embedded server can stop before the pool does; an idle client's error must not crash the process.
+  // The database can stop or restart under the portal (the embedded server before the pool, a failover, a crash):
+  // a lost connection must not crash the process, idle in the pool or held between two statements. The statement
+  // that next uses it fails (the caller answers "database unavailable"), and the pool drops the broken client.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   pools.set(db, pool);
   return db;
