@@ -57,7 +57,7 @@ test("the language switch works on any page and is remembered", async ({ page })
 
 test("a supervisor is refused another unit's page and a non-admin the admin page", async ({ page }) => {
   await signIn(page, "supervisor.sorong");
-  const sorongUnit = page.getByRole("link", { name: /Dinas Kependudukan/ }).first();
+  const sorongUnit = page.locator('a[href^="/staf/unit/"]').filter({ hasText: /Dinas Kependudukan/ }).first();
   await sorongUnit.click();
   await expect(page.getByRole("heading", { level: 2, name: /Pegawai/ })).toBeVisible();
   const ownUnitId = Number(page.url().split("/").pop());
@@ -87,6 +87,10 @@ test("an admin grants a role and the change shows in the user list", async ({ pa
   await page.getByLabel("Peran", { exact: true }).selectOption({ label: "Moderator forum" });
   await page.getByLabel("Unit", { exact: true }).selectOption({ index: 1 });
   await page.getByRole("button", { name: "Beri peran" }).click();
+  // The list is paged: the new grant is found by searching for the user.
+  const search = page.getByRole("search");
+  await search.getByLabel("Cari nama, nama pengguna, atau NIP").fill("petugas");
+  await search.getByRole("button").click();
   const row = page.getByRole("row").filter({ hasText: "petugas" }).filter({ hasText: "Moderator forum" });
   await expect(row).toHaveCount(1);
   await row.getByRole("button", { name: /^Cabut/ }).click();
