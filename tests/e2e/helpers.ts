@@ -12,6 +12,12 @@ export async function signIn(page: Page, identifier: string, password = DEMO_PAS
   if (!expectRefusal) await page.waitForURL((url) => url.pathname.startsWith("/staf"));
 }
 
+/** From the staff landing page, opens the card of a unit the user leads (not a count that links to its lists). */
+export async function openLedUnit(page: Page, name: RegExp = /Dinas Kependudukan/) {
+  await page.locator('main a[href^="/staf/unit/"]').filter({ hasText: name }).first().click();
+  await page.waitForURL(/\/staf\/unit\/\d+$/);
+}
+
 /** Fails on serious or critical accessibility violations, naming them. */
 export async function expectNoSeriousA11yViolations(page: Page) {
   if (!(await scriptsRun(page))) return expectNoSeriousA11yViolationsOfStaticPage(page);

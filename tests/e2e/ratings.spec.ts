@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { counterCode, queryE2eDatabase } from "./db";
-import { expectNoSeriousA11yViolations, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, openLedUnit, signIn } from "./helpers";
 
 // Each test rates a different counter, so the per-device daily limit of one test does not touch another.
 async function ratingsWithComment(comment: string) {
@@ -114,7 +114,7 @@ test.describe("without JavaScript", () => {
 
 test("a supervisor opens kiosk mode; the kiosk takes a rating and returns to an empty form", async ({ page }) => {
   await signIn(page, "supervisor");
-  await page.getByRole("link", { name: "Dinas Kependudukan dan Pencatatan Sipil" }).first().click();
+  await openLedUnit(page, /Dinas Kependudukan dan Pencatatan Sipil/);
   await page.getByRole("link", { name: "Kelola" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Loket 1 KTP-el");
   await page.getByRole("button", { name: "Jadikan perangkat ini kiosk loket" }).click();

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousA11yViolations, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, openLedUnit, signIn } from "./helpers";
 
 // SCREENSHOT_DIR=dir saves the report page and the public page at 360 and 1280 px.
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -17,8 +17,7 @@ async function shoot(page: Page, name: string, part?: string) {
 
 test("a supervisor writes the SKM report's recommendations and downloads the report and the tables", async ({ page }) => {
   await signIn(page, "supervisor");
-  await page.getByRole("link", { name: /Dinas Kependudukan/ }).first().click();
-  await page.waitForURL(/\/staf\/unit\/\d+$/);
+  await openLedUnit(page);
   await page.getByRole("link", { name: "Laporan SKM" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Laporan Survei Kepuasan Masyarakat" })).toBeVisible();
 
@@ -61,8 +60,7 @@ test("a supervisor writes the SKM report's recommendations and downloads the rep
 
 test("another unit's supervisor cannot open or download Pariaman's report", async ({ page }) => {
   await signIn(page, "supervisor");
-  await page.getByRole("link", { name: /Dinas Kependudukan/ }).first().click();
-  await page.waitForURL(/\/staf\/unit\/\d+$/);
+  await openLedUnit(page);
   const unitId = Number(page.url().split("/").pop());
   await page.getByRole("button", { name: "Keluar" }).click();
   await signIn(page, "supervisor.sorong");
@@ -75,8 +73,7 @@ test("a supervisor records a recommendation and its follow-up without JavaScript
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await signIn(page, "supervisor");
-  await page.getByRole("link", { name: /Dinas Kependudukan/ }).first().click();
-  await page.waitForURL(/\/staf\/unit\/\d+$/);
+  await openLedUnit(page);
   const unitId = Number(page.url().split("/").pop());
   // February 2026: a month of its own, so the demo's recommendations and other tests' stay apart.
   const report = `/staf/laporan/${unitId}?periode=month&bulan=2026-02`;
