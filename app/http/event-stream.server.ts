@@ -1,6 +1,9 @@
 // Server-Sent Events from a resource route. `subscribe` starts listening and returns its stop function; it has
 // resolved before the response goes out, so no event sent after the browser sees the stream open is missed. The
-// stream ends when the browser goes away (the request's signal) or the stream is cancelled. A comment line every
+// stream ends when the browser goes away (the request's signal), after `maxMs`, or when it is cancelled. The
+// request stays referenced while the stream is open: its signal follows the server's own through a weak link, so
+// a request nothing holds could be collected and its "gone away" never arrive (nor a signal combined from it with
+// AbortSignal.any, which holds its sources weakly too). A comment line every
 // KEEP_ALIVE_MS keeps proxies from closing an idle connection. `no-transform` keeps the compression middleware
 // (server/http.ts) from buffering the events.
 
@@ -11,15 +14,18 @@ export const RETRY_MS = 5_000;
 export type SendEvent = (event: string, data: string) => void;
 
 export async function eventStream(
-  signal: AbortSignal,
+  request: Request,
+  maxMs: number,
   subscribe: (send: SendEvent) => Promise<() => void>,
   keepAliveMs = KEEP_ALIVE_MS,
 ): Promise<Response> {
+  const { signal } = request;
   const encoder = new TextEncoder();
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   const pending: string[] = [];
   let stopped = false;
   let timer: ReturnType<typeof setInterval> | undefined;
+  let lifetime: ReturnType<typeof setTimeout> | undefined;
   const write = (text: string) => {
     if (stopped) return;
     if (!controller) {
@@ -37,6 +43,8 @@ export async function eventStream(
     if (stopped) return;
     stopped = true;
     clearInterval(timer);
+    clearTimeout(lifetime);
+    signal.removeEventListener("abort", stop);
     unsubscribe();
     try {
       controller?.close();
@@ -49,7 +57,9 @@ export async function eventStream(
     start(streamController) {
       controller = streamController;
       for (const text of pending.splice(0)) streamController.enqueue(encoder.encode(text));
+      // The timers hold the request until the stream stops.
       timer = setInterval(() => write(": keep-alive\n\n"), keepAliveMs);
+      lifetime = setTimeout(() => request && stop(), maxMs);
       if (signal.aborted) stop();
       else signal.addEventListener("abort", stop, { once: true });
     },

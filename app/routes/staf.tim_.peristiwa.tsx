@@ -17,8 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!(await hasDirectReports(db(), user))) throw notFound();
   if (!(request.headers.get("Accept") ?? "").includes("text/event-stream"))
     return new Response("This address sends Server-Sent Events only.", { status: 406, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const lifetime = AbortSignal.any([request.signal, AbortSignal.timeout(MAX_STREAM_MS)]);
-  return eventStream(lifetime, (send) =>
+  return eventStream(request, MAX_STREAM_MS, (send) =>
     eventHub().subscribe("suara_achievements", (payload) => {
       const event = parseAchievementEvent(payload);
       if (event && seesInTeamView(user.officerId, event.supervisorId)) send("change", String(event.officerId));

@@ -46,11 +46,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startThrowawayCluster(binDir: string): Promise<TestPostgres> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "suara-test-pg-"));
+type Command = { command: string; args: string[] };
+
+/** A new data directory made by the machine's initdb, a free port, and how to run the cluster's programs. */
+async function initCluster(binDir: string, prefix: string): Promise<{ dataDir: string; port: number; run: (command: string, args: string[]) => Command }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), prefix));
   const asRoot = process.getuid?.() === 0;
   // PostgreSQL refuses to run as root; run it as the 'postgres' system user then.
-  const run = (command: string, args: string[]) =>
+  const run = (command: string, args: string[]): Command =>
     asRoot ? { command: "runuser", args: ["-u", "postgres", "--", command, ...args] } : { command, args };
   if (asRoot) {
     ensurePostgresUser();
@@ -59,7 +62,11 @@ async function startThrowawayCluster(binDir: string): Promise<TestPostgres> {
   chmodSync(dataDir, 0o700);
   const init = run(path.join(binDir, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
   execFileSync(init.command, init.args, { stdio: "ignore" });
-  const port = await freePort();
+  return { dataDir, port: await freePort(), run };
+}
+
+async function startThrowawayCluster(binDir: string): Promise<TestPostgres> {
+  const { dataDir, port, run } = await initCluster(binDir, "suara-test-pg-");
   const start = run(path.join(binDir, "postgres"), [
     "-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${dataDir}`,
     "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200",
@@ -96,18 +103,7 @@ export interface CrashableCluster extends TestPostgres {
  * loss, which a killed process is not.
  */
 export async function startCrashableCluster(binDir: string): Promise<CrashableCluster> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "suara-crash-pg-"));
-  const asRoot = process.getuid?.() === 0;
-  const run = (command: string, args: string[]) =>
-    asRoot ? { command: "runuser", args: ["-u", "postgres", "--", command, ...args] } : { command, args };
-  if (asRoot) {
-    ensurePostgresUser();
-    execFileSync("chown", ["postgres", dataDir]);
-  }
-  chmodSync(dataDir, 0o700);
-  const init = run(path.join(binDir, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
-  execFileSync(init.command, init.args, { stdio: "ignore" });
-  const port = await freePort();
+  const { dataDir, port, run } = await initCluster(binDir, "suara-crash-pg-");
   const adminUrl = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   const start = async () => {
     const command = run(path.join(binDir, "postgres"), [
