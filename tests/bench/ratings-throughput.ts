@@ -104,6 +104,8 @@ try {
   console.log(`Ratings throughput: ${options.connections} connections, ${options.seconds} s per run (+${options.warmup} s warm-up), build ${BUILD_DIR}/`);
   console.log(`Machine: ${await machineNote()}`);
   database = await startBenchDatabase("suara_bench");
+  const [durability] = await query<{ fsync: string; synchronous_commit: string }>(database.adminUrl, "select current_setting('fsync') as fsync, current_setting('synchronous_commit') as synchronous_commit");
+  console.log(`PostgreSQL durability: fsync ${durability!.fsync}, synchronous_commit ${durability!.synchronous_commit}`);
   let started = Date.now();
   portal = await startPortal(database.url, { DATABASE_POOL_SIZE: String(options.pool) });
   console.log(`Portal up on ${portal.url} (migrated and seeded the demo in ${((Date.now() - started) / 1000).toFixed(1)} s), pool ${options.pool}`);

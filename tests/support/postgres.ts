@@ -15,11 +15,15 @@ export interface TestPostgres {
  * A PostgreSQL for tests: TEST_DATABASE_URL if set; else a throwaway cluster from the machine's own
  * PostgreSQL binaries; else the embedded server from npm. Never a mock.
  */
-export async function startTestPostgres(): Promise<TestPostgres> {
+/**
+ * A PostgreSQL for tests. Tests trade durability for speed (no fsync, asynchronous commits); `durable` keeps
+ * PostgreSQL's own defaults, as a real deployment runs, for benchmarks whose figures must mean that.
+ */
+export async function startTestPostgres({ durable = false }: { durable?: boolean } = {}): Promise<TestPostgres> {
   const given = process.env.TEST_DATABASE_URL;
   if (given) return { adminUrl: given, stop: async () => {} };
   const binDir = systemPostgresBinDir();
-  if (binDir) return startThrowawayCluster(binDir);
+  if (binDir) return startThrowawayCluster(binDir, durable);
   return startEmbeddedForTests();
 }
 
@@ -65,11 +69,12 @@ async function initCluster(binDir: string, prefix: string): Promise<{ dataDir: s
   return { dataDir, port: await freePort(), run };
 }
 
-async function startThrowawayCluster(binDir: string): Promise<TestPostgres> {
+async function startThrowawayCluster(binDir: string, durable: boolean): Promise<TestPostgres> {
   const { dataDir, port, run } = await initCluster(binDir, "suara-test-pg-");
+  const fast = ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
   const start = run(path.join(binDir, "postgres"), [
     "-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${dataDir}`,
-    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200",
+    ...(durable ? [] : fast), "-c", "max_connections=200",
   ]);
   const child: ChildProcess = spawn(start.command, start.args, { stdio: "ignore" });
   child.unref();

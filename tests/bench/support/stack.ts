@@ -19,8 +19,9 @@ export interface BenchDatabase {
 }
 
 /** Starts a throwaway cluster and creates one empty database in it. */
+/** A throwaway PostgreSQL with its default durability (fsync, synchronous commits), as a deployment runs it. */
 export async function startBenchDatabase(name = "suara_bench"): Promise<BenchDatabase> {
-  const postgres = await startTestPostgres();
+  const postgres = await startTestPostgres({ durable: true });
   const createDatabase = async (database: string) => {
     await adminQuery(postgres.adminUrl, `drop database if exists ${database} with (force)`);
     await adminQuery(postgres.adminUrl, `create database ${database}`);
