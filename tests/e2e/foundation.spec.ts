@@ -86,8 +86,10 @@ test("an admin grants a role and the change shows in the user list", async ({ pa
   await page.getByLabel("Nama pengguna atau NIP").fill("petugas");
   await page.getByLabel("Peran", { exact: true }).selectOption({ label: "Moderator forum" });
   await page.getByLabel("Unit", { exact: true }).selectOption({ index: 1 });
+  const granted = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname.startsWith("/staf/admin/pengguna"));
   await page.getByRole("button", { name: "Beri peran" }).click();
-  // The list is paged: the new grant is found by searching for the user.
+  await granted;
+  // The list is paged: the new grant is found by searching for the user (once the grant is in, not during it).
   const search = page.getByRole("search");
   await search.getByLabel("Cari nama, nama pengguna, atau NIP").fill("petugas");
   await search.getByRole("button").click();
