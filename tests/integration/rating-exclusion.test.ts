@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "~/platform/db.server";
 import { excludedShare, exclusionsByPeriod } from "~/data/contests.server";
 import { freshDemoDatabase } from "./database";
+import { demoGrantUnit } from "./demo-staff";
 import { formPost, staffCookie } from "./staff-request";
 
 // Only flagged ratings leave the figures by a reviewer's decision; a valid one stays, whoever asks.
@@ -11,14 +12,7 @@ describe("excluding ratings from the figures", async () => {
   afterAll(closeDatabase);
   const review = await import("~/routes/staf.tinjauan.$unitId");
   const cookie = await staffCookie(db, "supervisor");
-  const unit = await db
-    .selectFrom("user_roles")
-    .innerJoin("users", "users.id", "user_roles.user_id")
-    .innerJoin("units", "units.id", "user_roles.unit_id")
-    .select(["units.id", "units.path"])
-    .where("users.username", "=", "supervisor")
-    .where("user_roles.role", "=", "supervisor")
-    .executeTakeFirstOrThrow();
+  const unit = await demoGrantUnit(db, "supervisor", "supervisor");
   const ratingWith = (status: "valid" | "flagged") =>
     db.selectFrom("ratings").innerJoin("units", "units.id", "ratings.unit_id").select(["ratings.id"]).where("ratings.status", "=", status).where("units.path", "like", `${unit.path}%`).orderBy("ratings.id").executeTakeFirstOrThrow();
   const post = (ratingId: number, decision: string) =>

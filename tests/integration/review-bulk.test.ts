@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "~/platform/db.server";
 import { ratingsForReview } from "~/data/contests.server";
 import { freshDemoDatabase } from "./database";
+import { demoGrantUnit } from "./demo-staff";
 import { staffCookie } from "./staff-request";
 
 // A burst of suspicious ratings is judged at once: ticked ratings (or the whole page), one reason, asked
@@ -13,14 +14,7 @@ describe("bulk decisions in the review queue", async () => {
   afterAll(closeDatabase);
   const review = await import("~/routes/staf.tinjauan.$unitId");
   const cookie = await staffCookie(db, "supervisor");
-  const unit = await db
-    .selectFrom("user_roles")
-    .innerJoin("users", "users.id", "user_roles.user_id")
-    .innerJoin("units", "units.id", "user_roles.unit_id")
-    .select(["units.id", "units.path", "users.id as userId"])
-    .where("users.username", "=", "supervisor")
-    .where("user_roles.role", "=", "supervisor")
-    .executeTakeFirstOrThrow();
+  const unit = await demoGrantUnit(db, "supervisor", "supervisor");
   const ours = await db
     .selectFrom("ratings")
     .innerJoin("units", "units.id", "ratings.unit_id")
